@@ -1,0 +1,117 @@
+/**
+ * The event store port (ARCHITECTURE.md). Revisions and positions are strings at every
+ * boundary so that bigint values survive JSON and every adapter.
+ */
+
+export interface Actor {
+  id: string;
+  name: string;
+  role: string;
+  orgUnit: string;
+}
+
+/** What the caller supplies for every event of one append. */
+export interface AppendContext {
+  actor: Actor;
+  /** Idempotency: the same commandId never appends twice (see handleCommand). */
+  commandId: string;
+  correlationId: string;
+  causationId: string;
+  /** When the fact happened in the world (from the command). */
+  occurredAt: string;
+  /** Anything else worth keeping with the events (e.g. requestHash for Idempotency-Key). */
+  extra?: Record<string, unknown>;
+}
+
+/** Metadata as stored: the context plus what the store adds. */
+export interface EventMetadata extends AppendContext {
+  recordedAt: string;
+  schemaVersion: number;
+  prevHash: string;
+  hash: string;
+}
+
+export interface NewEvent<T extends string = string, D = unknown> {
+  type: T;
+  data: D;
+  /** Defaults to 1; bump with an upcaster when an event's shape changes. */
+  schemaVersion?: number;
+}
+
+export interface RecordedEvent<T extends string = string, D = unknown> {
+  eventId: string;
+  streamId: string;
+  type: T;
+  data: D;
+  metadata: EventMetadata;
+  /** 0-based revision within the stream. */
+  revision: string;
+  /** Opaque, adapter-specific, totally ordered in $all. */
+  globalPosition: string;
+}
+
+export type ExpectedRevision = 'no-stream' | 'any' | string;
+
+export interface AppendOptions {
+  expectedRevision: ExpectedRevision;
+  context: AppendContext;
+}
+
+export interface AppendResult {
+  /** Revision of the last event appended. */
+  revision: string;
+  /** Global position of the last event appended. */
+  position: string;
+  events: RecordedEvent[];
+}
+
+export interface ReadStreamOptions {
+  fromRevision?: string;
+  /** Inclusive. */
+  toRevision?: string;
+  /** Inclusive upper bound on metadata.recordedAt (ISO-8601). */
+  until?: string;
+}
+
+export interface ReadAllOptions {
+  /** Exclusive: events strictly after this position. Omit or null for the start. */
+  fromPosition?: string | null;
+  limit: number;
+  /** Only streams whose id starts with this prefix (e.g. "appointment-"). */
+  streamPrefix?: string;
+}
+
+export interface ReadAllResult {
+  events: RecordedEvent[];
+  /** Position of the last event returned, or the input position when none. */
+  lastPosition: string | null;
+}
+
+export interface SubscribeAllOptions {
+  /** Exclusive checkpoint: delivery starts after it. Null for the start. */
+  fromCheckpoint: string | null;
+  streamPrefix?: string;
+}
+
+/** Events are delivered one at a time, in global order; the next waits for the handler. */
+export type SubscriptionHandler = (event: RecordedEvent) => Promise<void>;
+
+export interface Subscription {
+  /** Resolves once the subscription has stopped and no handler call is running. */
+  stop(): Promise<void>;
+}
+
+export interface EventStore {
+  append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult>;
+  /** Events of one stream in revision order; [] when the stream does not exist. */
+  read(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  readAll(options: ReadAllOptions): Promise<ReadAllResult>;
+  /** Catch-up then live; resumes from the last delivered position after a dropped connection. */
+  subscribeAll(options: SubscribeAllOptions, handler: SubscriptionHandler): Subscription;
+  /** Readiness probe for /health. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** DI token for the EventStore port. */
+export const EVENT_STORE = Symbol('EVENT_STORE');
