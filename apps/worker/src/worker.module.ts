@@ -1,0 +1,20 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AppConfig, PlatformModule } from '@app/platform';
+import { EventStoreModule } from '@app/event-store';
+
+@Module({})
+export class WorkerModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        PlatformModule.forRoot(config),
+        EventStoreModule.forRoot({
+          kind: config.eventStore,
+          databaseUrl: config.databaseUrl,
+          eventstoreConnectionString: config.eventstoreConnectionString,
+        }),
+      ],
+    };
+  }
+}
