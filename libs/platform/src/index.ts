@@ -1,0 +1,60 @@
+export { PlatformModule } from './platform.module';
+export {
+  APP_CONFIG,
+  ConfigError,
+  loadConfig,
+  LOCAL_JWT_SECRET,
+  LOCAL_REMINDER_WEBHOOK_SECRET,
+  type AppConfig,
+  type ConfigProblem,
+  type Env,
+  type EventStoreKind,
+  type LogLevel,
+} from './config/app-config';
+export { CLOCK, FixedClock, SystemClock, type Clock } from './clock/clock';
+export { CryptoIdGenerator, ID_GENERATOR, type IdGenerator } from './ids/id-generator';
+export { createRedisClient, REDIS } from './redis/redis.provider';
+export { loggerOptions } from './logging/logger.options';
+export {
+  defaultMetricsAlreadyRegistered,
+  InjectMetric,
+  makeCounterProvider,
+  makeGaugeProvider,
+  makeHistogramProvider,
+  makeSummaryProvider,
+  METRICS_PATH,
+  MetricsController,
+  type Counter,
+  type Gauge,
+  type Histogram,
+  type Summary,
+} from './metrics/metrics';
+export { AuthGuard, bearerToken } from './auth/auth.guard';
+export {
+  CurrentActor,
+  IS_PUBLIC_KEY,
+  Public,
+  Roles,
+  ROLES_KEY,
+  type AuthenticatedRequest,
+} from './auth/auth.decorators';
+export { JwtVerifier, type JwtVerifierConfig } from './auth/jwt-verifier';
+export { signLocalToken, type LocalTokenOptions, type TokenClaims } from './auth/local-token';
+export { isUserRole, USER_ROLES, type UserRole } from './auth/roles';
+export {
+  ForbiddenError,
+  PlatformError,
+  RequestValidationError,
+  UnauthorizedError,
+  UnavailableError,
+  type ErrorCategory,
+  type FieldError,
+} from './errors/platform.errors';
+export { ProblemDetailsFilter } from './errors/problem-details.filter';
+export {
+  PROBLEM_CONTENT_TYPE,
+  toProblemResponse,
+  type ProblemDetails,
+  type ProblemResponse,
+} from './errors/problem-details';
+export { flattenValidationErrors, validationExceptionFactory } from './errors/validation-exception.factory';
