@@ -1,0 +1,433 @@
+import { randomUUID } from 'node:crypto';
+import { Logger } from '@nestjs/common';
+import { Client, Pool, type PoolClient } from 'pg';
+import { EventStoreArgumentError, EventStoreUnavailableError, WrongExpectedRevisionError } from '../../event-store.errors';
+import type {
+  AppendOptions,
+  AppendResult,
+  EventMetadata,
+  EventStore,
+  NewEvent,
+  ReadAllOptions,
+  ReadAllResult,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeAllOptions,
+  Subscription,
+  SubscriptionHandler,
+} from '../../event-store.port';
+import { assertExpectedRevision, assertOptionalRevision, revisionMatches } from '../../event-store.revisions';
+import { GENESIS_HASH, sealEvents, type SealedEvent } from '../../hash-chain';
+import { PollingSubscription, WakeSignal } from '../../subscription/polling-subscription';
+import { isConnectionError, isUniqueViolation, toStoreError } from './postgres-errors';
+import { APPEND_LOCK_KEY, APPENDED_CHANNEL, MIGRATION_LOCK_KEY, MIGRATIONS } from './postgres-event-store.schema';
+
+export interface PostgresEventStoreOptions {
+  /** Used as is and left open on close(); otherwise a pool is created from connectionString. */
+  pool?: Pool;
+  connectionString?: string;
+  poolSize?: number;
+  /** Longest a subscription waits between polls when no NOTIFY arrives. */
+  pollIntervalMs?: number;
+  batchSize?: number;
+  /** First wait after a connection error; doubles up to maxRetryMs. */
+  retryMs?: number;
+  maxRetryMs?: number;
+  now?: () => Date;
+}
+
+interface EventRow {
+  global_position: string;
+  stream_id: string;
+  revision: string;
+  event_id: string;
+  type: string;
+  data: unknown;
+  metadata: EventMetadata;
+}
+
+interface InsertOutcome {
+  inserted: boolean;
+  /** The stream's head under the lock (null: no stream). */
+  headRevision: string | null;
+  /** Largest global position before this append. */
+  basePosition: string;
+}
+
+interface Head {
+  revision: string | null;
+  hash: string;
+}
+
+const COLUMNS = 'global_position, stream_id, revision, event_id, type, data, metadata';
+
+/*
+ * Gap-safe global order: appends are serialised by a transaction-scoped advisory lock, and
+ * global_position is max + 1 read under that lock. A transaction's lock is released only after its
+ * commit is visible, so positions become visible in increasing order and a reader that has passed
+ * position P can never later find a smaller one. Throughput is bounded by one append at a time,
+ * which is why the stream head is read and the events hashed before the lock is taken; the insert
+ * re-checks the head under the lock.
+ */
+const INSERT_SQL = `
+  WITH head AS (
+    SELECT coalesce(max(revision), -1) AS revision FROM events WHERE stream_id = $1
+  ), base AS (
+    SELECT coalesce(max(global_position), 0) AS position FROM events
+  ), inserted AS (
+    INSERT INTO events (global_position, stream_id, revision, event_id, type, data, metadata, recorded_at)
+    SELECT base.position + e.ord, $1, $2::bigint + e.ord, e.event_id, e.type, e.data, e.metadata, $3::timestamptz
+    FROM unnest($4::uuid[], $5::text[], $6::jsonb[], $7::jsonb[]) WITH ORDINALITY AS e(event_id, type, data, metadata, ord)
+    CROSS JOIN base CROSS JOIN head
+    WHERE head.revision = $2::bigint
+    RETURNING global_position
+  )
+  SELECT head.revision::text AS head_revision, base.position::text AS base_position,
+         (SELECT count(*) FROM inserted)::int AS inserted
+  FROM head CROSS JOIN base`;
+
+export class PostgresEventStore implements EventStore {
+  private readonly pool: Pool;
+  private readonly ownsPool: boolean;
+  private readonly signal = new WakeSignal();
+  private readonly subscriptions = new Set<PollingSubscription>();
+  private readonly logger = new Logger(PostgresEventStore.name);
+  private readonly settings: Required<Omit<PostgresEventStoreOptions, 'pool' | 'connectionString' | 'poolSize' | 'now'>>;
+  private listener: Client | undefined;
+  private listenerStarting = false;
+  private listenerRetry: NodeJS.Timeout | undefined;
+  private closed = false;
+  private readonly onPoolError = (err: Error): void => {
+    this.logger.warn(`idle PostgreSQL connection failed: ${err.message}`);
+  };
+
+  constructor(private readonly options: PostgresEventStoreOptions) {
+    if (options.pool) {
+      this.pool = options.pool;
+      this.ownsPool = false;
+    } else if (options.connectionString) {
+      this.pool = new Pool({
+        connectionString: options.connectionString,
+        max: options.poolSize ?? 10,
+        connectionTimeoutMillis: 5000,
+      });
+      this.ownsPool = true;
+    } else {
+      throw new EventStoreArgumentError('PostgresEventStore needs a pool or a connectionString');
+    }
+    this.pool.on('error', this.onPoolError);
+    this.settings = {
+      pollIntervalMs: options.pollIntervalMs ?? 500,
+      batchSize: options.batchSize ?? 500,
+      retryMs: options.retryMs ?? 100,
+      maxRetryMs: options.maxRetryMs ?? 5000,
+    };
+  }
+
+  /** Creates the schema; idempotent and safe to run from several processes at once. */
+  async migrate(): Promise<void> {
+    await this.transaction(async (client) => {
+      await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
+      for (const statement of MIGRATIONS) await client.query(statement);
+    });
+  }
+
+  async append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
+    this.assertOpen();
+    assertExpectedRevision(options.expectedRevision);
+    if (events.length === 0) throw new EventStoreArgumentError('append needs at least one event');
+    for (;;) {
+      const head = await this.head(streamId);
+      if (!revisionMatches(options.expectedRevision, head.revision)) {
+        throw new WrongExpectedRevisionError(streamId, options.expectedRevision, head.revision ?? 'no-stream');
+      }
+      const recordedAt = (this.options.now?.() ?? new Date()).toISOString();
+      const sealed = sealEvents(events, options.context, head.hash, recordedAt);
+      const ids = sealed.map(() => randomUUID());
+      const outcome = await this.insert(streamId, head.revision, recordedAt, ids, sealed);
+      if (outcome.inserted) {
+        const first = BigInt(head.revision ?? -1) + 1n;
+        const base = BigInt(outcome.basePosition);
+        const recorded = sealed.map(
+          (event, i): RecordedEvent => ({
+            eventId: ids[i],
+            streamId,
+            type: event.type,
+            data: event.data,
+            metadata: event.metadata,
+            revision: String(first + BigInt(i)),
+            globalPosition: String(base + BigInt(i) + 1n),
+          }),
+        );
+        const tail = recorded[recorded.length - 1];
+        return { revision: tail.revision, position: tail.globalPosition, events: recorded };
+      }
+      // The head moved between the optimistic read and the lock.
+      if (options.expectedRevision !== 'any') {
+        throw new WrongExpectedRevisionError(streamId, options.expectedRevision, outcome.headRevision ?? 'no-stream');
+      }
+    }
+  }
+
+  async read(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    this.assertOpen();
+    assertOptionalRevision('fromRevision', options.fromRevision);
+    assertOptionalRevision('toRevision', options.toRevision);
+    if (options.until !== undefined && Number.isNaN(Date.parse(options.until))) {
+      throw new EventStoreArgumentError(`until is not a time: ${options.until}`);
+    }
+    const rows = await this.query<EventRow>(
+      `SELECT ${COLUMNS} FROM events
+       WHERE stream_id = $1 AND revision >= $2::bigint
+         AND ($3::bigint IS NULL OR revision <= $3::bigint)
+         AND ($4::timestamptz IS NULL OR recorded_at <= $4::timestamptz)
+       ORDER BY revision`,
+      [streamId, options.fromRevision ?? '0', options.toRevision ?? null, options.until ?? null],
+    );
+    return rows.map(toRecorded);
+  }
+
+  async readAll(options: ReadAllOptions): Promise<ReadAllResult> {
+    this.assertOpen();
+    assertOptionalRevision('fromPosition', options.fromPosition);
+    const rows = await this.query<EventRow>(
+      `SELECT ${COLUMNS} FROM events
+       WHERE global_position > $1::bigint AND ($2::text IS NULL OR starts_with(stream_id, $2::text))
+       ORDER BY global_position
+       LIMIT $3`,
+      [options.fromPosition ?? '0', options.streamPrefix ?? null, options.limit],
+    );
+    const events = rows.map(toRecorded);
+    return { events, lastPosition: events.at(-1)?.globalPosition ?? options.fromPosition ?? null };
+  }
+
+  subscribeAll(options: SubscribeAllOptions, handler: SubscriptionHandler): Subscription {
+    this.assertOpen();
+    this.startListener();
+    const subscription: PollingSubscription = new PollingSubscription(
+      options,
+      handler,
+      {
+        readAll: (page) => this.readAll(page),
+        signal: this.signal,
+        batchSize: this.settings.batchSize,
+        idleMs: this.settings.pollIntervalMs,
+        retryMs: this.settings.retryMs,
+        maxRetryMs: this.settings.maxRetryMs,
+        logger: this.logger,
+      },
+      () => {
+        this.subscriptions.delete(subscription);
+        if (this.subscriptions.size === 0) this.stopListener();
+      },
+    );
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  async ping(): Promise<void> {
+    this.assertOpen();
+    await this.query('SELECT 1', []);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
+    this.closed = true;
+    this.stopListener();
+    this.pool.off('error', this.onPoolError);
+    if (this.ownsPool) await this.pool.end();
+  }
+
+  private async head(streamId: string): Promise<Head> {
+    const rows = await this.query<{ revision: string; hash: string }>(
+      `SELECT revision, metadata->>'hash' AS hash FROM events
+       WHERE stream_id = $1 ORDER BY revision DESC LIMIT 1`,
+      [streamId],
+    );
+    return rows.length === 0 ? { revision: null, hash: GENESIS_HASH } : rows[0];
+  }
+
+  private async insert(
+    streamId: string,
+    headRevision: string | null,
+    recordedAt: string,
+    ids: string[],
+    sealed: SealedEvent[],
+  ): Promise<InsertOutcome> {
+    try {
+      return await this.insertLocked(streamId, headRevision, recordedAt, ids, sealed);
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err;
+      const now = await this.head(streamId);
+      throw new WrongExpectedRevisionError(streamId, headRevision ?? 'no-stream', now.revision ?? 'no-stream');
+    }
+  }
+
+  private async insertLocked(
+    streamId: string,
+    headRevision: string | null,
+    recordedAt: string,
+    ids: string[],
+    sealed: SealedEvent[],
+  ): Promise<InsertOutcome> {
+    return this.withClient(async (client) => {
+      // Parameterless statements go in one round trip each, keeping the lock hold short.
+      await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${APPEND_LOCK_KEY})`);
+      const { rows } = await client.query<{ head_revision: string; base_position: string; inserted: number }>(
+        INSERT_SQL,
+        [
+          streamId,
+          headRevision ?? '-1',
+          recordedAt,
+          ids,
+          sealed.map((event) => event.type),
+          sealed.map((event) => JSON.stringify(event.data)),
+          sealed.map((event) => JSON.stringify(event.metadata)),
+        ],
+      );
+      const [row] = rows;
+      const inserted = row.inserted > 0;
+      await client.query(inserted ? `NOTIFY ${APPENDED_CHANNEL}; COMMIT` : 'ROLLBACK');
+      return {
+        inserted,
+        headRevision: row.head_revision === '-1' ? null : row.head_revision,
+        basePosition: row.base_position,
+      };
+    });
+  }
+
+  private transaction(fn: (client: PoolClient) => Promise<void>): Promise<void> {
+    return this.withClient(async (client) => {
+      await client.query('BEGIN');
+      await fn(client);
+      await client.query('COMMIT');
+    });
+  }
+
+  /**
+   * Runs fn on a checked-out connection. A failure rolls back an open transaction; a broken
+   * connection (also one that failed while idle in our hands) is destroyed, not returned to the pool.
+   */
+  private async withClient<T>(fn: (client: PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.connect();
+    let broken: Error | undefined;
+    const onError = (err: Error): void => {
+      broken = err;
+    };
+    client.on('error', onError);
+    try {
+      return await fn(client);
+    } catch (err) {
+      broken ??= await abort(client, err);
+      throw toStoreError(err);
+    } finally {
+      client.removeListener('error', onError);
+      client.release(broken);
+    }
+  }
+
+  private async connect(): Promise<PoolClient> {
+    try {
+      return await this.pool.connect();
+    } catch (err) {
+      throw toStoreError(err);
+    }
+  }
+
+  private async query<R extends object>(sql: string, params: unknown[]): Promise<R[]> {
+    try {
+      const result = await this.pool.query<R>(sql, params);
+      return result.rows;
+    } catch (err) {
+      throw toStoreError(err);
+    }
+  }
+
+  /** One LISTEN connection per store wakes every subscription early; polling covers its outages. */
+  private startListener(): void {
+    if (this.listener || this.listenerStarting || this.closed) return;
+    this.listenerStarting = true;
+    void this.connectListener().finally(() => {
+      this.listenerStarting = false;
+    });
+  }
+
+  private async connectListener(): Promise<void> {
+    const client = new Client(this.pool.options);
+    client.on('error', (err) => this.dropListener(client, err));
+    client.on('notification', () => this.signal.notify());
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${APPENDED_CHANNEL}`);
+    } catch (err) {
+      client.removeAllListeners('notification');
+      await client.end().catch(() => undefined);
+      this.logger.warn(`LISTEN connection failed, subscriptions keep polling: ${(err as Error).message}`);
+      this.scheduleListener();
+      return;
+    }
+    if (this.closed || this.subscriptions.size === 0) {
+      await client.end().catch(() => undefined);
+      return;
+    }
+    this.listener = client;
+    // Appends made while no listener was connected were not announced.
+    this.signal.notify();
+  }
+
+  private dropListener(client: Client, err: Error): void {
+    client.removeAllListeners('notification');
+    client.end().catch(() => undefined);
+    if (this.listener !== client) return;
+    this.listener = undefined;
+    this.logger.warn(`LISTEN connection lost, reconnecting: ${err.message}`);
+    this.scheduleListener();
+  }
+
+  private scheduleListener(): void {
+    if (this.closed || this.subscriptions.size === 0 || this.listenerRetry) return;
+    this.listenerRetry = setTimeout(() => {
+      this.listenerRetry = undefined;
+      this.startListener();
+    }, this.settings.retryMs);
+  }
+
+  private stopListener(): void {
+    if (this.listenerRetry) clearTimeout(this.listenerRetry);
+    this.listenerRetry = undefined;
+    const client = this.listener;
+    this.listener = undefined;
+    if (client) {
+      client.removeAllListeners('notification');
+      client.end().catch(() => undefined);
+    }
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new EventStoreUnavailableError('the PostgreSQL event store is closed');
+  }
+}
+
+function toRecorded(row: EventRow): RecordedEvent {
+  return {
+    eventId: row.event_id,
+    streamId: row.stream_id,
+    type: row.type,
+    data: row.data,
+    metadata: row.metadata,
+    revision: row.revision,
+    globalPosition: row.global_position,
+  };
+}
+
+/** Rolls back after a failure; returns the error to destroy the connection with, if it is unusable. */
+async function abort(client: PoolClient, err: unknown): Promise<Error | undefined> {
+  if (isConnectionError(err)) return err as Error;
+  try {
+    await client.query('ROLLBACK');
+    return undefined;
+  } catch (rollbackError) {
+    return rollbackError as Error;
+  }
+}

@@ -1,0 +1,30 @@
+export * from './event-store.port';
+export * from './event-store.errors';
+export { isRevision } from './event-store.revisions';
+export {
+  GENESIS_HASH,
+  canonicalJson,
+  hashEvent,
+  sealEvents,
+  sha256Hex,
+  verifyChain,
+  type ChainVerification,
+  type SealedEvent,
+} from './hash-chain';
+export {
+  aggregateStream,
+  handleCommand,
+  type CommandResult,
+  type Decider,
+  type HandleCommandOptions,
+} from './handle-command';
+export { PollingSubscription, WakeSignal, type PollingSubscriptionSettings } from './subscription/polling-subscription';
+export { MemoryEventStore, type MemoryEventStoreOptions } from './adapters/memory/memory-event-store';
+export { PostgresEventStore, type PostgresEventStoreOptions } from './adapters/postgres/postgres-event-store';
+export { isConnectionError } from './adapters/postgres/postgres-errors';
+export {
+  EventStoreModule,
+  PG_POOL,
+  type EventStoreKind,
+  type EventStoreModuleOptions,
+} from './event-store.module';
