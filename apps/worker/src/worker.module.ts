@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, PlatformModule } from '@app/platform';
 import { EventStoreModule } from '@app/event-store';
+import { ProjectionsWorkerModule } from './projections/projections-worker.module';
 
 @Module({})
 export class WorkerModule {
@@ -14,6 +15,7 @@ export class WorkerModule {
           databaseUrl: config.databaseUrl,
           eventstoreConnectionString: config.eventstoreConnectionString,
         }),
+        ProjectionsWorkerModule,
       ],
     };
   }

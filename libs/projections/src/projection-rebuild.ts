@@ -1,0 +1,178 @@
+import { Client, type Pool, type PoolClient } from 'pg';
+import { CASE_STREAM_PREFIX } from '@app/appointment/appointment.streams';
+import type { EventStore, RecordedEvent } from '@app/event-store';
+import type { Projection, TableNames } from './projection.types';
+import { shadowTableNames } from './projection.types';
+import { PROJECTION_LOCK_CLASS } from './projections.schema';
+
+export interface RebuildProgress {
+  name: string;
+  processed: number;
+  /** Events to replay, when the store can count them cheaply (PostgreSQL); null otherwise. */
+  total: number | null;
+  position: string | null;
+  phase: 'replaying' | 'swapping' | 'done';
+}
+
+export interface RebuildOptions {
+  pool: Pool;
+  store: EventStore;
+  projections: readonly Projection[];
+  onProgress?: (progress: RebuildProgress) => void;
+  pageSize?: number;
+}
+
+export interface RebuildResult {
+  name: string;
+  processed: number;
+  position: string | null;
+  durationMs: number;
+}
+
+export class UnknownProjectionError extends Error {
+  constructor(readonly projectionName: string) {
+    super(`no projection is called ${projectionName}`);
+    this.name = 'UnknownProjectionError';
+  }
+}
+
+export class RebuildInProgressError extends Error {
+  constructor(readonly projectionName: string) {
+    super(`projection ${projectionName} is being rebuilt already`);
+    this.name = 'RebuildInProgressError';
+  }
+}
+
+const before = (a: string | null, b: string | null): boolean => (a === null ? b !== null : b !== null && BigInt(a) < BigInt(b));
+
+async function inTransaction<T>(pool: Pool, fn: (client: PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    await client.query('BEGIN');
+    const result = await fn(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (err) {
+    await client.query('ROLLBACK').catch((rollbackError: Error) => {
+      broken = rollbackError;
+    });
+    throw err;
+  } finally {
+    client.release(broken);
+  }
+}
+
+async function countEvents(pool: Pool): Promise<number | null> {
+  try {
+    const { rows } = await pool.query<{ n: string }>('SELECT count(*)::text AS n FROM events WHERE starts_with(stream_id, $1)', [CASE_STREAM_PREFIX]);
+    return Number(rows[0].n);
+  } catch {
+    return null;
+  }
+}
+
+async function setStatus(pool: Pool, name: string, status: string, fields: { processed?: number; error?: string | null; started?: boolean; finished?: boolean }): Promise<void> {
+  await pool.query(
+    `UPDATE projection_checkpoints SET rebuild_status = $2,
+       rebuild_processed = coalesce($3, rebuild_processed),
+       rebuild_error = CASE WHEN $4::boolean THEN $5 ELSE rebuild_error END,
+       rebuild_started_at = CASE WHEN $6::boolean THEN now() ELSE rebuild_started_at END,
+       rebuild_finished_at = CASE WHEN $7::boolean THEN now() WHEN $6::boolean THEN NULL ELSE rebuild_finished_at END
+     WHERE name = $1`,
+    [name, status, fields.processed ?? null, fields.error !== undefined, fields.error ?? null, fields.started ?? false, fields.finished ?? false],
+  );
+}
+
+/**
+ * Replays every case event from position zero into fresh shadow tables, then swaps them in: one
+ * transaction locks the live checkpoint row FOR UPDATE (the live runner writes that row in every
+ * batch, so it waits), catches the shadow up to the live checkpoint, renames the tables and keeps
+ * the checkpoint. The result is exactly what the live projection would hold.
+ */
+export async function rebuildProjection(name: string, options: RebuildOptions): Promise<RebuildResult> {
+  const projection = options.projections.find((p) => p.name === name);
+  if (!projection) throw new UnknownProjectionError(name);
+  const { pool, store } = options;
+  const pageSize = options.pageSize ?? 2000;
+  const started = Date.now();
+  const lock = new Client(pool.options);
+  lock.on('error', () => undefined);
+  await lock.connect();
+  try {
+    const { rows } = await lock.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1, hashtext($2)) AS ok', [PROJECTION_LOCK_CLASS, `rebuild:${name}`]);
+    if (!rows[0].ok) throw new RebuildInProgressError(name);
+    await setStatus(pool, name, 'running', { processed: 0, error: null, started: true });
+    try {
+      const result = await replayAndSwap(projection, store, pool, pageSize, options.onProgress);
+      await setStatus(pool, name, 'done', { processed: result.processed, finished: true });
+      return { name, ...result, durationMs: Date.now() - started };
+    } catch (err) {
+      await setStatus(pool, name, 'failed', { error: err instanceof Error ? err.message : String(err), finished: true }).catch(() => undefined);
+      throw err;
+    }
+  } finally {
+    await lock.end().catch(() => undefined);
+  }
+}
+
+async function replayAndSwap(
+  projection: Projection,
+  store: EventStore,
+  pool: Pool,
+  pageSize: number,
+  onProgress: RebuildOptions['onProgress'],
+): Promise<{ processed: number; position: string | null }> {
+  const shadow = shadowTableNames(projection);
+  const total = await countEvents(pool);
+  await inTransaction(pool, async (client) => {
+    for (const table of Object.values(shadow)) await client.query(`DROP TABLE IF EXISTS ${table}`);
+    for (const statement of projection.createTables(shadow)) await client.query(statement);
+  });
+  let position: string | null = null;
+  let processed = 0;
+  const report = (phase: RebuildProgress['phase']): void => onProgress?.({ name: projection.name, processed, total, position, phase });
+  report('replaying');
+  for (;;) {
+    const page = await store.readAll({ fromPosition: position, limit: pageSize, streamPrefix: CASE_STREAM_PREFIX });
+    if (page.events.length === 0) break;
+    await inTransaction(pool, (client) => applyShadow(client, projection, page.events, shadow));
+    position = page.events[page.events.length - 1].globalPosition;
+    processed += page.events.length;
+    report('replaying');
+    if (processed % (pageSize * 25) < pageSize) await setStatus(pool, projection.name, 'running', { processed });
+    if (page.events.length < pageSize) break;
+  }
+  report('swapping');
+  const final = await inTransaction(pool, async (client) => {
+    const { rows } = await client.query<{ position: string | null }>('SELECT position FROM projection_checkpoints WHERE name = $1 FOR UPDATE', [projection.name]);
+    const live = rows[0]?.position ?? null;
+    // Catch the shadow up to the live checkpoint, no further: the live runner resumes from it.
+    while (before(position, live)) {
+      const page = await store.readAll({ fromPosition: position, limit: pageSize, streamPrefix: CASE_STREAM_PREFIX });
+      const events = page.events.filter((e) => live !== null && BigInt(e.globalPosition) <= BigInt(live));
+      if (events.length === 0) break;
+      await applyShadow(client, projection, events, shadow);
+      position = events[events.length - 1].globalPosition;
+      processed += events.length;
+    }
+    const kept = before(position, live) || position === null ? live : position;
+    for (const table of projection.tables) {
+      await client.query(`DROP TABLE IF EXISTS ${table}`);
+      await client.query(`ALTER TABLE ${shadow[table]} RENAME TO ${table}`);
+      const indexes = await client.query<{ indexname: string }>('SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND tablename = $1', [table]);
+      for (const { indexname } of indexes.rows) {
+        if (indexname.includes(shadow[table])) await client.query(`ALTER INDEX ${indexname} RENAME TO ${indexname.replace(shadow[table], table)}`);
+      }
+    }
+    await client.query('UPDATE projection_checkpoints SET position = $2, updated_at = now() WHERE name = $1', [projection.name, kept]);
+    return { processed, position: kept };
+  });
+  position = final.position;
+  report('done');
+  return final;
+}
+
+function applyShadow(client: PoolClient, projection: Projection, events: readonly RecordedEvent[], shadow: TableNames): Promise<unknown> {
+  return projection.apply(client, events, shadow, { live: false });
+}

@@ -1,0 +1,33 @@
+import type { PoolClient } from 'pg';
+import type { RecordedEvent } from '@app/event-store';
+
+/** Base table name → the name to use: the live table, or its shadow during a rebuild. */
+export type TableNames = Readonly<Record<string, string>>;
+
+/** Work to do once the batch's transaction has committed (e.g. telling the reminder scheduler). */
+export type AfterCommit = () => Promise<void>;
+
+export interface ApplyOptions {
+  /** False during a rebuild: a replay must not reschedule anything. */
+  live: boolean;
+}
+
+/**
+ * A projection = pure functions + a PostgreSQL writer. `apply` runs inside the batch transaction
+ * that also moves the checkpoint, and must be idempotent: an event applied twice changes nothing.
+ */
+export interface Projection {
+  readonly name: string;
+  readonly tables: readonly string[];
+  /** Idempotent DDL creating the tables under the given names. */
+  createTables(names: TableNames): string[];
+  apply(client: PoolClient, events: readonly RecordedEvent[], names: TableNames, options: ApplyOptions): Promise<AfterCommit | void>;
+}
+
+export function liveTableNames(projection: Projection): TableNames {
+  return Object.fromEntries(projection.tables.map((table) => [table, table]));
+}
+
+export function shadowTableNames(projection: Projection): TableNames {
+  return Object.fromEntries(projection.tables.map((table) => [table, `${table}__rebuild`]));
+}

@@ -1,0 +1,76 @@
+import { Module, ValidationPipe, type DynamicModule } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Pool } from 'pg';
+import request from 'supertest';
+import type { Actor } from '@app/appointment/appointment.commands';
+import { ChinaWorkingCalendar } from '@app/calendar';
+import { PostgresEventStore } from '@app/event-store';
+import { loadConfig, ProblemDetailsFilter, signLocalToken, type UserRole, validationExceptionFactory } from '@app/platform';
+import { createProjections, migrateProjections, ProjectionRunner } from '@app/projections';
+import { AppModule } from '../../apps/api/src/app.module';
+import { ReadModelsModule } from '../../apps/api/src/read-models/read-models.module';
+import { dropTestDatabase, freshTestDatabase, testRedisUrl } from '../setup/test-db';
+
+@Module({})
+class ReadSideTestModule {
+  static forRoot(app: DynamicModule): DynamicModule {
+    return { module: ReadSideTestModule, imports: [app, ReadModelsModule] };
+  }
+}
+
+const quiet = { log: () => undefined, warn: () => undefined, error: () => undefined };
+
+/** The api with ReadModelsModule on a fresh test database, and the projection runners of a worker beside it. */
+export async function startReadSideApp(label: string) {
+  const databaseUrl = await freshTestDatabase(label);
+  const config = loadConfig({ NODE_ENV: 'test', EVENT_STORE: 'postgres', DATABASE_URL: databaseUrl, REDIS_URL: testRedisUrl(), LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '100000' });
+  const app = await NestFactory.create<NestExpressApplication>(ReadSideTestModule.forRoot(AppModule.forRoot(config)), { logger: false });
+  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, exceptionFactory: validationExceptionFactory }));
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  await app.init();
+  const pool = new Pool({ connectionString: databaseUrl, max: 6 });
+  const store = new PostgresEventStore({ pool, pollIntervalMs: 50 });
+  const projections = createProjections({ policy: { calendar: new ChinaWorkingCalendar() } });
+  await migrateProjections(pool, projections);
+  const runners = projections.map((projection) => new ProjectionRunner({ pool, store, projection, batchMs: 10, logger: quiet }));
+  runners.forEach((r) => r.start());
+  const tokens = new Map<string, string>();
+  const token = async (actor: Actor): Promise<string> => {
+    const key = `${actor.role}/${actor.id}/${actor.orgUnit}`;
+    if (!tokens.has(key)) tokens.set(key, await signLocalToken(config.jwtSecret, { sub: actor.id, name: actor.name, role: actor.role as UserRole, orgUnit: actor.orgUnit }));
+    return tokens.get(key) as string;
+  };
+  return {
+    app,
+    pool,
+    store,
+    projections,
+    runners,
+    get: async (actor: Actor, path: string, accept = 'application/json') =>
+      request(app.getHttpServer()).get(path).set('Authorization', `Bearer ${await token(actor)}`).set('Accept', accept),
+    post: async (actor: Actor, path: string, body: object) =>
+      request(app.getHttpServer()).post(path).set('Authorization', `Bearer ${await token(actor)}`).send(body),
+    /** Waits until every projection has applied every event appended so far. */
+    async caughtUp(): Promise<void> {
+      const deadline = Date.now() + 20_000;
+      for (;;) {
+        const { rows } = await pool.query<{ behind: boolean }>(
+          `SELECT bool_or(coalesce(c.position::bigint, 0) < (SELECT coalesce(max(global_position), 0) FROM events)) AS behind FROM projection_checkpoints c`,
+        );
+        if (!rows[0].behind) return;
+        if (Date.now() > deadline) throw new Error('projections did not catch up');
+        await new Promise((resolve) => setTimeout(resolve, 30));
+      }
+    },
+    async close(): Promise<void> {
+      await Promise.all(runners.map((r) => r.stop()));
+      await store.close();
+      await pool.end();
+      await app.close();
+      await dropTestDatabase(databaseUrl);
+    },
+  };
+}
+
+export type ReadSideApp = Awaited<ReturnType<typeof startReadSideApp>>;
