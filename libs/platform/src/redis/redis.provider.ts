@@ -31,6 +31,11 @@ export class RedisShutdown implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     if (this.closed()) return;
+    // quit() waits for the server; a client that is not connected would never get the answer
+    if (this.redis.status !== 'ready') {
+      this.redis.disconnect();
+      return;
+    }
     const ended = new Promise<void>((resolve) => this.redis.once('end', () => resolve()));
     try {
       await this.redis.quit();

@@ -1,0 +1,5 @@
+import { Text } from '../../http/field.decorators';
+
+export class DropCandidateDto {
+  @Text() reason!: string;
+}

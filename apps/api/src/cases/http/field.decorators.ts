@@ -1,0 +1,173 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsObject,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateBy,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+
+export const ID_MAX = 100;
+export const NAME_MAX = 200;
+export const TEXT_MAX = 10_000;
+export const LIST_MAX = 500;
+
+interface FieldOptions {
+  optional?: boolean;
+  description?: string;
+}
+
+const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE_TIME = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-](0\d|1[0-4]):[0-5]\d)$/;
+
+export function isDateOnly(value: unknown): boolean {
+  if (typeof value !== 'string' || !DATE_ONLY.test(value)) return false;
+  const parsed = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
+}
+
+export function isDateTimeWithOffset(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  const match = DATE_TIME.exec(value);
+  return match !== null && isDateOnly(match[1]) && !Number.isNaN(Date.parse(value));
+}
+
+/** Undefined may be left out; null is still validated (and refused) like any other value. */
+const optional = (options: FieldOptions): PropertyDecorator[] =>
+  options.optional ? [ValidateIf((_object: object, value: unknown) => value !== undefined)] : [];
+
+const api = (options: FieldOptions, extra: Record<string, unknown>): PropertyDecorator =>
+  ApiProperty({ required: !options.optional, description: options.description, ...extra });
+
+const string = (max: number, options: FieldOptions): PropertyDecorator =>
+  applyDecorators(
+    ...optional(options),
+    IsString(),
+    IsNotEmpty(),
+    MaxLength(max),
+    api(options, { type: String, maxLength: max }),
+  );
+
+/** An identifier of a person or member (not necessarily a UUID). */
+export const Id = (options: FieldOptions = {}) => string(ID_MAX, options);
+/** A name, title, org unit or other short label. */
+export const Name = (options: FieldOptions = {}) => string(NAME_MAX, options);
+/** Free text: grounds, findings, summaries, opinions. */
+export const Text = (options: FieldOptions = {}) => string(TEXT_MAX, options);
+
+export const Uuid = (options: FieldOptions = {}) =>
+  applyDecorators(...optional(options), IsUUID(), api(options, { type: String, format: 'uuid' }));
+
+export const OneOf = (values: readonly string[], options: FieldOptions = {}) =>
+  applyDecorators(
+    ...optional(options),
+    IsIn(values, { message: ({ property }) => `${property} must be one of: ${values.join(', ')}` }),
+    api(options, { enum: values }),
+  );
+
+export const Flag = (options: FieldOptions = {}) =>
+  applyDecorators(...optional(options), IsBoolean(), api(options, { type: Boolean }));
+
+export const Count = (min: number, max: number, options: FieldOptions = {}) =>
+  applyDecorators(
+    ...optional(options),
+    IsInt(),
+    Min(min),
+    Max(max),
+    api(options, { type: Number, minimum: min, maximum: max }),
+  );
+
+/** A calendar date, `YYYY-MM-DD` (Asia/Shanghai). */
+export const DateOnly = (options: FieldOptions = {}) =>
+  applyDecorators(
+    ...optional(options),
+    ValidateBy({
+      name: 'isDateOnly',
+      validator: {
+        validate: (value: unknown) => isDateOnly(value),
+        defaultMessage: (args) => `${args?.property ?? 'value'} must be a date formatted YYYY-MM-DD`,
+      },
+    }),
+    api(options, { type: String, format: 'date', example: '2025-03-14' }),
+  );
+
+/** A moment, ISO-8601 with an offset. */
+export const DateTime = (options: FieldOptions = {}) =>
+  applyDecorators(
+    ...optional(options),
+    ValidateBy({
+      name: 'isDateTimeWithOffset',
+      validator: {
+        validate: (value: unknown) => isDateTimeWithOffset(value),
+        defaultMessage: (args) => `${args?.property ?? 'value'} must be an ISO-8601 date-time with an offset`,
+      },
+    }),
+    api(options, { type: String, format: 'date-time', example: '2025-03-14T09:30:00+08:00' }),
+  );
+
+export const Digest = (options: FieldOptions = {}) =>
+  applyDecorators(
+    ...optional(options),
+    IsString(),
+    Matches(/^[0-9a-f]{64}$/, { message: ({ property }) => `${property} must be a lowercase hex SHA-256 digest` }),
+    api(options, { type: String, pattern: '^[0-9a-f]{64}$' }),
+  );
+
+export const Nested = (type: () => new () => object, options: FieldOptions = {}) =>
+  applyDecorators(...optional(options), IsObject(), ValidateNested(), Type(type), api(options, { type }));
+
+interface ListOptions extends FieldOptions {
+  min?: number;
+  max?: number;
+  unique?: boolean;
+}
+
+const listSize = (options: ListOptions): PropertyDecorator[] => [
+  IsArray(),
+  ArrayMinSize(options.min ?? 0),
+  ArrayMaxSize(options.max ?? LIST_MAX),
+  ...(options.unique ? [ArrayUnique()] : []),
+];
+
+export const NestedList = (type: () => new () => object, options: ListOptions = {}) =>
+  applyDecorators(
+    ...optional(options),
+    ...listSize(options),
+    IsObject({ each: true }),
+    ValidateNested({ each: true }),
+    Type(type),
+    api(options, { type, isArray: true, minItems: options.min, maxItems: options.max ?? LIST_MAX }),
+  );
+
+export const IdList = (options: ListOptions = {}) =>
+  applyDecorators(
+    ...optional(options),
+    ...listSize(options),
+    IsString({ each: true }),
+    IsNotEmpty({ each: true }),
+    MaxLength(ID_MAX, { each: true }),
+    api(options, { type: String, isArray: true, minItems: options.min, maxItems: options.max ?? LIST_MAX }),
+  );
+
+export const UuidList = (options: ListOptions = {}) =>
+  applyDecorators(
+    ...optional(options),
+    ...listSize(options),
+    IsUUID(undefined, { each: true }),
+    api(options, { type: String, format: 'uuid', isArray: true, minItems: options.min, maxItems: options.max ?? LIST_MAX }),
+  );

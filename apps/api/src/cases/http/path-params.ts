@@ -1,0 +1,29 @@
+import { Injectable, ParseUUIDPipe, PipeTransform } from '@nestjs/common';
+import type { OpinionKind, RecordedCheck } from '@app/appointment/appointment.commands';
+import { RequestValidationError } from '@app/platform';
+
+export const OPINION_KINDS: readonly OpinionKind[] = ['political', 'integrity'];
+export const RECORDED_CHECKS: readonly RecordedCheck[] = ['dossier', 'personal-matters', 'petitions'];
+
+/** A path id that must be a UUID (case, candidate, objection); 400 naming the parameter otherwise. */
+export const UuidParam = (field: string): ParseUUIDPipe =>
+  new ParseUUIDPipe({
+    exceptionFactory: () => new RequestValidationError([{ field, messages: [`${field} must be a UUID`] }]),
+  });
+
+/** A path segment that must be one of a fixed set (opinion kind, check). */
+@Injectable()
+export class OneOfPipe<T extends string> implements PipeTransform<string, T> {
+  constructor(
+    private readonly field: string,
+    private readonly values: readonly T[],
+  ) {}
+
+  transform(value: string): T {
+    const match = this.values.find((allowed) => allowed === value);
+    if (match === undefined) {
+      throw new RequestValidationError([{ field: this.field, messages: [`${this.field} must be one of: ${this.values.join(', ')}`] }]);
+    }
+    return match;
+  }
+}

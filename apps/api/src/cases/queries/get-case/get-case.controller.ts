@@ -1,0 +1,30 @@
+import { Controller, Get, Param, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '@app/appointment/appointment.commands';
+import { CurrentActor } from '@app/platform';
+import type { HttpResponse } from '../../http/http.types';
+import { UuidParam } from '../../http/path-params';
+import { GetCaseQuery } from './get-case.handler';
+
+@ApiTags('cases')
+@ApiBearerAuth()
+@Controller('cases')
+export class GetCaseController {
+  constructor(private readonly queryBus: QueryBus) {}
+
+  @Get(':id')
+  @ApiOperation({ summary: 'The current state of a case, folded from its history' })
+  @ApiOkResponse({ description: 'the case state plus `revision`; `ETag: "<revision>"`' })
+  @ApiResponse({ status: 403, description: 'not allowed to read this case' })
+  @ApiResponse({ status: 404, description: 'no such case' })
+  async getCase(
+    @Param('id', UuidParam('id')) caseId: string,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) response: HttpResponse,
+  ): Promise<Record<string, unknown>> {
+    const { state, revision } = await this.queryBus.execute(new GetCaseQuery(caseId, actor));
+    response.setHeader('ETag', `"${revision}"`);
+    return { ...state, revision };
+  }
+}

@@ -1,0 +1,20 @@
+import { Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@app/platform';
+import { type ReconcileReport, ReminderReconciler } from '@app/reminders';
+
+@ApiTags('admin')
+@ApiBearerAuth()
+@Controller('admin/reminders')
+export class AdminRemindersController {
+  constructor(private readonly reconciler: ReminderReconciler) {}
+
+  @Post('reconcile')
+  @HttpCode(200)
+  @Roles('admin')
+  @ApiOperation({ summary: 'Re-creates the timer of every open deadline that Redis lost; past-due ones fire at once' })
+  @ApiOkResponse({ description: '`{ open, delivered, present, created, pastDue, tookMs }`' })
+  reconcile(): Promise<ReconcileReport> {
+    return this.reconciler.reconcile();
+  }
+}

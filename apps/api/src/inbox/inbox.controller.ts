@@ -1,0 +1,39 @@
+import { Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '@app/appointment/appointment.commands';
+import { CLOCK, type Clock, CurrentActor } from '@app/platform';
+import { type InboxEntry, InboxRepository } from '@app/reminders';
+import { InboxEntryNotFoundError } from './inbox.errors';
+import { InboxQueryParams } from './inbox.query-params';
+
+const DEFAULT_LIMIT = 50;
+
+/** The caller's reminders and escalations: entries addressed to their role in their org unit. */
+@ApiTags('inbox')
+@ApiBearerAuth()
+@Controller('inbox')
+export class InboxController {
+  constructor(
+    private readonly inbox: InboxRepository,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: "The caller's inbox, newest first" })
+  @ApiOkResponse({ description: '`{ entries: [...] }`' })
+  async list(@CurrentActor() actor: Actor, @Query() query: InboxQueryParams): Promise<{ entries: InboxEntry[] }> {
+    const unread = query.unread === undefined ? undefined : query.unread === 'true';
+    const entries = await this.inbox.list({ role: actor.role, orgUnit: actor.orgUnit }, { unread, limit: query.limit ?? DEFAULT_LIMIT });
+    return { entries };
+  }
+
+  @Post(':id/read')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Marks an entry read' })
+  @ApiResponse({ status: 404, description: 'no such entry for the caller' })
+  async markRead(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<InboxEntry> {
+    const entry = await this.inbox.markRead(id, { role: actor.role, orgUnit: actor.orgUnit }, this.clock.now());
+    if (entry === null) throw new InboxEntryNotFoundError(id);
+    return entry;
+  }
+}

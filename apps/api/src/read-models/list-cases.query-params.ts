@@ -1,0 +1,54 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { STAGES, type Stage } from '@app/appointment';
+
+export class ListCasesParams {
+  @ApiPropertyOptional({ enum: STAGES })
+  @IsOptional()
+  @IsIn(STAGES)
+  stage?: Stage;
+
+  @ApiPropertyOptional({ description: 'the org unit that owns the case (ownerOrgUnit)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  orgUnit?: string;
+
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'true: only cases with an open deadline already due' })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  overdue?: 'true' | 'false';
+
+  @ApiPropertyOptional({ description: 'words of the post title, org units or candidate names' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+
+  @ApiPropertyOptional({ description: 'the nextCursor of the previous page' })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{1,400}$/, { message: 'cursor must be the nextCursor of a previous page' })
+  cursor?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
+}
+
+export class TimelineParams {
+  @ApiPropertyOptional({ description: 'only the entries concerning this candidate (一人一表)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  candidateId?: string;
+
+  @ApiPropertyOptional({ description: 'only the entries recorded up to this moment (ISO-8601 with offset)' })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/, { message: 'asOf must be an ISO-8601 time with an offset' })
+  asOf?: string;
+}

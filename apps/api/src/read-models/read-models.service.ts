@@ -1,0 +1,168 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Pool } from 'pg';
+import { type AppointmentState, canReadCase, caseStreamId, type Post, type Stage } from '@app/appointment';
+import type { Actor } from '@app/appointment/appointment.commands';
+import { EVENT_STORE, type EventStore, PG_POOL } from '@app/event-store';
+import { CLOCK, type Clock, RequestValidationError } from '@app/platform';
+import { foldCase, type TimelineEntry } from '@app/projections';
+import { ReadModelForbiddenError, ReadModelNotFoundError } from './read-models.errors';
+import type { ListCasesParams, TimelineParams } from './list-cases.query-params';
+
+export interface CaseListItem {
+  caseId: string;
+  status: string;
+  stage: Stage;
+  ownerOrgUnit: string;
+  post: Post;
+  candidateNames: string[];
+  openedAt: string;
+  updatedAt: string;
+  revision: string;
+  overdue: boolean;
+  nextDueAt: string | null;
+}
+
+export interface CaseListPage {
+  items: CaseListItem[];
+  nextCursor: string | null;
+}
+
+interface ListRow {
+  case_id: string;
+  status: string;
+  stage: Stage;
+  owner_org_unit: string;
+  post: Post;
+  candidate_names: string[];
+  opened_at: Date;
+  updated_at: Date;
+  revision: string;
+  overdue: boolean;
+  next_due_at: Date | null;
+}
+
+const DEFAULT_LIMIT = 20;
+
+function encodeCursor(row: ListRow): string {
+  return Buffer.from(JSON.stringify([row.opened_at.toISOString(), row.case_id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): [string, string] {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && !Number.isNaN(Date.parse(value[0])) && typeof value[1] === 'string') {
+      return [value[0], value[1]];
+    }
+  } catch {
+    // falls through to the validation error
+  }
+  throw new RequestValidationError([{ field: 'cursor', messages: ['cursor must be the nextCursor of a previous page'] }]);
+}
+
+/** Who sees which cases in the list: the same scoping as canReadCase, in SQL. */
+function scope(actor: Actor, params: unknown[]): string {
+  switch (actor.role) {
+    case 'auditor':
+    case 'admin':
+      return 'true';
+    case 'handler':
+    case 'supervisor':
+    case 'committee-secretary':
+      params.push(actor.orgUnit);
+      return `l.owner_org_unit = $${params.length}`;
+    case 'unit-secretary':
+    case 'discipline-secretary':
+      params.push(actor.orgUnit);
+      return `l.candidate_units ? $${params.length}`;
+    case 'inspector':
+      params.push(actor.id);
+      return `l.team_ids ? $${params.length}`;
+    default:
+      return 'false';
+  }
+}
+
+/** Reads from the projections (case list, timeline); the exact auditor reads stay on the event store. */
+@Injectable()
+export class ReadModelsService {
+  constructor(
+    @Inject(PG_POOL) private readonly pool: Pool,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async listCases(actor: Actor, query: ListCasesParams): Promise<CaseListPage> {
+    const limit = query.limit ?? DEFAULT_LIMIT;
+    const params: unknown[] = [this.clock.now().toISOString()];
+    const where = [scope(actor, params)];
+    if (query.stage !== undefined) {
+      params.push(query.stage);
+      where.push(`l.stage = $${params.length}`);
+    }
+    if (query.orgUnit !== undefined) {
+      params.push(query.orgUnit);
+      where.push(`l.owner_org_unit = $${params.length}`);
+    }
+    if (query.q !== undefined && query.q.trim() !== '') {
+      params.push(`%${query.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      where.push(`(l.search_text ILIKE $${params.length} OR l.case_id = $${params.length + 1})`);
+      params.push(query.q.trim());
+    }
+    if (query.overdue !== undefined) {
+      where.push(`${query.overdue === 'true' ? '' : 'NOT '}EXISTS (SELECT 1 FROM case_deadlines d WHERE d.case_id = l.case_id AND d.due_at < $1)`);
+    }
+    if (query.cursor !== undefined) {
+      const [openedAt, caseId] = decodeCursor(query.cursor);
+      params.push(openedAt, caseId);
+      where.push(`(l.opened_at, l.case_id) < ($${params.length - 1}::timestamptz, $${params.length})`);
+    }
+    params.push(limit + 1);
+    const { rows } = await this.pool.query<ListRow>(
+      `SELECT l.case_id, l.status, l.stage, l.owner_org_unit, l.post, l.candidate_names, l.opened_at, l.updated_at, l.revision::text AS revision,
+              EXISTS (SELECT 1 FROM case_deadlines d WHERE d.case_id = l.case_id AND d.due_at < $1) AS overdue,
+              (SELECT min(d.due_at) FROM case_deadlines d WHERE d.case_id = l.case_id) AS next_due_at
+       FROM case_list l
+       WHERE ${where.join(' AND ')}
+       ORDER BY l.opened_at DESC, l.case_id DESC
+       LIMIT $${params.length}`,
+      params,
+    );
+    const page = rows.slice(0, limit);
+    return {
+      items: page.map((row) => ({
+        caseId: row.case_id,
+        status: row.status,
+        stage: row.stage,
+        ownerOrgUnit: row.owner_org_unit,
+        post: row.post,
+        candidateNames: row.candidate_names,
+        openedAt: row.opened_at.toISOString(),
+        updatedAt: row.updated_at.toISOString(),
+        revision: row.revision,
+        overdue: row.overdue,
+        nextDueAt: row.next_due_at?.toISOString() ?? null,
+      })),
+      nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]) : null,
+    };
+  }
+
+  async timeline(actor: Actor, caseId: string, query: TimelineParams): Promise<{ caseId: string; revision: string | null; entries: TimelineEntry[] }> {
+    await this.assertReadable(actor, caseId);
+    const { rows } = await this.pool.query<{ entry: TimelineEntry }>(
+      `SELECT entry FROM case_timeline
+       WHERE case_id = $1 AND ($2::text IS NULL OR candidate_ids ? $2) AND ($3::timestamptz IS NULL OR recorded_at <= $3)
+       ORDER BY revision, seq`,
+      [caseId, query.candidateId ?? null, query.asOf ?? null],
+    );
+    const entries = rows.map((r) => r.entry);
+    return { caseId, revision: entries.at(-1)?.revision ?? null, entries };
+  }
+
+  /** Read rights from the list row; a case the projection has not seen yet is judged on its events. */
+  private async assertReadable(actor: Actor, caseId: string): Promise<void> {
+    const { rows } = await this.pool.query<{ state: AppointmentState }>('SELECT state FROM case_list WHERE case_id = $1', [caseId]);
+    const state = rows[0]?.state ?? foldCase(await this.store.read(caseStreamId(caseId)));
+    if (state.status === 'empty') throw new ReadModelNotFoundError('APPOINTMENT.CASE_NOT_FOUND', `Case ${caseId} does not exist`, { caseId });
+    if (!canReadCase(actor, state)) throw new ReadModelForbiddenError('APPOINTMENT.READ_NOT_ALLOWED', `${actor.role} ${actor.id} may not read case ${caseId}`, { caseId });
+  }
+}
