@@ -1,23 +1,12 @@
-import { Module, ValidationPipe, type DynamicModule } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Pool } from 'pg';
 import request from 'supertest';
 import type { Actor } from '@app/appointment/appointment.commands';
 import { ChinaWorkingCalendar } from '@app/calendar';
 import { PostgresEventStore } from '@app/event-store';
-import { loadConfig, ProblemDetailsFilter, signLocalToken, type UserRole, validationExceptionFactory } from '@app/platform';
+import { loadConfig, signLocalToken, type UserRole } from '@app/platform';
 import { createProjections, migrateProjections, ProjectionRunner } from '@app/projections';
-import { AppModule } from '../../apps/api/src/app.module';
-import { ReadModelsModule } from '../../apps/api/src/read-models/read-models.module';
+import { createApp } from '../../apps/api/src/bootstrap';
 import { dropTestDatabase, freshTestDatabase, testRedisUrl } from '../setup/test-db';
-
-@Module({})
-class ReadSideTestModule {
-  static forRoot(app: DynamicModule): DynamicModule {
-    return { module: ReadSideTestModule, imports: [app, ReadModelsModule] };
-  }
-}
 
 const quiet = { log: () => undefined, warn: () => undefined, error: () => undefined };
 
@@ -25,9 +14,7 @@ const quiet = { log: () => undefined, warn: () => undefined, error: () => undefi
 export async function startReadSideApp(label: string) {
   const databaseUrl = await freshTestDatabase(label);
   const config = loadConfig({ NODE_ENV: 'test', EVENT_STORE: 'postgres', DATABASE_URL: databaseUrl, REDIS_URL: testRedisUrl(), LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '100000' });
-  const app = await NestFactory.create<NestExpressApplication>(ReadSideTestModule.forRoot(AppModule.forRoot(config)), { logger: false });
-  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, exceptionFactory: validationExceptionFactory }));
-  app.useGlobalFilters(new ProblemDetailsFilter());
+  const app = await createApp(config);
   await app.init();
   const pool = new Pool({ connectionString: databaseUrl, max: 6 });
   const store = new PostgresEventStore({ pool, pollIntervalMs: 50 });

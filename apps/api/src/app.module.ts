@@ -5,6 +5,7 @@ import { EventStoreModule } from '@app/event-store';
 import { AppConfig, PlatformModule } from '@app/platform';
 import { CasesModule } from './cases/cases.module';
 import { HealthModule } from './health/health.module';
+import { InboxModule } from './inbox/inbox.module';
 import { ReadModelsModule } from './read-models/read-models.module';
 
 const RATE_WINDOW_MS = 60_000;
@@ -25,6 +26,7 @@ export class AppModule {
         CasesModule,
         HealthModule,
         ReadModelsModule,
+        InboxModule.forRoot(),
       ],
       providers: [{ provide: APP_GUARD, useClass: ThrottlerGuard }],
     };

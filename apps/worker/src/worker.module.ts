@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, PlatformModule } from '@app/platform';
 import { EventStoreModule } from '@app/event-store';
 import { ProjectionsWorkerModule } from './projections/projections-worker.module';
+import { RemindersWorkerModule } from './reminders/reminders-worker.module';
 
 @Module({})
 export class WorkerModule {
@@ -16,6 +17,7 @@ export class WorkerModule {
           eventstoreConnectionString: config.eventstoreConnectionString,
         }),
         ProjectionsWorkerModule,
+        RemindersWorkerModule.forRoot(),
       ],
     };
   }

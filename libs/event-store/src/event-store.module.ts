@@ -15,6 +15,7 @@ import { EVENT_STORE, type EventStore } from './event-store.port';
 
 /** DI token for the pg.Pool on DATABASE_URL; read models use it whatever the event store kind. */
 export const PG_POOL = Symbol('PG_POOL');
+const poolLogger = new Logger('PgPool');
 
 export type EventStoreKind = 'postgres' | 'eventstoredb' | 'memory';
 
@@ -65,7 +66,12 @@ export class EventStoreModule implements OnApplicationShutdown {
       {
         provide: PG_POOL,
         // Lazy: a pool connects on first use, so memory mode without a database never connects.
-        useFactory: () => new Pool({ connectionString: options.databaseUrl, connectionTimeoutMillis: 5000 }),
+        useFactory: () => {
+          const pool = new Pool({ connectionString: options.databaseUrl, connectionTimeoutMillis: 5000 });
+          // An idle client whose backend dies emits 'error' on the pool; unheard, it would end the process.
+          pool.on('error', (err) => poolLogger.warn(`idle PostgreSQL connection lost: ${err.message}`));
+          return pool;
+        },
       },
       {
         provide: EVENT_STORE,

@@ -34,6 +34,7 @@ export class InboxModule {
   static forRoot(options: RemindersModuleOptions = {}): DynamicModule {
     return {
       module: InboxModule,
+      global: true,
       imports: [
         RemindersModule.forRoot(options),
         TerminusModule,

@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { DEADLINE_SINK } from '@app/projections/writers/deadlines.writer';
+import { DEADLINE_SINK } from '@app/projections';
 import { ReminderScheduler, RemindersModule, type RemindersModuleOptions } from '@app/reminders';
 import { ReminderWebhooksProcessor } from './reminder-webhooks.processor';
 import { RemindersMaintenanceProcessor } from './reminders-maintenance.processor';

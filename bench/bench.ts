@@ -1,0 +1,234 @@
+/**
+ * npm run bench — one run on the local defaults (PostgreSQL event store, Redis db 15), on fresh
+ * databases whose names contain `test`:
+ *  1. raw baselines: PostgreSQL INSERT throughput and Redis round trips at the same concurrency;
+ *  2. command throughput and latency through HTTP (autocannon) at concurrency 1, 8 and 32, spread over
+ *     1 000 cases, with the ratio to the raw INSERT baseline; 3. projection lag under that load;
+ *  4. replay: folding a 300-event case, GET /cases/:id of a 2 000-event case, and rebuilding the
+ *     timeline over 1 000 000 events (events/s, peak memory); 5. reminders: firing delay over 1 000
+ *     simultaneous deadlines. Writes bench/results/<date>.json and prints a table.
+ *
+ * The api runs compiled, as a child process: `npm run build` first (tsx cannot boot Nest).
+ *
+ *   npx tsx bench/bench.ts [--seconds 10] [--levels 1,8,32] [--cases 1000] [--baseline 4000]
+ *     [--fold-events 300] [--big-case 2000] [--rebuild-events 1000000] [--reminders 1000]
+ *     [--skip baselines,commands,replay,rebuild,reminders] [--api dist/apps/api/src/main.js] [--quick]
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Pool } from 'pg';
+import { createAppointmentDecider } from '@app/appointment';
+import { ChinaWorkingCalendar } from '@app/calendar';
+import { PostgresEventStore } from '@app/event-store';
+import { LOCAL_JWT_SECRET, signLocalToken } from '@app/platform';
+import { createProjections, migrateProjections } from '@app/projections';
+import { appendGrownCase } from '../test/fault/support/grown-case';
+import { people } from '../test/support/people';
+import { dropTestDatabase, freshTestDatabase, testRedisUrl } from '../test/setup/test-db';
+import { startApi } from './lib/api-process';
+import { type BaselineRow, postgresInsertBaseline, redisRoundTripBaseline } from './lib/baselines';
+import { loadApi, type LoadResult } from './lib/command-load';
+import { phase } from './lib/progress';
+import { ProjectionLagProbe, type LagResult } from './lib/projection-lag';
+import { remindersDelay, type RemindersResult } from './lib/reminders-delay';
+import { foldBench, type FoldResult, growStore, rebuildBench, type RebuildResult } from './lib/replay';
+import { round } from './lib/stats';
+
+const ROOT = resolve(__dirname, '..');
+const GET_TARGET_MS = 50;
+
+function flag(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+function numberFlag(name: string, fallback: number): number {
+  const value = flag(name);
+  if (value === undefined) return fallback;
+  const n = Number(value.replace(/_/g, ''));
+  if (!Number.isFinite(n) || n < 0) throw new Error(`--${name} must be a non-negative number, got ${value}`);
+  return n;
+}
+
+const quick = process.argv.includes('--quick');
+const options = {
+  seconds: numberFlag('seconds', quick ? 3 : 10),
+  levels: (flag('levels') ?? '1,8,32').split(',').map(Number),
+  cases: numberFlag('cases', quick ? 100 : 1000),
+  baseline: numberFlag('baseline', quick ? 1000 : 4000),
+  foldEvents: numberFlag('fold-events', 300),
+  bigCase: numberFlag('big-case', 2000),
+  rebuildEvents: numberFlag('rebuild-events', quick ? 50_000 : 1_000_000),
+  reminders: numberFlag('reminders', quick ? 100 : 1000),
+  skip: new Set((flag('skip') ?? '').split(',').filter(Boolean)),
+  api: resolve(ROOT, flag('api') ?? 'dist/apps/api/src/main.js'),
+};
+
+interface Results {
+  startedAt: string;
+  finishedAt?: string;
+  machine: { cpus: number; node: string };
+  options: Record<string, unknown>;
+  baselines?: { postgresInsert: BaselineRow[]; redisRoundTrip: BaselineRow[] };
+  commands?: Array<LoadResult & { ratioToInsert: number | null }>;
+  projectionLag?: LagResult;
+  getBigCase?: LoadResult & { events: number; targetMs: number; withinTarget: boolean };
+  fold?: FoldResult;
+  rebuild?: RebuildResult;
+  reminders?: RemindersResult;
+}
+
+async function seedCases(url: string, token: string, secretaryToken: string, count: number): Promise<string[]> {
+  const ids: string[] = [];
+  const post = async (path: string, auth: string, body: unknown) => {
+    const response = await fetch(`${url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${auth}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    if (response.status !== 201) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+    return (await response.json()) as { caseId: string };
+  };
+  await phase('open and approve cases', count, 'cases', async (tick) => {
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: 16 }, async () => {
+        for (let i = next++; i < count; i = next++) {
+          const { caseId } = await post('/cases', token, { post: { title: `副主任 ${i}`, orgUnit: '市发展和改革委员会', level: '副处级' }, grounds: '领导班子分析研判：职位空缺' });
+          await post(`/cases/${caseId}/initiation/approve`, secretaryToken, {});
+          ids.push(caseId);
+          tick();
+        }
+      }),
+    );
+  });
+  return ids;
+}
+
+const roundBody = (i: number) => ({
+  kind: 'talk',
+  heldAt: new Date(Date.UTC(2025, 0, 1) + i * 1000).toISOString(),
+  eligible: 30,
+  participants: 25,
+  results: [{ personId: `p-${i % 7}`, name: `候选人${i % 7}`, votes: 10 + (i % 5) }],
+});
+
+function table(results: Results): string {
+  const rows: Array<[string, string]> = [];
+  const ms = (n: number) => `${n} ms`;
+  for (const b of results.baselines?.postgresInsert ?? []) rows.push([`PostgreSQL INSERT, ${b.concurrency} client(s)`, `${b.perSecond} rows/s  p50 ${ms(b.latency.p50)}  p99 ${ms(b.latency.p99)}`]);
+  for (const b of results.baselines?.redisRoundTrip ?? []) rows.push([`Redis round trip, ${b.concurrency} client(s)`, `${b.perSecond} trips/s  p50 ${ms(b.latency.p50)}  p99 ${ms(b.latency.p99)}`]);
+  for (const c of results.commands ?? []) {
+    const refused = Object.entries(c.statuses).filter(([s]) => s !== '201').map(([s, n]) => `${n}×${s}`).join(' ');
+    rows.push([
+      `commands over HTTP, ${c.concurrency} connection(s)`,
+      `${c.perSecond} cmd/s  p50 ${ms(c.latency.p50)}  p95 ${ms(c.latency.p95)}  p99 ${ms(c.latency.p99)}  ×${c.ratioToInsert ?? '?'} of INSERT${refused ? `  (${refused})` : ''}`,
+    ]);
+  }
+  const lag = results.projectionLag;
+  if (lag) rows.push([`projection lag (${lag.projection}) under load`, `p50 ${ms(lag.lagMs.p50)}  p95 ${ms(lag.lagMs.p95)}  p99 ${ms(lag.lagMs.p99)}  max ${ms(lag.lagMs.max)}; behind p99 ${lag.eventsBehind.p99} events`]);
+  const fold = results.fold;
+  if (fold) rows.push([`replay: fold a ${fold.events}-event case`, `read p50 ${ms(fold.readMs.p50)}  fold p50 ${ms(fold.foldMs.p50)} p99 ${ms(fold.foldMs.p99)}  (${fold.eventsPerSecond} events/s)`]);
+  const big = results.getBigCase;
+  if (big) rows.push([`GET /cases/:id, ${big.events}-event case`, `p50 ${ms(big.latency.p50)}  p95 ${ms(big.latency.p95)}  p99 ${ms(big.latency.p99)}  ${big.withinTarget ? 'within' : 'OVER'} the ${big.targetMs} ms target (p50)`]);
+  const rebuild = results.rebuild;
+  if (rebuild) rows.push([`rebuild ${rebuild.projection}`, `${rebuild.events} events in ${rebuild.seconds} s = ${rebuild.eventsPerSecond} events/s; peak RSS ${rebuild.peakRssMb} MB, heap ${rebuild.peakHeapMb} MB`]);
+  const reminders = results.reminders;
+  if (reminders) rows.push(['reminders: firing delay', reminders.measured ? `${reminders.reminders} due at once: p50 ${ms(reminders.p50Ms)}  p99 ${ms(reminders.p99Ms)}  max ${ms(reminders.maxMs)}` : `not measured (${reminders.reason})`]);
+  const width = Math.max(...rows.map(([k]) => k.length), 7);
+  return [`${'measure'.padEnd(width)} | result`, `${'-'.repeat(width)}-|-${'-'.repeat(60)}`, ...rows.map(([k, v]) => `${k.padEnd(width)} | ${v}`)].join('\n');
+}
+
+async function main(): Promise<void> {
+  const results: Results = {
+    startedAt: new Date().toISOString(),
+    machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
+    options: { ...options, skip: [...options.skip] },
+  };
+  const databaseUrl = await freshTestDatabase('bench_all');
+  const pool = new Pool({ connectionString: databaseUrl, max: 8 });
+  pool.on('error', () => undefined);
+  const store = new PostgresEventStore({ pool });
+  const decider = createAppointmentDecider({ calendar: new ChinaWorkingCalendar() });
+  const redisUrl = testRedisUrl();
+  process.stdout.write(`bench on ${new URL(databaseUrl).pathname.slice(1)} and ${redisUrl}\n`);
+  let api: Awaited<ReturnType<typeof startApi>> | undefined;
+  let probe: ProjectionLagProbe | undefined;
+  try {
+    await store.migrate();
+    await migrateProjections(pool, createProjections({ policy: { calendar: new ChinaWorkingCalendar() } }));
+
+    if (!options.skip.has('baselines')) {
+      results.baselines = {
+        postgresInsert: await postgresInsertBaseline(databaseUrl, options.levels, options.baseline),
+        redisRoundTrip: await redisRoundTripBaseline(redisUrl, options.levels, options.baseline * 5),
+      };
+    }
+
+    if (!options.skip.has('commands')) {
+      api = await startApi(options.api, {
+        NODE_ENV: 'development',
+        // Lets a build placed outside the repository (--api) find the repository's packages.
+        NODE_PATH: join(ROOT, 'node_modules'),
+        EVENT_STORE: 'postgres',
+        DATABASE_URL: databaseUrl,
+        REDIS_URL: redisUrl,
+        JWT_SECRET: LOCAL_JWT_SECRET,
+        LOG_LEVEL: 'silent',
+        RATE_LIMIT_PER_MINUTE: '1000000000',
+      });
+      const token = await signLocalToken(LOCAL_JWT_SECRET, { sub: people.handler.id, name: people.handler.name, role: 'handler', orgUnit: people.handler.orgUnit });
+      const secretary = await signLocalToken(LOCAL_JWT_SECRET, { sub: people.committeeSecretary.id, name: people.committeeSecretary.name, role: 'committee-secretary', orgUnit: people.committeeSecretary.orgUnit });
+      const caseIds = await seedCases(api.url, token, secretary, options.cases);
+      probe = new ProjectionLagProbe(pool, store);
+      probe.startRunners();
+      probe.startSampling();
+      results.commands = [];
+      for (const concurrency of options.levels) {
+        const load = await loadApi(
+          api.url,
+          token,
+          { method: 'POST', path: (i) => `/cases/${caseIds[i % caseIds.length]}/recommendation-rounds`, body: roundBody },
+          concurrency,
+          options.seconds,
+          `commands ×${concurrency}`,
+        );
+        const insert = results.baselines?.postgresInsert.find((b) => b.concurrency === concurrency);
+        results.commands.push({ ...load, ratioToInsert: insert ? round(load.perSecond / insert.perSecond, 3) : null });
+      }
+      results.projectionLag = await probe.stopSampling();
+
+      if (!options.skip.has('replay')) {
+        const big = await appendGrownCase(store, decider, options.bigCase);
+        const auditor = await signLocalToken(LOCAL_JWT_SECRET, { sub: people.auditor.id, name: people.auditor.name, role: 'auditor', orgUnit: people.auditor.orgUnit });
+        const get = await loadApi(api.url, auditor, { method: 'GET', path: () => `/cases/${big.caseId}` }, 1, Math.max(3, Math.round(options.seconds / 2)), `GET ${options.bigCase}-event case`);
+        results.getBigCase = { ...get, events: options.bigCase, targetMs: GET_TARGET_MS, withinTarget: get.latency.p50 < GET_TARGET_MS };
+      }
+      await probe.stopRunners();
+      probe = undefined;
+      await api.stop();
+      api = undefined;
+    }
+
+    if (!options.skip.has('replay')) results.fold = await foldBench(store, decider, options.foldEvents, 100);
+
+    if (!options.skip.has('rebuild')) {
+      const total = await growStore(pool, store, options.rebuildEvents);
+      results.rebuild = await rebuildBench(pool, store, total);
+    }
+
+    results.reminders = options.skip.has('reminders') ? { measured: false, reason: 'skipped with --skip reminders' } : await remindersDelay(ROOT, options.reminders);
+  } finally {
+    await probe?.stopRunners().catch(() => undefined);
+    await api?.stop().catch(() => undefined);
+    await store.close().catch(() => undefined);
+    await pool.end().catch(() => undefined);
+    await dropTestDatabase(databaseUrl);
+  }
+  results.finishedAt = new Date().toISOString();
+  const dir = join(ROOT, 'bench/results');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${results.startedAt.slice(0, 10)}.json`);
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  process.stdout.write(`\n${table(results)}\n\nwritten to ${file}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,98 @@
+import { type AppointmentDecider, caseStreamId } from '@app/appointment';
+import type { EventStore } from '@app/event-store';
+import { createProjections, rebuildProjection } from '@app/projections';
+import { ChinaWorkingCalendar } from '@app/calendar';
+import type { Pool } from 'pg';
+import { seedCases } from '../../libs/projections/src/testing/case-events.fixture';
+import { appendGrownCase } from '../../test/fault/support/grown-case';
+import { phase } from './progress';
+import { round, summarise, withPeakMemory, type LatencySummary } from './stats';
+
+export interface FoldResult {
+  events: number;
+  readMs: LatencySummary;
+  foldMs: LatencySummary;
+  eventsPerSecond: number;
+}
+
+/** Reading and folding one case of `events` events, `times` times. */
+export async function foldBench(store: EventStore, decider: AppointmentDecider, events: number, times: number): Promise<FoldResult> {
+  const { caseId } = await appendGrownCase(store, decider, events);
+  const reads: number[] = [];
+  const folds: number[] = [];
+  await phase(`fold a ${events}-event case`, times, 'folds', async (tick) => {
+    for (let i = 0; i < times; i++) {
+      const t0 = performance.now();
+      const history = await store.read(caseStreamId(caseId));
+      const t1 = performance.now();
+      history.reduce((state, event) => decider.evolve(state, event), decider.initialState());
+      folds.push(performance.now() - t1);
+      reads.push(t1 - t0);
+      tick();
+    }
+  });
+  const foldMs = summarise(folds);
+  return { events, readMs: summarise(reads), foldMs, eventsPerSecond: round(events / (foldMs.p50 / 1000), 0) };
+}
+
+/**
+ * Grows the store to `target` events: real case sequences appended through the store, then copied
+ * in SQL under new case ids (each copy a distinct, complete case) until there are enough. Appending
+ * a million events one case at a time would take longer than the rest of the bench together.
+ */
+export async function growStore(pool: Pool, store: EventStore, target: number): Promise<number> {
+  const count = async () => Number((await pool.query<{ n: string }>('SELECT count(*)::text AS n FROM events')).rows[0].n);
+  let have = await count();
+  return phase('grow the store', target, 'events', async (_tick, set) => {
+    set(Math.min(have, target));
+    const seedTarget = Math.min(target, 20_000);
+    while (have < seedTarget) {
+      await Promise.all(Array.from({ length: 4 }, () => seedCases(store, 25)));
+      have = await count();
+      set(Math.min(have, target));
+    }
+    for (let copy = 1; have < target; copy++) {
+      const { rows } = await pool.query<{ head: string }>('SELECT max(global_position)::text AS head FROM events');
+      const head = Number(rows[0].head);
+      const take = Math.min(have, target - have);
+      await pool.query(
+        `INSERT INTO events (global_position, stream_id, revision, event_id, type, data, metadata, recorded_at)
+         SELECT $1::bigint + row_number() OVER (ORDER BY global_position), 'appointment-' || c.id, revision, gen_random_uuid(), type,
+                CASE WHEN data ? 'caseId' THEN jsonb_set(data, '{caseId}', to_jsonb(c.id)) ELSE data END, metadata, recorded_at
+           FROM (SELECT e.*, md5(e.stream_id || ':' || $2::text)::uuid::text AS id FROM events e ORDER BY global_position LIMIT $3) AS c`,
+        [head, `copy-${copy}`, take],
+      );
+      have = await count();
+      set(Math.min(have, target));
+    }
+    // Bulk copies outrun autovacuum: with statistics of a 20 000-event table the planner reads each
+    // page of readAll by a sequential scan, and the rebuild measured would be the planner's mistake.
+    await pool.query('ANALYZE events');
+    return have;
+  });
+}
+
+export interface RebuildResult {
+  projection: string;
+  events: number;
+  seconds: number;
+  eventsPerSecond: number;
+  peakRssMb: number;
+  peakHeapMb: number;
+}
+
+export async function rebuildBench(pool: Pool, store: EventStore, total: number): Promise<RebuildResult> {
+  const projections = createProjections({ policy: { calendar: new ChinaWorkingCalendar() } });
+  const name = projections.find((p) => p.name.includes('timeline'))?.name ?? projections[0].name;
+  const { result, peakRssMb, peakHeapMb } = await phase(`rebuild ${name}`, total, 'events', (_tick, set) =>
+    withPeakMemory(() => rebuildProjection(name, { pool, store, projections, pageSize: 5000, onProgress: (p) => set(p.processed) })),
+  );
+  return {
+    projection: name,
+    events: result.processed,
+    seconds: round(result.durationMs / 1000, 1),
+    eventsPerSecond: round((result.processed / result.durationMs) * 1000, 0),
+    peakRssMb,
+    peakHeapMb,
+  };
+}

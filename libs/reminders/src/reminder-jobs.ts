@@ -1,0 +1,56 @@
+/**
+ * BullMQ queues and jobs of the reminders (ARCHITECTURE.md, Reminders). Redis holds only the
+ * timers: a job carries the deadline as scheduled, and the processor re-checks it against the case.
+ */
+import type { JobsOptions } from 'bullmq';
+import type { Deadline } from './deadline-policy';
+
+export const REMINDERS_QUEUE = 'reminders';
+export const REMINDER_WEBHOOKS_QUEUE = 'reminder-webhooks';
+export const REMINDERS_MAINTENANCE_QUEUE = 'reminders-maintenance';
+export const REMINDER_QUEUES = [REMINDERS_QUEUE, REMINDER_WEBHOOKS_QUEUE, REMINDERS_MAINTENANCE_QUEUE] as const;
+
+export const FIRE_REMINDER_JOB = 'fire';
+export const DELIVER_WEBHOOK_JOB = 'deliver';
+export const RECONCILE_JOB = 'reconcile';
+export const RECONCILE_SCHEDULER_ID = 'reminders-reconcile-every-5-minutes';
+export const RECONCILE_EVERY_MS = 5 * 60 * 1000;
+
+/** Bounded history: Redis keeps the latest outcomes for bull-board, PostgreSQL keeps the record. */
+export const KEEP_COMPLETED = 1000;
+export const KEEP_FAILED = 5000;
+
+export type ReminderJobData = Deadline;
+
+export interface WebhookJobData {
+  reminderId: string;
+  /** The exact body that is signed and sent. */
+  body: string;
+}
+
+/** The reminder of one deadline at one due time: the job id, the command id and the inbox key. */
+export function reminderId(deadline: Pick<Deadline, 'deadlineId' | 'dueAt'>): string {
+  return `${deadline.deadlineId}-${Date.parse(deadline.dueAt)}`.replace(/:/g, '_');
+}
+
+export function reminderJobOptions(deadline: Deadline, nowMs: number): JobsOptions {
+  return {
+    jobId: reminderId(deadline),
+    // Past due (after an outage, or found by the reconciler): fire at once.
+    delay: Math.max(0, Date.parse(deadline.dueAt) - nowMs),
+    attempts: 10,
+    backoff: { type: 'exponential', delay: 2000 },
+    removeOnComplete: { count: KEEP_COMPLETED },
+    removeOnFail: { count: KEEP_FAILED },
+  };
+}
+
+export function webhookJobOptions(id: string, backoffMs: number, attempts: number): JobsOptions {
+  return {
+    jobId: id,
+    attempts,
+    backoff: { type: 'exponential', delay: backoffMs },
+    removeOnComplete: { count: KEEP_COMPLETED },
+    removeOnFail: { count: KEEP_FAILED },
+  };
+}

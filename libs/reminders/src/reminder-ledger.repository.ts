@@ -1,0 +1,71 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Pool } from 'pg';
+import { PG_POOL } from '@app/event-store';
+import type { Deadline } from './deadline-policy';
+
+export type ReminderOutcome = 'delivered' | 'dropped';
+
+/**
+ * What happened to each reminder, in PostgreSQL: the outcome of a firing (so the reconciler does not
+ * re-create the timer of a reminder already delivered) and the webhook deliveries (accepted once).
+ */
+@Injectable()
+export class ReminderLedgerRepository {
+  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+
+  async recordOutcome(reminderId: string, deadline: Deadline, outcome: ReminderOutcome, now: Date): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO reminder_outcomes (reminder_id, deadline_id, case_id, outcome, due_at, recorded_at)
+       VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (reminder_id) DO UPDATE SET outcome = EXCLUDED.outcome, recorded_at = EXCLUDED.recorded_at
+       WHERE reminder_outcomes.outcome <> 'delivered'`,
+      [reminderId, deadline.deadlineId, deadline.caseId, outcome, deadline.dueAt, now],
+    );
+  }
+
+  /** Of these reminder ids, the ones already delivered. */
+  async delivered(reminderIds: readonly string[]): Promise<Set<string>> {
+    if (reminderIds.length === 0) return new Set();
+    const result = await this.pool.query<{ reminder_id: string }>(
+      `SELECT reminder_id FROM reminder_outcomes WHERE outcome = 'delivered' AND reminder_id = ANY($1::text[])`,
+      [reminderIds],
+    );
+    return new Set(result.rows.map((r) => r.reminder_id));
+  }
+
+  async outcomeCounts(): Promise<Record<ReminderOutcome, number>> {
+    const result = await this.pool.query<{ outcome: ReminderOutcome; n: string }>(`SELECT outcome, count(*) AS n FROM reminder_outcomes GROUP BY outcome`);
+    const counts: Record<ReminderOutcome, number> = { delivered: 0, dropped: 0 };
+    for (const row of result.rows) counts[row.outcome] = Number(row.n);
+    return counts;
+  }
+
+  /** Keeps the first body of a reminder's webhook: a retried firing sends the same document. */
+  async webhookBody(reminderId: string, body: string, now: Date): Promise<string> {
+    const result = await this.pool.query<{ body: string }>(
+      `WITH inserted AS (
+         INSERT INTO reminder_webhooks (reminder_id, body, created_at) VALUES ($1, $2, $3)
+         ON CONFLICT (reminder_id) DO NOTHING RETURNING body
+       )
+       SELECT body FROM inserted UNION ALL SELECT body FROM reminder_webhooks WHERE reminder_id = $1 LIMIT 1`,
+      [reminderId, body, now],
+    );
+    return result.rows[0]?.body ?? body;
+  }
+
+  async webhookAccepted(reminderId: string): Promise<boolean> {
+    const result = await this.pool.query(`SELECT 1 FROM reminder_webhooks WHERE reminder_id = $1 AND accepted_at IS NOT NULL`, [reminderId]);
+    return (result.rowCount ?? 0) > 0;
+  }
+
+  async webhookAttempt(reminderId: string, error: string | null, now: Date): Promise<void> {
+    await this.pool.query(
+      `UPDATE reminder_webhooks
+          SET attempts = attempts + 1,
+              last_error = $2,
+              accepted_at = CASE WHEN $2::text IS NULL THEN COALESCE(accepted_at, $3) ELSE accepted_at END
+        WHERE reminder_id = $1`,
+      [reminderId, error, now],
+    );
+  }
+}

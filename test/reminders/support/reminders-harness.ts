@@ -1,0 +1,178 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import type { DynamicModule } from '@nestjs/common';
+import { Test, type TestingModule } from '@nestjs/testing';
+import type { Queue } from 'bullmq';
+import Redis from 'ioredis';
+import type { Pool } from 'pg';
+import { type AppointmentDecider, CASE_STREAM_PREFIX } from '@app/appointment';
+import { EVENT_STORE, type EventStore, EventStoreModule, PG_POOL } from '@app/event-store';
+import { type AppConfig, CLOCK, type Clock, loadConfig, PlatformModule } from '@app/platform';
+import { DEADLINE_SINK, type DeadlineSink, DeadlinesProjection, liveTableNames } from '@app/projections';
+import {
+  DEADLINE_POLICY,
+  type DeadlinePolicyDeps,
+  InboxRepository,
+  ReminderReconciler,
+  REMINDER_WEBHOOKS_QUEUE,
+  REMINDERS_DECIDER,
+  REMINDERS_QUEUE,
+  RemindersModule,
+  ReminderScheduler,
+} from '@app/reminders';
+import { RemindersWorkerModule } from '../../../apps/worker/src/reminders/reminders-worker.module';
+import { dropTestDatabase, freshTestDatabase, testRedisUrl } from '../../setup/test-db';
+
+export const WEBHOOK_SECRET = 'test-webhook-secret';
+
+export interface HarnessOptions {
+  /** Run the processors (the worker); false: queues only. */
+  worker?: boolean;
+  webhookUrl?: string;
+  clock?: Clock;
+  /** Reuse an existing database and prefix (a second process of the same deployment). */
+  databaseUrl?: string;
+  prefix?: string;
+}
+
+/**
+ * The reminders as the worker runs them, on a fresh PostgreSQL test database and the test Redis
+ * database under a key prefix of its own. `project()` runs the deadlines projection over new events
+ * and tells DEADLINE_SINK, as the worker's projection runner does.
+ */
+export class RemindersHarness {
+  private position: string | null = null;
+  readonly sinkErrors: unknown[] = [];
+  private projection!: DeadlinesProjection;
+
+  private constructor(
+    readonly module: TestingModule,
+    readonly config: AppConfig,
+    readonly databaseUrl: string,
+    readonly prefix: string,
+    private readonly ownsDatabase: boolean,
+  ) {}
+
+  static async start(label: string, options: HarnessOptions = {}): Promise<RemindersHarness> {
+    const databaseUrl = options.databaseUrl ?? (await freshTestDatabase(label));
+    const prefix = options.prefix ?? `test-reminders-${label}-${process.pid}`;
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      EVENT_STORE: 'postgres',
+      DATABASE_URL: databaseUrl,
+      REDIS_URL: testRedisUrl(),
+      LOG_LEVEL: 'silent',
+      REMINDER_WEBHOOK_URL: options.webhookUrl,
+      REMINDER_WEBHOOK_SECRET: WEBHOOK_SECRET,
+    });
+    const reminders: DynamicModule =
+      options.worker === false
+        ? RemindersModule.forRoot({ prefix, webhookBackoffMs: 100 })
+        : RemindersWorkerModule.forRoot({ prefix, webhookBackoffMs: 100 });
+    let builder = Test.createTestingModule({
+      imports: [PlatformModule.forRoot(config), EventStoreModule.forRoot({ kind: 'postgres', databaseUrl }), reminders],
+    });
+    if (options.clock) builder = builder.overrideProvider(CLOCK).useValue(options.clock);
+    const module = await builder.compile();
+    await module.init();
+    const harness = new RemindersHarness(module, config, databaseUrl, prefix, options.databaseUrl === undefined);
+    await harness.createDeadlinesTable(options.worker !== false);
+    return harness;
+  }
+
+  get store(): EventStore {
+    return this.module.get(EVENT_STORE);
+  }
+  get pool(): Pool {
+    return this.module.get(PG_POOL);
+  }
+  get decider(): AppointmentDecider {
+    return this.module.get(REMINDERS_DECIDER);
+  }
+  get policy(): DeadlinePolicyDeps {
+    return this.module.get(DEADLINE_POLICY);
+  }
+  get scheduler(): ReminderScheduler {
+    return this.module.get(ReminderScheduler);
+  }
+  get reconciler(): ReminderReconciler {
+    return this.module.get(ReminderReconciler);
+  }
+  get inbox(): InboxRepository {
+    return this.module.get(InboxRepository);
+  }
+  get reminders(): Queue {
+    return this.module.get(getQueueToken(REMINDERS_QUEUE));
+  }
+  get webhooks(): Queue {
+    return this.module.get(getQueueToken(REMINDER_WEBHOOKS_QUEUE));
+  }
+
+  private async createDeadlinesTable(worker: boolean): Promise<void> {
+    const sink = worker ? this.module.get<DeadlineSink>(DEADLINE_SINK) : this.scheduler;
+    this.projection = new DeadlinesProjection(this.policy, () => sink, (err) => this.sinkErrors.push(err));
+    for (const sql of this.projection.createTables(liveTableNames(this.projection))) await this.pool.query(sql);
+  }
+
+  /** Applies every new case event to the deadlines projection, then tells the sink. */
+  async project(): Promise<void> {
+    for (;;) {
+      const { events, lastPosition } = await this.store.readAll({ fromPosition: this.position, limit: 500, streamPrefix: CASE_STREAM_PREFIX });
+      if (events.length === 0) return;
+      const client = await this.pool.connect();
+      let afterCommit: (() => Promise<void>) | void;
+      try {
+        await client.query('BEGIN');
+        afterCommit = await this.projection.apply(client, events, liveTableNames(this.projection), { live: true });
+        await client.query('COMMIT');
+      } catch (err) {
+        await client.query('ROLLBACK');
+        throw err;
+      } finally {
+        client.release();
+      }
+      this.position = lastPosition;
+      if (afterCommit) await afterCommit();
+    }
+  }
+
+  async reminderIssuedEvents(caseId: string): Promise<Array<{ reminderId: string }>> {
+    const events = await this.store.read(`${CASE_STREAM_PREFIX}${caseId}`);
+    return events.filter((e) => e.type === 'ReminderIssued').map((e) => e.data as { reminderId: string });
+  }
+
+  /** Every key under this harness's prefix: what losing Redis loses. */
+  async wipeRedis(): Promise<number> {
+    const redis = new Redis(testRedisUrl());
+    try {
+      let removed = 0;
+      let cursor = '0';
+      do {
+        const [next, keys] = await redis.scan(cursor, 'MATCH', `${this.prefix}:*`, 'COUNT', 1000);
+        cursor = next;
+        if (keys.length > 0) removed += await redis.del(...keys);
+      } while (cursor !== '0');
+      return removed;
+    } finally {
+      redis.disconnect();
+    }
+  }
+
+  async close(options: { keepData?: boolean } = {}): Promise<void> {
+    await this.module.close();
+    if (options.keepData) return;
+    await this.wipeRedis();
+    if (this.ownsDatabase) await dropTestDatabase(this.databaseUrl);
+  }
+}
+
+export async function eventually<T>(probe: () => Promise<T | undefined | false>, timeoutMs = 20_000, what = 'condition'): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
