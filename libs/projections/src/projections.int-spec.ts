@@ -172,7 +172,8 @@ describe('a projection worker killed with SIGKILL during catch-up (int)', () => 
   });
 
   function startWorker(): Promise<ChildProcess> {
-    const child = spawn(join(process.cwd(), 'node_modules/.bin/tsx'), [join(__dirname, 'testing/projections-child.ts')], {
+    // One node process with tsx as a loader: the tsx CLI would run the script in a grandchild that SIGKILL misses.
+    const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'testing/projections-child.ts')], {
       env: { ...process.env, DATABASE_URL: url, BATCH_SIZE: '250' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
