@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { testServerUrl } from './test-db';
+import { dropStaleTestDatabases, testServerUrl } from './test-db';
 
 /** Integration and e2e tests talk to the real servers: fail early and clearly if one is down. */
 export default async function globalSetup(): Promise<void> {
@@ -12,4 +12,5 @@ export default async function globalSetup(): Promise<void> {
   } finally {
     await client.end().catch(() => undefined);
   }
+  await dropStaleTestDatabases();
 }

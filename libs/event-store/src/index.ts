@@ -22,6 +22,7 @@ export { PollingSubscription, WakeSignal, type PollingSubscriptionSettings } fro
 export { MemoryEventStore, type MemoryEventStoreOptions } from './adapters/memory/memory-event-store';
 export { PostgresEventStore, type PostgresEventStoreOptions } from './adapters/postgres/postgres-event-store';
 export { isConnectionError } from './adapters/postgres/postgres-errors';
+export { inTransaction } from './adapters/postgres/pg-transaction';
 export {
   EventStoreModule,
   PG_POOL,

@@ -1,6 +1,6 @@
 import { Client, type Pool, type PoolClient } from 'pg';
 import { CASE_STREAM_PREFIX } from '@app/appointment/appointment.streams';
-import type { EventStore, RecordedEvent } from '@app/event-store';
+import { inTransaction, type EventStore, type RecordedEvent } from '@app/event-store';
 import type { Projection, TableNames } from './projection.types';
 import { shadowTableNames } from './projection.types';
 import { PROJECTION_LOCK_CLASS } from './projections.schema';
@@ -44,24 +44,6 @@ export class RebuildInProgressError extends Error {
 }
 
 const before = (a: string | null, b: string | null): boolean => (a === null ? b !== null : b !== null && BigInt(a) < BigInt(b));
-
-async function inTransaction<T>(pool: Pool, fn: (client: PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  let broken: Error | undefined;
-  try {
-    await client.query('BEGIN');
-    const result = await fn(client);
-    await client.query('COMMIT');
-    return result;
-  } catch (err) {
-    await client.query('ROLLBACK').catch((rollbackError: Error) => {
-      broken = rollbackError;
-    });
-    throw err;
-  } finally {
-    client.release(broken);
-  }
-}
 
 async function countEvents(pool: Pool): Promise<number | null> {
   try {

@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { inTransaction } from '@app/event-store';
 import type { Projection } from './projection.types';
 import { liveTableNames } from './projection.types';
 
@@ -19,20 +20,12 @@ export const CHECKPOINTS_DDL = `CREATE TABLE IF NOT EXISTS projection_checkpoint
 
 /** Creates the checkpoint table and every projection's live tables; idempotent and safe to run concurrently. */
 export async function migrateProjections(pool: Pool, projections: readonly Projection[]): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
+  await inTransaction(pool, async (client) => {
     await client.query('SELECT pg_advisory_xact_lock($1, $2)', [PROJECTION_LOCK_CLASS, MIGRATION_LOCK]);
     await client.query(CHECKPOINTS_DDL);
     for (const projection of projections) {
       for (const statement of projection.createTables(liveTableNames(projection))) await client.query(statement);
       await client.query('INSERT INTO projection_checkpoints (name, position) VALUES ($1, NULL) ON CONFLICT (name) DO NOTHING', [projection.name]);
     }
-    await client.query('COMMIT');
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw err;
-  } finally {
-    client.release();
-  }
+  });
 }

@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { inTransaction } from '@app/event-store';
 
 /** Fixed advisory lock key: the api and the worker may both migrate at start. */
 const MIGRATION_LOCK_KEY = 7_146_221_701;
@@ -40,16 +41,8 @@ const MIGRATIONS: readonly string[] = [
 ];
 
 export async function migrateRemindersSchema(pool: Pool): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
+  await inTransaction(pool, async (client) => {
     await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
     for (const sql of MIGRATIONS) await client.query(sql);
-    await client.query('COMMIT');
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw err;
-  } finally {
-    client.release();
-  }
+  });
 }
