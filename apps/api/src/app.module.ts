@@ -17,11 +17,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         PlatformModule.forRoot(config),
-        EventStoreModule.forRoot({
-          kind: config.eventStore,
-          databaseUrl: config.databaseUrl,
-          eventstoreConnectionString: config.eventstoreConnectionString,
-        }),
+        EventStoreModule.fromConfig(config),
         ThrottlerModule.forRoot({ throttlers: [{ name: 'default', ttl: RATE_WINDOW_MS, limit: config.rateLimitPerMinute }] }),
         CasesModule,
         HealthModule,

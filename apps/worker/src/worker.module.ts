@@ -11,11 +11,7 @@ export class WorkerModule {
       module: WorkerModule,
       imports: [
         PlatformModule.forRoot(config),
-        EventStoreModule.forRoot({
-          kind: config.eventStore,
-          databaseUrl: config.databaseUrl,
-          eventstoreConnectionString: config.eventstoreConnectionString,
-        }),
+        EventStoreModule.fromConfig(config),
         ProjectionsWorkerModule,
         RemindersWorkerModule.forRoot(),
       ],

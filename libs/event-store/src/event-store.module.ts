@@ -58,6 +58,15 @@ export class EventStoreModule implements OnApplicationShutdown {
     @Inject(PG_POOL) private readonly pool: Pool,
   ) {}
 
+  /** From the service config (AppConfig has these fields): the api and the worker wire it the same way. */
+  static fromConfig(config: { eventStore: EventStoreKind; databaseUrl: string; eventstoreConnectionString?: string }): DynamicModule {
+    return EventStoreModule.forRoot({
+      kind: config.eventStore,
+      databaseUrl: config.databaseUrl,
+      eventstoreConnectionString: config.eventstoreConnectionString,
+    });
+  }
+
   static forRoot(options: EventStoreModuleOptions): DynamicModule {
     if (options.kind === 'postgres' && !options.databaseUrl) {
       throw new EventStoreArgumentError('EVENT_STORE=postgres needs DATABASE_URL');
