@@ -144,7 +144,7 @@ async function main(): Promise<void> {
         [JSON.stringify(rows)],
       );
     }
-    const reconciler = new ReminderReconciler(new PgOpenDeadlineSource(pool), reminders, scheduler, ledger, clock);
+    const reconciler = new ReminderReconciler(new PgOpenDeadlineSource(pool), reminders, scheduler, ledger, clock, webhooks, resolveRemindersOptions({}));
     let t = performance.now();
     const empty = await reconciler.reconcile();
     const emptyMs = performance.now() - t;

@@ -53,6 +53,17 @@ export class ReminderLedgerRepository {
     return result.rows[0]?.body ?? body;
   }
 
+  /** Webhooks neither accepted nor given up, in keyset pages by reminder id. */
+  async pendingWebhooks(after: string, limit: number, maxAttempts: number): Promise<Array<{ reminderId: string; body: string }>> {
+    const result = await this.pool.query<{ reminder_id: string; body: string }>(
+      `SELECT reminder_id, body FROM reminder_webhooks
+        WHERE accepted_at IS NULL AND attempts < $3 AND reminder_id > $1
+        ORDER BY reminder_id LIMIT $2`,
+      [after, limit, maxAttempts],
+    );
+    return result.rows.map((row) => ({ reminderId: row.reminder_id, body: row.body }));
+  }
+
   async webhookAccepted(reminderId: string): Promise<boolean> {
     const result = await this.pool.query(`SELECT 1 FROM reminder_webhooks WHERE reminder_id = $1 AND accepted_at IS NOT NULL`, [reminderId]);
     return (result.rowCount ?? 0) > 0;

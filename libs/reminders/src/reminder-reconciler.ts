@@ -3,11 +3,19 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { CLOCK, type Clock } from '@app/platform';
-import type { Deadline } from './deadline-policy';
 import { OPEN_DEADLINE_SOURCE, type OpenDeadlineSource } from './open-deadline.source';
-import { REMINDERS_QUEUE, type ReminderJobData, reminderId } from './reminder-jobs';
+import {
+  DELIVER_WEBHOOK_JOB,
+  REMINDER_WEBHOOKS_QUEUE,
+  REMINDERS_QUEUE,
+  type ReminderJobData,
+  reminderId,
+  type WebhookJobData,
+  webhookJobOptions,
+} from './reminder-jobs';
 import { ReminderLedgerRepository } from './reminder-ledger.repository';
 import { ReminderScheduler } from './reminder-scheduler';
+import { REMINDERS_OPTIONS, type ResolvedRemindersOptions } from './reminders.options';
 
 export interface ReconcileReport {
   /** Open deadlines read from the deadlines projection. */
@@ -20,12 +28,17 @@ export interface ReconcileReport {
   created: number;
   /** Of those, already past due: they fire at once. */
   pastDue: number;
+  /** Webhook calls of delivered reminders, neither accepted nor given up, whose job Redis lost: re-created. */
+  webhooks: number;
   tookMs: number;
 }
 
 const PAGE_SIZE = 1000;
 
-/** Re-creates the job of every open deadline that Redis lost (ARCHITECTURE.md: losing Redis loses nothing). */
+/**
+ * Re-creates the job of every open deadline that Redis lost, and of every webhook call still owed
+ * (ARCHITECTURE.md: losing Redis loses nothing).
+ */
 @Injectable()
 export class ReminderReconciler {
   private readonly logger = new Logger(ReminderReconciler.name);
@@ -36,35 +49,55 @@ export class ReminderReconciler {
     private readonly scheduler: ReminderScheduler,
     private readonly ledger: ReminderLedgerRepository,
     @Inject(CLOCK) private readonly clock: Clock,
+    @InjectQueue(REMINDER_WEBHOOKS_QUEUE) private readonly webhooks: Queue<WebhookJobData>,
+    @Inject(REMINDERS_OPTIONS) private readonly options: ResolvedRemindersOptions,
   ) {}
 
   async reconcile(): Promise<ReconcileReport> {
     const started = Date.now();
-    const report: ReconcileReport = { open: 0, delivered: 0, present: 0, created: 0, pastDue: 0, tookMs: 0 };
+    const report: ReconcileReport = { open: 0, delivered: 0, present: 0, created: 0, pastDue: 0, webhooks: 0, tookMs: 0 };
     for await (const page of this.source.pages(PAGE_SIZE)) {
       report.open += page.length;
       const delivered = await this.ledger.delivered(page.map(reminderId));
       const pending = page.filter((d) => !delivered.has(reminderId(d)));
       report.delivered += page.length - pending.length;
-      const missing = await this.missingJobs(pending);
+      const missing = await this.missing(this.queue, pending, reminderId);
       report.present += pending.length - missing.length;
       const now = this.clock.now().getTime();
       report.pastDue += missing.filter((d) => Date.parse(d.dueAt) <= now).length;
       await this.scheduler.schedule(missing);
       report.created += missing.length;
     }
+    report.webhooks = await this.requeueWebhooks();
     report.tookMs = Date.now() - started;
-    if (report.created > 0) this.logger.log(`reconciled reminders: ${JSON.stringify(report)}`);
+    if (report.created > 0 || report.webhooks > 0) this.logger.log(`reconciled reminders: ${JSON.stringify(report)}`);
     return report;
   }
 
-  private async missingJobs(deadlines: Deadline[]): Promise<Deadline[]> {
-    if (deadlines.length === 0) return [];
-    const client = (await this.queue.client) as unknown as Redis;
+  /** A delivered reminder records its webhook body before queueing the call: the job can be re-created from it. */
+  private async requeueWebhooks(): Promise<number> {
+    const { webhookBackoffMs, webhookAttempts } = this.options;
+    let requeued = 0;
+    let after = '';
+    for (;;) {
+      const page = await this.ledger.pendingWebhooks(after, PAGE_SIZE, webhookAttempts);
+      const missing = await this.missing(this.webhooks, page, (w) => w.reminderId);
+      if (missing.length > 0) {
+        await this.webhooks.addBulk(missing.map((data) => ({ name: DELIVER_WEBHOOK_JOB, data, opts: webhookJobOptions(data.reminderId, webhookBackoffMs, webhookAttempts) })));
+      }
+      requeued += missing.length;
+      if (page.length < PAGE_SIZE) return requeued;
+      after = page[page.length - 1].reminderId;
+    }
+  }
+
+  private async missing<T>(queue: Queue, items: T[], jobId: (item: T) => string): Promise<T[]> {
+    if (items.length === 0) return [];
+    const client = (await queue.client) as unknown as Redis;
     const pipeline = client.pipeline();
-    for (const d of deadlines) pipeline.exists(this.queue.toKey(reminderId(d)));
+    for (const item of items) pipeline.exists(queue.toKey(jobId(item)));
     const answers = (await pipeline.exec()) ?? [];
-    return deadlines.filter((_, i) => {
+    return items.filter((_, i) => {
       const [err, exists] = answers[i] ?? [null, 0];
       if (err) throw err;
       return exists === 0;

@@ -46,7 +46,17 @@ export class ThrowawayRedis {
   }
 
   get url(): string {
-    return `redis://127.0.0.1:${this.port}/0`;
+    return this.dbUrl(0);
+  }
+
+  /** One of the server's numbered databases: tests sharing the server keep apart by database. */
+  dbUrl(db: number): string {
+    return `redis://127.0.0.1:${this.port}/${db}`;
+  }
+
+  /** The redis-server's process id while it runs. */
+  get pid(): number | undefined {
+    return this.child?.pid;
   }
 
   async restart(): Promise<void> {

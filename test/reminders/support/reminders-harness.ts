@@ -32,6 +32,10 @@ export interface HarnessOptions {
   /** Reuse an existing database and prefix (a second process of the same deployment). */
   databaseUrl?: string;
   prefix?: string;
+  /** Defaults to the test Redis database (db 15 of the shared server). */
+  redisUrl?: string;
+  /** False: leave the deadlines table to a worker process, and never call `project()`. */
+  deadlinesProjection?: boolean;
 }
 
 /**
@@ -49,17 +53,19 @@ export class RemindersHarness {
     readonly config: AppConfig,
     readonly databaseUrl: string,
     readonly prefix: string,
+    readonly redisUrl: string,
     private readonly ownsDatabase: boolean,
   ) {}
 
   static async start(label: string, options: HarnessOptions = {}): Promise<RemindersHarness> {
     const databaseUrl = options.databaseUrl ?? (await freshTestDatabase(label));
     const prefix = options.prefix ?? `test-reminders-${label}-${process.pid}`;
+    const redisUrl = options.redisUrl ?? testRedisUrl();
     const config = loadConfig({
       NODE_ENV: 'test',
       EVENT_STORE: 'postgres',
       DATABASE_URL: databaseUrl,
-      REDIS_URL: testRedisUrl(),
+      REDIS_URL: redisUrl,
       LOG_LEVEL: 'silent',
       REMINDER_WEBHOOK_URL: options.webhookUrl,
       REMINDER_WEBHOOK_SECRET: WEBHOOK_SECRET,
@@ -74,8 +80,8 @@ export class RemindersHarness {
     if (options.clock) builder = builder.overrideProvider(CLOCK).useValue(options.clock);
     const module = await builder.compile();
     await module.init();
-    const harness = new RemindersHarness(module, config, databaseUrl, prefix, options.databaseUrl === undefined);
-    await harness.createDeadlinesTable(options.worker !== false);
+    const harness = new RemindersHarness(module, config, databaseUrl, prefix, redisUrl, options.databaseUrl === undefined);
+    if (options.deadlinesProjection !== false) await harness.createDeadlinesTable(options.worker !== false);
     return harness;
   }
 
@@ -142,7 +148,7 @@ export class RemindersHarness {
 
   /** Every key under this harness's prefix: what losing Redis loses. */
   async wipeRedis(): Promise<number> {
-    const redis = new Redis(testRedisUrl());
+    const redis = new Redis(this.redisUrl);
     try {
       let removed = 0;
       let cursor = '0';

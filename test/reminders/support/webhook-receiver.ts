@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { verifyWebhookSignature } from '@app/reminders';
 
@@ -6,17 +6,22 @@ export interface ReceivedCall {
   reminderId: string;
   signatureValid: boolean;
   body: Record<string, unknown>;
+  /** 0: held open, never answered. */
   status: number;
 }
+
+/** A status to answer with, or `hold`: keep the request open and never answer it. */
+export type WebhookAnswer = number | 'hold';
 
 /** A local HTTP receiver: checks each call's signature and answers with `answer(reminderId, attempt)`. */
 export class WebhookReceiver {
   readonly calls: ReceivedCall[] = [];
   private server!: Server;
+  private readonly held: ServerResponse[] = [];
 
   constructor(
     private readonly secret: string,
-    private readonly answer: (reminderId: string, attempt: number) => number = () => 204,
+    private readonly answer: (reminderId: string, attempt: number) => WebhookAnswer = () => 204,
   ) {}
 
   async start(): Promise<string> {
@@ -27,7 +32,8 @@ export class WebhookReceiver {
         const raw = Buffer.concat(chunks).toString('utf8');
         const reminderId = String(req.headers['x-reminder-id'] ?? '');
         const attempt = this.calls.filter((c) => c.reminderId === reminderId).length + 1;
-        const status = this.answer(reminderId, attempt);
+        const answer = this.answer(reminderId, attempt);
+        const status = answer === 'hold' ? 0 : answer;
         const signature = req.headers['x-signature'];
         this.calls.push({
           reminderId,
@@ -35,6 +41,10 @@ export class WebhookReceiver {
           body: JSON.parse(raw) as Record<string, unknown>,
           status,
         });
+        if (answer === 'hold') {
+          this.held.push(res);
+          return;
+        }
         res.statusCode = status;
         res.end();
       });
@@ -51,7 +61,14 @@ export class WebhookReceiver {
     return this.callsFor(reminderId).filter((c) => c.status >= 200 && c.status < 300).length;
   }
 
+  /** Calls held open and not answered. */
+  heldFor(reminderId: string): number {
+    return this.callsFor(reminderId).filter((c) => c.status === 0).length;
+  }
+
   stop(): Promise<void> {
+    for (const res of this.held) res.destroy();
+    this.server.closeAllConnections();
     return new Promise((resolve) => this.server.close(() => resolve()));
   }
 }

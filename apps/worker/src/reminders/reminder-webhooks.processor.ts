@@ -4,8 +4,12 @@ import type { Job } from 'bullmq';
 import { type Counter, InjectMetric } from '@app/platform';
 import { REMINDER_WEBHOOK_CALLS, REMINDER_WEBHOOKS_QUEUE, type WebhookJobData, WebhookNotifier, type WebhookResult } from '@app/reminders';
 
-/** Sends reminder webhooks; a failed call is retried with exponential backoff, then stays in the failed set. */
-@Processor(REMINDER_WEBHOOKS_QUEUE, { concurrency: 8 })
+/**
+ * Sends reminder webhooks; a failed call is retried with exponential backoff, then stays in the failed set.
+ * Lock and stalled check as in the reminders processor: with BullMQ's defaults a call cut short by a
+ * crashed worker went out again only after up to 90 s, and a second crash failed it for good.
+ */
+@Processor(REMINDER_WEBHOOKS_QUEUE, { concurrency: 8, lockDuration: 15_000, stalledInterval: 5_000, maxStalledCount: 5 })
 export class ReminderWebhooksProcessor extends WorkerHost {
   private readonly logger = new Logger(ReminderWebhooksProcessor.name);
 
