@@ -12,3 +12,9 @@ export {
   type DateParts,
   type PlainDate,
 } from './plain-date';
+export {
+  CALENDAR_EXTRA_VARIABLE,
+  loadWorkingCalendar,
+  mergeHolidayData,
+  readHolidaySupplement,
+} from './calendar.loader';

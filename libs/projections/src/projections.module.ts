@@ -1,10 +1,15 @@
 import { Inject, Injectable, Logger, Module, type OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import type { Pool } from 'pg';
-import { ChinaWorkingCalendar } from '@app/calendar';
+import { loadWorkingCalendar } from '@app/calendar';
 import { EVENT_STORE, type EventStore, PG_POOL } from '@app/event-store';
 import { APP_CONFIG, type AppConfig } from '@app/platform';
-import { rebuildProjection, RebuildInProgressError, type RebuildProgress, UnknownProjectionError } from './projection-rebuild';
+import {
+  rebuildProjection,
+  RebuildInProgressError,
+  type RebuildProgress,
+  UnknownProjectionError,
+} from './projection-rebuild';
 import { type ProjectionStatus, projectionStatuses } from './projection-status';
 import type { Projection } from './projection.types';
 import { createProjections } from './projections.registry';
@@ -21,7 +26,7 @@ const projectionsProvider = {
     const logger = new Logger('DeadlineSink');
     let sink: DeadlineSink | null | undefined;
     return createProjections({
-      policy: { calendar: new ChinaWorkingCalendar(), rules: config.rules },
+      policy: { calendar: loadWorkingCalendar(config), rules: config.rules },
       deadlineSink: () => {
         if (sink === undefined) {
           try {
@@ -32,7 +37,10 @@ const projectionsProvider = {
         }
         return sink ?? undefined;
       },
-      onSinkError: (err) => logger.error(`deadline sink failed; the reconciler will repair the timers: ${err instanceof Error ? err.message : String(err)}`),
+      onSinkError: (err) =>
+        logger.error(
+          `deadline sink failed; the reconciler will repair the timers: ${err instanceof Error ? err.message : String(err)}`,
+        ),
     });
   },
 };
@@ -78,8 +86,15 @@ export class ProjectionRebuildService {
   start(name: string, onProgress?: (progress: RebuildProgress) => void): RebuildStarted {
     if (!this.has(name)) throw new UnknownProjectionError(name);
     if (this.running.has(name)) return { name, status: 'already-running' };
-    const run = rebuildProjection(name, { pool: this.pool, store: this.store, projections: this.projections, onProgress })
-      .then((result) => this.logger.log(`rebuilt ${name}: ${result.processed} events in ${result.durationMs} ms`))
+    const run = rebuildProjection(name, {
+      pool: this.pool,
+      store: this.store,
+      projections: this.projections,
+      onProgress,
+    })
+      .then((result) =>
+        this.logger.log(`rebuilt ${name}: ${result.processed} events in ${result.durationMs} ms`),
+      )
       .catch((err: Error) => {
         if (err instanceof RebuildInProgressError) this.logger.warn(err.message);
         else this.logger.error(`rebuild of ${name} failed: ${err.message}`);

@@ -1,8 +1,15 @@
 import { BullModule } from '@nestjs/bullmq';
-import { type DynamicModule, Inject, Injectable, Module, type OnModuleInit, type Provider } from '@nestjs/common';
+import {
+  type DynamicModule,
+  Inject,
+  Injectable,
+  Module,
+  type OnModuleInit,
+  type Provider,
+} from '@nestjs/common';
 import type { Pool } from 'pg';
 import { createAppointmentDecider } from '@app/appointment';
-import { ChinaWorkingCalendar } from '@app/calendar';
+import { loadWorkingCalendar } from '@app/calendar';
 import { PG_POOL } from '@app/event-store';
 import { APP_CONFIG, type AppConfig } from '@app/platform';
 import type { DeadlinePolicyDeps } from './deadline-policy';
@@ -15,7 +22,13 @@ import { ReminderLedgerRepository } from './reminder-ledger.repository';
 import { reminderMetricProviders } from './reminder-metrics';
 import { ReminderReconciler } from './reminder-reconciler';
 import { ReminderScheduler } from './reminder-scheduler';
-import { DEADLINE_POLICY, REMINDERS_DECIDER, REMINDERS_OPTIONS, type RemindersModuleOptions, resolveRemindersOptions } from './reminders.options';
+import {
+  DEADLINE_POLICY,
+  REMINDERS_DECIDER,
+  REMINDERS_OPTIONS,
+  type RemindersModuleOptions,
+  resolveRemindersOptions,
+} from './reminders.options';
 import { migrateRemindersSchema } from './reminders.schema';
 import { WebhookNotifier } from './webhook.notifier';
 
@@ -29,7 +42,15 @@ export class RemindersSchema implements OnModuleInit {
   }
 }
 
-const services = [RemindersSchema, InboxRepository, ReminderLedgerRepository, ReminderScheduler, ReminderReconciler, ReminderFiring, WebhookNotifier];
+const services = [
+  RemindersSchema,
+  InboxRepository,
+  ReminderLedgerRepository,
+  ReminderScheduler,
+  ReminderReconciler,
+  ReminderFiring,
+  WebhookNotifier,
+];
 
 /**
  * The reminder queues (BullMQ on REDIS_URL) and what both apps use: scheduling, reconciling,
@@ -39,18 +60,25 @@ const services = [RemindersSchema, InboxRepository, ReminderLedgerRepository, Re
 export class RemindersModule {
   static forRoot(options: RemindersModuleOptions = {}): DynamicModule {
     const resolved = resolveRemindersOptions(options);
-    const calendar = options.calendar ?? new ChinaWorkingCalendar();
     const providers: Provider[] = [
       { provide: REMINDERS_OPTIONS, useValue: resolved },
       {
         provide: DEADLINE_POLICY,
         inject: [APP_CONFIG],
-        useFactory: (config: AppConfig): DeadlinePolicyDeps => ({ calendar, rules: config.rules, periods: options.periods }),
+        useFactory: (config: AppConfig): DeadlinePolicyDeps => ({
+          calendar: options.calendar ?? loadWorkingCalendar(config),
+          rules: config.rules,
+          periods: options.periods,
+        }),
       },
       {
         provide: REMINDERS_DECIDER,
         inject: [APP_CONFIG],
-        useFactory: (config: AppConfig) => createAppointmentDecider({ calendar, rules: config.rules }),
+        useFactory: (config: AppConfig) =>
+          createAppointmentDecider({
+            calendar: options.calendar ?? loadWorkingCalendar(config),
+            rules: config.rules,
+          }),
       },
       { provide: OPEN_DEADLINE_SOURCE, useClass: PgOpenDeadlineSource },
       ...reminderMetricProviders,
@@ -69,7 +97,15 @@ export class RemindersModule {
         BullModule.registerQueue(...REMINDER_QUEUES.map((name) => ({ name }))),
       ],
       providers,
-      exports: [BullModule, REMINDERS_OPTIONS, DEADLINE_POLICY, REMINDERS_DECIDER, OPEN_DEADLINE_SOURCE, ...reminderMetricProviders, ...services],
+      exports: [
+        BullModule,
+        REMINDERS_OPTIONS,
+        DEADLINE_POLICY,
+        REMINDERS_DECIDER,
+        OPEN_DEADLINE_SOURCE,
+        ...reminderMetricProviders,
+        ...services,
+      ],
     };
   }
 }

@@ -1,6 +1,6 @@
 import type { Provider } from '@nestjs/common';
 import { AppointmentDecider, createAppointmentDecider } from '@app/appointment';
-import { ChinaWorkingCalendar } from '@app/calendar';
+import { loadWorkingCalendar } from '@app/calendar';
 import { APP_CONFIG, AppConfig } from '@app/platform';
 
 export const APPOINTMENT_DECIDER = Symbol('APPOINTMENT_DECIDER');
@@ -11,5 +11,5 @@ export const appointmentDeciderProvider: Provider = {
   provide: APPOINTMENT_DECIDER,
   inject: [APP_CONFIG],
   useFactory: (config: AppConfig): AppointmentDecider =>
-    createAppointmentDecider({ calendar: new ChinaWorkingCalendar(), rules: config.rules }),
+    createAppointmentDecider({ calendar: loadWorkingCalendar(config), rules: config.rules }),
 };

@@ -23,6 +23,8 @@ export interface AppConfig {
   reminderWebhookSecret: string;
   rules: Partial<RulesConfig>;
   shutdownTimeoutMs: number;
+  /** JSON supplement of holiday arrangements for years the calendar package does not know yet. */
+  calendarExtraFile?: string;
 }
 
 export type Env = Record<string, string | undefined>;
@@ -105,6 +107,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     reminderWebhookSecret: read.text('REMINDER_WEBHOOK_SECRET', LOCAL_REMINDER_WEBHOOK_SECRET),
     rules: readRules(read),
     shutdownTimeoutMs: read.integer('SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
+    calendarExtraFile: read.optional(
+      'CALENDAR_EXTRA_FILE',
+      nonEmpty,
+      'the path of a JSON file of extra holiday arrangements',
+    ),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);
