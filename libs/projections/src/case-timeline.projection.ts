@@ -74,9 +74,9 @@ export const CHECK_LABELS: Record<CheckName, string> = {
   petitions: '信访举报凡提必查',
 };
 
-const OPINION_LABELS = { political: '政治素质考察书面评价意见', integrity: '廉政意见' } as const;
+export const OPINION_LABELS = { political: '政治素质考察书面评价意见', integrity: '廉政意见' } as const;
 
-const ACTIVITY_LABELS = {
+export const ACTIVITY_LABELS = {
   'individual-talk': '个别谈话',
   'democratic-assessment': '民主测评',
   'dossier-reading': '查阅档案',
@@ -84,7 +84,7 @@ const ACTIVITY_LABELS = {
   'candidate-interview': '与考察对象面谈',
 } as const;
 
-const OUTCOME_LABELS: Record<string, string> = {
+export const OUTCOME_LABELS: Record<string, string> = {
   approved: '通过',
   rejected: '未通过',
   deferred: '缓议',

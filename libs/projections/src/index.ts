@@ -1,6 +1,9 @@
 export { evolveCaseListRow, summarise, type CaseListRow } from './case-list.projection';
 export {
+  ACTIVITY_LABELS,
   CHECK_LABELS,
+  OPINION_LABELS,
+  OUTCOME_LABELS,
   STAGE_LABELS,
   timelineEntries,
   type TimelineActor,
@@ -14,10 +17,21 @@ export type { AfterCommit, ApplyOptions, Projection, TableNames } from './projec
 export { liveTableNames, shadowTableNames } from './projection.types';
 export { CaseListProjection, CASE_LIST } from './writers/case-list.writer';
 export { CaseTimelineProjection, CASE_TIMELINE } from './writers/case-timeline.writer';
-export { DEADLINE_SINK, DeadlinesProjection, DEADLINES, readOpenDeadlines, type DeadlineSink } from './writers/deadlines.writer';
+export {
+  DEADLINE_SINK,
+  DeadlinesProjection,
+  DEADLINES,
+  readOpenDeadlines,
+  type DeadlineSink,
+} from './writers/deadlines.writer';
 export { createProjections, type ProjectionsDeps } from './projections.registry';
 export { migrateProjections, CHECKPOINTS_DDL } from './projections.schema';
-export { ProjectionRunner, type ProjectionRunnerOptions, type ProjectionRunnerStatus, type LoggerLike } from './projection-runner';
+export {
+  ProjectionRunner,
+  type ProjectionRunnerOptions,
+  type ProjectionRunnerStatus,
+  type LoggerLike,
+} from './projection-runner';
 export {
   rebuildProjection,
   RebuildInProgressError,
@@ -26,6 +40,17 @@ export {
   type RebuildProgress,
   type RebuildResult,
 } from './projection-rebuild';
-export { projectionLag, projectionStatuses, type ProjectionLag, type ProjectionStatus } from './projection-status';
+export {
+  projectionLag,
+  projectionStatuses,
+  type ProjectionLag,
+  type ProjectionStatus,
+} from './projection-status';
 export { projectionMetrics } from './projection.metrics';
-export { PROJECTIONS, ProjectionRebuildService, ProjectionsModule, ProjectionsSchema, type RebuildStarted } from './projections.module';
+export {
+  PROJECTIONS,
+  ProjectionRebuildService,
+  ProjectionsModule,
+  ProjectionsSchema,
+  type RebuildStarted,
+} from './projections.module';
