@@ -15,7 +15,9 @@ export class GetCaseController {
 
   @Get(':id')
   @ApiOperation({ summary: 'The current state of a case, folded from its history' })
-  @ApiOkResponse({ description: 'the case state plus `revision`; `ETag: "<revision>"`' })
+  @ApiOkResponse({
+    description: 'the case state plus its open `deadlines` and `revision`; `ETag: "<revision>"`',
+  })
   @ApiResponse({ status: 403, description: 'not allowed to read this case' })
   @ApiResponse({ status: 404, description: 'no such case' })
   async getCase(
@@ -23,8 +25,8 @@ export class GetCaseController {
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) response: HttpResponse,
   ): Promise<Record<string, unknown>> {
-    const { state, revision } = await this.queryBus.execute(new GetCaseQuery(caseId, actor));
+    const { state, revision, deadlines } = await this.queryBus.execute(new GetCaseQuery(caseId, actor));
     response.setHeader('ETag', `"${revision}"`);
-    return { ...state, revision };
+    return { ...state, deadlines, revision };
   }
 }

@@ -1,8 +1,17 @@
+import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import type { Actor } from '@app/appointment/appointment.commands';
+import { loadWorkingCalendar } from '@app/calendar';
+import { APP_CONFIG, AppConfig } from '@app/platform';
+import { type Deadline, openDeadlines } from '@app/reminders';
 import { CaseReadsService, CaseSnapshot } from '../../case-reads.service';
 
-export class GetCaseQuery extends Query<CaseSnapshot> {
+export interface CaseView extends CaseSnapshot {
+  /** The open deadlines of DOMAIN.md §3, from the same policy the reminders follow. */
+  deadlines: Deadline[];
+}
+
+export class GetCaseQuery extends Query<CaseView> {
   constructor(
     readonly caseId: string,
     readonly actor: Actor,
@@ -12,10 +21,15 @@ export class GetCaseQuery extends Query<CaseSnapshot> {
 }
 
 @QueryHandler(GetCaseQuery)
-export class GetCaseHandler implements IQueryHandler<GetCaseQuery, CaseSnapshot> {
-  constructor(private readonly reads: CaseReadsService) {}
+export class GetCaseHandler implements IQueryHandler<GetCaseQuery, CaseView> {
+  constructor(
+    private readonly reads: CaseReadsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
-  execute({ caseId, actor }: GetCaseQuery): Promise<CaseSnapshot> {
-    return this.reads.current(actor, caseId);
+  async execute({ caseId, actor }: GetCaseQuery): Promise<CaseView> {
+    const snapshot = await this.reads.current(actor, caseId);
+    const calendar = loadWorkingCalendar(this.config);
+    return { ...snapshot, deadlines: openDeadlines(snapshot.state, { calendar, rules: this.config.rules }) };
   }
 }
