@@ -1,14 +1,30 @@
 /** The dependency directions of ARCHITECTURE.md, checked by `npm run lint`. */
 module.exports = {
   forbidden: [
-    { name: 'apps-not-each-other', severity: 'error', comment: 'apps import libs, never each other',
-      from: { path: '^apps/([^/]+)/' }, to: { path: '^apps/', pathNot: '^apps/$1/' } },
-    { name: 'libs-not-apps', severity: 'error', comment: 'libs never import apps',
-      from: { path: '^libs/' }, to: { path: '^apps/' } },
-    { name: 'domain-is-pure', severity: 'error',
-      comment: 'libs/appointment imports nothing from NestJS, a database, BullMQ, the event store or Node I/O',
+    {
+      name: 'apps-not-each-other',
+      severity: 'error',
+      comment: 'apps import libs, never each other',
+      from: { path: '^apps/([^/]+)/' },
+      to: { path: '^apps/', pathNot: '^apps/$1/' },
+    },
+    {
+      name: 'libs-not-apps',
+      severity: 'error',
+      comment: 'libs never import apps',
+      from: { path: '^libs/' },
+      to: { path: '^apps/' },
+    },
+    {
+      name: 'domain-is-pure',
+      severity: 'error',
+      comment:
+        'libs/appointment imports nothing from NestJS, a database, BullMQ, the event store or Node I/O',
       from: { path: '^libs/appointment/', pathNot: '\\.spec\\.ts$' },
-      to: { path: '(^libs/(?!appointment/))|node_modules/(@nestjs|pg|bullmq|ioredis|@eventstore)/|^(fs|net|http|https|child_process)$' } },
+      to: {
+        path: '(^libs/(?!appointment/))|node_modules/(@nestjs|pg|bullmq|ioredis|@eventstore)/|^(fs|net|http|https|child_process)$',
+      },
+    },
     { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
   ],
   options: {

@@ -77,10 +77,19 @@ interface Results {
   reminders?: RemindersResult;
 }
 
-async function seedCases(url: string, token: string, secretaryToken: string, count: number): Promise<string[]> {
+async function seedCases(
+  url: string,
+  token: string,
+  secretaryToken: string,
+  count: number,
+): Promise<string[]> {
   const ids: string[] = [];
   const post = async (path: string, auth: string, body: unknown) => {
-    const response = await fetch(`${url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${auth}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const response = await fetch(`${url}${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${auth}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     if (response.status !== 201) throw new Error(`${path}: ${response.status} ${await response.text()}`);
     return (await response.json()) as { caseId: string };
   };
@@ -89,7 +98,10 @@ async function seedCases(url: string, token: string, secretaryToken: string, cou
     await Promise.all(
       Array.from({ length: 16 }, async () => {
         for (let i = next++; i < count; i = next++) {
-          const { caseId } = await post('/cases', token, { post: { title: `副主任 ${i}`, orgUnit: '市发展和改革委员会', level: '副处级' }, grounds: '领导班子分析研判：职位空缺' });
+          const { caseId } = await post('/cases', token, {
+            post: { title: `副主任 ${i}`, orgUnit: '市发展和改革委员会', level: '副处级' },
+            grounds: '领导班子分析研判：职位空缺',
+          });
           await post(`/cases/${caseId}/initiation/approve`, secretaryToken, {});
           ids.push(caseId);
           tick();
@@ -111,27 +123,64 @@ const roundBody = (i: number) => ({
 function table(results: Results): string {
   const rows: Array<[string, string]> = [];
   const ms = (n: number) => `${n} ms`;
-  for (const b of results.baselines?.postgresInsert ?? []) rows.push([`PostgreSQL INSERT, ${b.concurrency} client(s)`, `${b.perSecond} rows/s  p50 ${ms(b.latency.p50)}  p99 ${ms(b.latency.p99)}`]);
-  for (const b of results.baselines?.redisRoundTrip ?? []) rows.push([`Redis round trip, ${b.concurrency} client(s)`, `${b.perSecond} trips/s  p50 ${ms(b.latency.p50)}  p99 ${ms(b.latency.p99)}`]);
+  for (const b of results.baselines?.postgresInsert ?? [])
+    rows.push([
+      `PostgreSQL INSERT, ${b.concurrency} client(s)`,
+      `${b.perSecond} rows/s  p50 ${ms(b.latency.p50)}  p99 ${ms(b.latency.p99)}`,
+    ]);
+  for (const b of results.baselines?.redisRoundTrip ?? [])
+    rows.push([
+      `Redis round trip, ${b.concurrency} client(s)`,
+      `${b.perSecond} trips/s  p50 ${ms(b.latency.p50)}  p99 ${ms(b.latency.p99)}`,
+    ]);
   for (const c of results.commands ?? []) {
-    const refused = Object.entries(c.statuses).filter(([s]) => s !== '201').map(([s, n]) => `${n}×${s}`).join(' ');
+    const refused = Object.entries(c.statuses)
+      .filter(([s]) => s !== '201')
+      .map(([s, n]) => `${n}×${s}`)
+      .join(' ');
     rows.push([
       `commands over HTTP, ${c.concurrency} connection(s)`,
       `${c.perSecond} cmd/s  p50 ${ms(c.latency.p50)}  p95 ${ms(c.latency.p95)}  p99 ${ms(c.latency.p99)}  ×${c.ratioToInsert ?? '?'} of INSERT${refused ? `  (${refused})` : ''}`,
     ]);
   }
   const lag = results.projectionLag;
-  if (lag) rows.push([`projection lag (${lag.projection}) under load`, `p50 ${ms(lag.lagMs.p50)}  p95 ${ms(lag.lagMs.p95)}  p99 ${ms(lag.lagMs.p99)}  max ${ms(lag.lagMs.max)}; behind p99 ${lag.eventsBehind.p99} events`]);
+  if (lag)
+    rows.push([
+      `projection lag (${lag.projection}) under load`,
+      `p50 ${ms(lag.lagMs.p50)}  p95 ${ms(lag.lagMs.p95)}  p99 ${ms(lag.lagMs.p99)}  max ${ms(lag.lagMs.max)}; behind p99 ${lag.eventsBehind.p99} events`,
+    ]);
   const fold = results.fold;
-  if (fold) rows.push([`replay: fold a ${fold.events}-event case`, `read p50 ${ms(fold.readMs.p50)}  fold p50 ${ms(fold.foldMs.p50)} p99 ${ms(fold.foldMs.p99)}  (${fold.eventsPerSecond} events/s)`]);
+  if (fold)
+    rows.push([
+      `replay: fold a ${fold.events}-event case`,
+      `read p50 ${ms(fold.readMs.p50)}  fold p50 ${ms(fold.foldMs.p50)} p99 ${ms(fold.foldMs.p99)}  (${fold.eventsPerSecond} events/s)`,
+    ]);
   const big = results.getBigCase;
-  if (big) rows.push([`GET /cases/:id, ${big.events}-event case`, `p50 ${ms(big.latency.p50)}  p95 ${ms(big.latency.p95)}  p99 ${ms(big.latency.p99)}  ${big.withinTarget ? 'within' : 'OVER'} the ${big.targetMs} ms target (p50)`]);
+  if (big)
+    rows.push([
+      `GET /cases/:id, ${big.events}-event case`,
+      `p50 ${ms(big.latency.p50)}  p95 ${ms(big.latency.p95)}  p99 ${ms(big.latency.p99)}  ${big.withinTarget ? 'within' : 'OVER'} the ${big.targetMs} ms target (p50)`,
+    ]);
   const rebuild = results.rebuild;
-  if (rebuild) rows.push([`rebuild ${rebuild.projection}`, `${rebuild.events} events in ${rebuild.seconds} s = ${rebuild.eventsPerSecond} events/s; peak RSS ${rebuild.peakRssMb} MB, heap ${rebuild.peakHeapMb} MB`]);
+  if (rebuild)
+    rows.push([
+      `rebuild ${rebuild.projection}`,
+      `${rebuild.events} events in ${rebuild.seconds} s = ${rebuild.eventsPerSecond} events/s; peak RSS ${rebuild.peakRssMb} MB, heap ${rebuild.peakHeapMb} MB`,
+    ]);
   const reminders = results.reminders;
-  if (reminders) rows.push(['reminders: firing delay', reminders.measured ? `${reminders.reminders} due at once: p50 ${ms(reminders.p50Ms)}  p99 ${ms(reminders.p99Ms)}  max ${ms(reminders.maxMs)}` : `not measured (${reminders.reason})`]);
+  if (reminders)
+    rows.push([
+      'reminders: firing delay',
+      reminders.measured
+        ? `${reminders.reminders} due at once: p50 ${ms(reminders.p50Ms)}  p99 ${ms(reminders.p99Ms)}  max ${ms(reminders.maxMs)}`
+        : `not measured (${reminders.reason})`,
+    ]);
   const width = Math.max(...rows.map(([k]) => k.length), 7);
-  return [`${'measure'.padEnd(width)} | result`, `${'-'.repeat(width)}-|-${'-'.repeat(60)}`, ...rows.map(([k, v]) => `${k.padEnd(width)} | ${v}`)].join('\n');
+  return [
+    `${'measure'.padEnd(width)} | result`,
+    `${'-'.repeat(width)}-|-${'-'.repeat(60)}`,
+    ...rows.map(([k, v]) => `${k.padEnd(width)} | ${v}`),
+  ].join('\n');
 }
 
 async function main(): Promise<void> {
@@ -172,8 +221,18 @@ async function main(): Promise<void> {
         LOG_LEVEL: 'silent',
         RATE_LIMIT_PER_MINUTE: '1000000000',
       });
-      const token = await signLocalToken(LOCAL_JWT_SECRET, { sub: people.handler.id, name: people.handler.name, role: 'handler', orgUnit: people.handler.orgUnit });
-      const secretary = await signLocalToken(LOCAL_JWT_SECRET, { sub: people.committeeSecretary.id, name: people.committeeSecretary.name, role: 'committee-secretary', orgUnit: people.committeeSecretary.orgUnit });
+      const token = await signLocalToken(LOCAL_JWT_SECRET, {
+        sub: people.handler.id,
+        name: people.handler.name,
+        role: 'handler',
+        orgUnit: people.handler.orgUnit,
+      });
+      const secretary = await signLocalToken(LOCAL_JWT_SECRET, {
+        sub: people.committeeSecretary.id,
+        name: people.committeeSecretary.name,
+        role: 'committee-secretary',
+        orgUnit: people.committeeSecretary.orgUnit,
+      });
       const caseIds = await seedCases(api.url, token, secretary, options.cases);
       probe = new ProjectionLagProbe(pool, store);
       probe.startRunners();
@@ -183,21 +242,45 @@ async function main(): Promise<void> {
         const load = await loadApi(
           api.url,
           token,
-          { method: 'POST', path: (i) => `/cases/${caseIds[i % caseIds.length]}/recommendation-rounds`, body: roundBody },
+          {
+            method: 'POST',
+            path: (i) => `/cases/${caseIds[i % caseIds.length]}/recommendation-rounds`,
+            body: roundBody,
+          },
           concurrency,
           options.seconds,
           `commands ×${concurrency}`,
         );
         const insert = results.baselines?.postgresInsert.find((b) => b.concurrency === concurrency);
-        results.commands.push({ ...load, ratioToInsert: insert ? round(load.perSecond / insert.perSecond, 3) : null });
+        results.commands.push({
+          ...load,
+          ratioToInsert: insert ? round(load.perSecond / insert.perSecond, 3) : null,
+        });
       }
       results.projectionLag = await probe.stopSampling();
 
       if (!options.skip.has('replay')) {
         const big = await appendGrownCase(store, decider, options.bigCase);
-        const auditor = await signLocalToken(LOCAL_JWT_SECRET, { sub: people.auditor.id, name: people.auditor.name, role: 'auditor', orgUnit: people.auditor.orgUnit });
-        const get = await loadApi(api.url, auditor, { method: 'GET', path: () => `/cases/${big.caseId}` }, 1, Math.max(3, Math.round(options.seconds / 2)), `GET ${options.bigCase}-event case`);
-        results.getBigCase = { ...get, events: options.bigCase, targetMs: GET_TARGET_MS, withinTarget: get.latency.p50 < GET_TARGET_MS };
+        const auditor = await signLocalToken(LOCAL_JWT_SECRET, {
+          sub: people.auditor.id,
+          name: people.auditor.name,
+          role: 'auditor',
+          orgUnit: people.auditor.orgUnit,
+        });
+        const get = await loadApi(
+          api.url,
+          auditor,
+          { method: 'GET', path: () => `/cases/${big.caseId}` },
+          1,
+          Math.max(3, Math.round(options.seconds / 2)),
+          `GET ${options.bigCase}-event case`,
+        );
+        results.getBigCase = {
+          ...get,
+          events: options.bigCase,
+          targetMs: GET_TARGET_MS,
+          withinTarget: get.latency.p50 < GET_TARGET_MS,
+        };
       }
       await probe.stopRunners();
       probe = undefined;
@@ -212,7 +295,9 @@ async function main(): Promise<void> {
       results.rebuild = await rebuildBench(pool, store, total);
     }
 
-    results.reminders = options.skip.has('reminders') ? { measured: false, reason: 'skipped with --skip reminders' } : await remindersDelay(ROOT, options.reminders);
+    results.reminders = options.skip.has('reminders')
+      ? { measured: false, reason: 'skipped with --skip reminders' }
+      : await remindersDelay(ROOT, options.reminders);
   } finally {
     await probe?.stopRunners().catch(() => undefined);
     await api?.stop().catch(() => undefined);
@@ -229,6 +314,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(1);
 });

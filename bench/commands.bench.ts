@@ -21,7 +21,12 @@ import { requestHash, WriteContext } from '../apps/api/src/cases/http/write-cont
 import { dropTestDatabase, freshTestDatabase } from '../test/setup/test-db';
 
 const handler: Actor = { id: 'bench-h', name: '压测经办', role: 'handler', orgUnit: '市委组织部' };
-const secretary: Actor = { id: 'bench-cs', name: '压测书记', role: 'committee-secretary', orgUnit: '市委组织部' };
+const secretary: Actor = {
+  id: 'bench-cs',
+  name: '压测书记',
+  role: 'committee-secretary',
+  orgUnit: '市委组织部',
+};
 
 const openCaseData = (n: number) => ({
   post: { title: `副主任 ${n}`, orgUnit: '市发展和改革委员会', level: '副处级' },
@@ -37,7 +42,9 @@ const roundData = (n: number) => ({
   results: [{ personId: `p-${n % 7}`, name: `候选人${n % 7}`, votes: 10 + (n % 5) }],
 });
 
-const write = (path: string, body: unknown): WriteContext => ({ requestHash: requestHash('POST', path, body) });
+const write = (path: string, body: unknown): WriteContext => ({
+  requestHash: requestHash('POST', path, body),
+});
 
 interface Row {
   scenario: string;
@@ -54,7 +61,10 @@ function percentile(sorted: number[], p: number): number {
 }
 
 async function measure(scenario: string, count: number, run: (i: number) => Promise<unknown>): Promise<Row> {
-  const bar = new SingleBar({ format: `${scenario.padEnd(30)} [{bar}] {value}/{total}  eta {eta}s` }, Presets.shades_classic);
+  const bar = new SingleBar(
+    { format: `${scenario.padEnd(30)} [{bar}] {value}/{total}  eta {eta}s` },
+    Presets.shades_classic,
+  );
   const latencies: number[] = [];
   bar.start(count, 0);
   const started = performance.now();
@@ -91,15 +101,23 @@ async function main(): Promise<void> {
     await store.migrate();
     const opened = await service.open(handler, write('/cases', openCaseData(0)), openCaseData(0));
     const caseId = opened.response.caseId;
-    await service.execute(caseId, secretary, write(`/cases/${caseId}/initiation/approve`, {}), () => ({ type: 'ApproveInitiation', data: {} }));
+    await service.execute(caseId, secretary, write(`/cases/${caseId}/initiation/approve`, {}), () => ({
+      type: 'ApproveInitiation',
+      data: {},
+    }));
 
     const rows: Row[] = [];
     rows.push(
       await measure('one stream, growing history', count, (i) =>
-        service.execute(caseId, handler, write(`/cases/${caseId}/recommendation-rounds`, roundData(i)), (ids) => ({
-          type: 'RecordRecommendationRound',
-          data: { ...roundData(i), roundId: ids.uuid() },
-        })),
+        service.execute(
+          caseId,
+          handler,
+          write(`/cases/${caseId}/recommendation-rounds`, roundData(i)),
+          (ids) => ({
+            type: 'RecordRecommendationRound',
+            data: { ...roundData(i), roundId: ids.uuid() },
+          }),
+        ),
       ),
     );
     rows.push(
@@ -107,7 +125,9 @@ async function main(): Promise<void> {
         service.open(handler, write('/cases', openCaseData(i + 1)), openCaseData(i + 1)),
       ),
     );
-    console.log(`\nCommand latency: PostgreSQL event store (${new URL(databaseUrl).pathname.slice(1)}), one at a time, in process`);
+    console.log(
+      `\nCommand latency: PostgreSQL event store (${new URL(databaseUrl).pathname.slice(1)}), one at a time, in process`,
+    );
     console.table(rows);
   } finally {
     await store.close();

@@ -27,13 +27,19 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 
-const quiet = { log: () => undefined, warn: () => undefined, error: (m: string) => process.stderr.write(`${m}\n`) };
+const quiet = {
+  log: () => undefined,
+  warn: () => undefined,
+  error: (m: string) => process.stderr.write(`${m}\n`),
+};
 const actor = { id: 'bench-h', name: '压测经办', role: 'handler' };
 const rows: Array<[string, string]> = [];
 
 async function lagBench(pool: Pool, store: PostgresEventStore, rate: number, seconds: number): Promise<void> {
   const projections = createProjections({ policy: { calendar: new ChinaWorkingCalendar() } });
-  const runners = projections.map((projection) => new ProjectionRunner({ pool, store, projection, logger: quiet }));
+  const runners = projections.map(
+    (projection) => new ProjectionRunner({ pool, store, projection, logger: quiet }),
+  );
   runners.forEach((r) => r.start());
   const cases = Array.from({ length: 50 }, () => crypto.randomUUID());
   const heads = new Map<string, number>();
@@ -71,18 +77,32 @@ async function lagBench(pool: Pool, store: PostgresEventStore, rate: number, sec
     const event: AppointmentEvent =
       next === 0
         ? caseEvents(caseId, i, 1)[0]
-        : { type: 'InspectionNoticePublished', data: { caseId, publishedAt: new Date().toISOString(), channel: `bench ${next}`, publishedBy: { id: 'bench-h', name: '压测经办', role: 'handler' } } };
+        : {
+            type: 'InspectionNoticePublished',
+            data: {
+              caseId,
+              publishedAt: new Date().toISOString(),
+              channel: `bench ${next}`,
+              publishedBy: { id: 'bench-h', name: '压测经办', role: 'handler' },
+            },
+          };
     inFlight.push(
-      store.append(caseStreamId(caseId), [event as NewEvent], { expectedRevision: next === 0 ? 'no-stream' : String(next - 1), context: contextFor(actor) }).then(() => {
-        appendedAt.set(`${caseId}/${next}`, performance.now());
-        bar.increment();
-      }),
+      store
+        .append(caseStreamId(caseId), [event as NewEvent], {
+          expectedRevision: next === 0 ? 'no-stream' : String(next - 1),
+          context: contextFor(actor),
+        })
+        .then(() => {
+          appendedAt.set(`${caseId}/${next}`, performance.now());
+          bar.increment();
+        }),
     );
     if (inFlight.length >= 50) await inFlight.shift();
   }
   await Promise.all(inFlight);
   const elapsed = (performance.now() - started) / 1000;
-  while (lags.length < total && performance.now() - started < (seconds + 30) * 1000) await new Promise((resolve) => setTimeout(resolve, 20));
+  while (lags.length < total && performance.now() - started < (seconds + 30) * 1000)
+    await new Promise((resolve) => setTimeout(resolve, 20));
   bar.stop();
   polling = false;
   await poller;
@@ -97,7 +117,10 @@ async function rebuildBench(pool: Pool, store: PostgresEventStore, target: numbe
   const projections = createProjections({ policy: { calendar: new ChinaWorkingCalendar() } });
   const { rows: counted } = await pool.query<{ n: string }>('SELECT count(*)::text AS n FROM events');
   let have = Number(counted[0].n);
-  const seedBar = new SingleBar({ format: 'seed      [{bar}] {value}/{total} events' }, Presets.shades_classic);
+  const seedBar = new SingleBar(
+    { format: 'seed      [{bar}] {value}/{total} events' },
+    Presets.shades_classic,
+  );
   seedBar.start(target, Math.min(have, target));
   while (have < target) {
     const batch = await Promise.all(Array.from({ length: 8 }, () => seedCases(store, 25)));
@@ -119,7 +142,10 @@ async function rebuildBench(pool: Pool, store: PostgresEventStore, target: numbe
     },
   });
   bar.stop();
-  rows.push(['rebuild case-timeline', `${result.processed} events in ${(result.durationMs / 1000).toFixed(1)} s`]);
+  rows.push([
+    'rebuild case-timeline',
+    `${result.processed} events in ${(result.durationMs / 1000).toFixed(1)} s`,
+  ]);
   rows.push(['rebuild speed', `${Math.round((result.processed / result.durationMs) * 1000)} events/s`]);
 }
 
@@ -128,10 +154,22 @@ async function historyBench(store: PostgresEventStore): Promise<void> {
   const first = caseEvents(caseId, 0, 1) as NewEvent[];
   const rest = Array.from({ length: 299 }, (_, i): NewEvent => ({
     type: 'InspectionNoticePublished',
-    data: { caseId, publishedAt: new Date().toISOString(), channel: `渠道 ${i}`, publishedBy: { id: 'bench-h', name: '压测经办', role: 'handler' } },
+    data: {
+      caseId,
+      publishedAt: new Date().toISOString(),
+      channel: `渠道 ${i}`,
+      publishedBy: { id: 'bench-h', name: '压测经办', role: 'handler' },
+    },
   }));
-  await store.append(caseStreamId(caseId), first, { expectedRevision: 'no-stream', context: contextFor(actor) });
-  for (let i = 0; i < rest.length; i += 30) await store.append(caseStreamId(caseId), rest.slice(i, i + 30), { expectedRevision: 'any', context: contextFor(actor) });
+  await store.append(caseStreamId(caseId), first, {
+    expectedRevision: 'no-stream',
+    context: contextFor(actor),
+  });
+  for (let i = 0; i < rest.length; i += 30)
+    await store.append(caseStreamId(caseId), rest.slice(i, i + 30), {
+      expectedRevision: 'any',
+      context: contextFor(actor),
+    });
   const history: number[] = [];
   const verify: number[] = [];
   for (let i = 0; i < 100; i++) {
@@ -143,8 +181,14 @@ async function historyBench(store: PostgresEventStore): Promise<void> {
     history.push(t1 - t0);
     verify.push(t2 - t0);
   }
-  rows.push(['history (300 events) p50 / p99', `${percentile(history, 50).toFixed(1)} / ${percentile(history, 99).toFixed(1)} ms`]);
-  rows.push(['history + verify (300 events) p50 / p99', `${percentile(verify, 50).toFixed(1)} / ${percentile(verify, 99).toFixed(1)} ms`]);
+  rows.push([
+    'history (300 events) p50 / p99',
+    `${percentile(history, 50).toFixed(1)} / ${percentile(history, 99).toFixed(1)} ms`,
+  ]);
+  rows.push([
+    'history + verify (300 events) p50 / p99',
+    `${percentile(verify, 50).toFixed(1)} / ${percentile(verify, 99).toFixed(1)} ms`,
+  ]);
 }
 
 async function main(): Promise<void> {

@@ -15,7 +15,12 @@ import { Presets, SingleBar } from 'cli-progress';
 import Redis from 'ioredis';
 import { Pool } from 'pg';
 import { Counter, Registry } from 'prom-client';
-import { type Actor, type AppointmentCommand, caseStreamId, createAppointmentDecider } from '@app/appointment';
+import {
+  type Actor,
+  type AppointmentCommand,
+  caseStreamId,
+  createAppointmentDecider,
+} from '@app/appointment';
 import { addMonths } from '@app/appointment/appointment.time';
 import { ChinaWorkingCalendar } from '@app/calendar';
 import { handleCommand, PostgresEventStore } from '@app/event-store';
@@ -48,9 +53,15 @@ const REMINDERS = argument('reminders', 1000);
 const DEADLINES = argument('deadlines', 10_000);
 const SHANGHAI_MS = 8 * 3600_000;
 const handler: Actor = { id: 'bench-h', name: '压测经办', role: 'handler', orgUnit: '市委组织部' };
-const secretary: Actor = { id: 'bench-cs', name: '压测书记', role: 'committee-secretary', orgUnit: '市委组织部' };
+const secretary: Actor = {
+  id: 'bench-cs',
+  name: '压测书记',
+  role: 'committee-secretary',
+  orgUnit: '市委组织部',
+};
 
-const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const percentile = (sorted: number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 async function main(): Promise<void> {
   const databaseUrl = await freshTestDatabase('reminders_bench');
@@ -73,11 +84,25 @@ async function main(): Promise<void> {
     const policy: DeadlinePolicyDeps = { calendar, rules: config.rules };
     const decider = createAppointmentDecider({ calendar, rules: config.rules });
     const registry = new Registry();
-    const counter = (name: string, labelNames: string[] = []) => new Counter({ name, help: name, labelNames, registers: [registry] });
+    const counter = (name: string, labelNames: string[] = []) =>
+      new Counter({ name, help: name, labelNames, registers: [registry] });
     const inbox = new InboxRepository(pool);
     const ledger = new ReminderLedgerRepository(pool);
     const scheduler = new ReminderScheduler(reminders, clock);
-    const firing = new ReminderFiring(store, decider, policy, clock, config, resolveRemindersOptions({}), inbox, ledger, webhooks, counter('issued'), counter('delivered'), counter('dropped', ['why']));
+    const firing = new ReminderFiring(
+      store,
+      decider,
+      policy,
+      clock,
+      config,
+      resolveRemindersOptions({}),
+      inbox,
+      ledger,
+      webhooks,
+      counter('issued'),
+      counter('delivered'),
+      counter('dropped', ['why']),
+    );
 
     // R4: a recommendation expires 11 months after the round: rounds held 11 months before the due date.
     const roundAt = `${addMonths(dueDate, -11)}T10:00:00+08:00`;
@@ -87,15 +112,27 @@ async function main(): Promise<void> {
     const run = async (caseId: string, type: AppointmentCommand['type'], actor: Actor, data: unknown) => {
       const commandId = randomUUID();
       const command = { type, caseId, actor, at: roundAt, data } as AppointmentCommand;
-      await handleCommand(store, caseStreamId(caseId), decider, command, { context: { actor, commandId, correlationId: commandId, causationId: commandId, occurredAt: roundAt } });
+      await handleCommand(store, caseStreamId(caseId), decider, command, {
+        context: { actor, commandId, correlationId: commandId, causationId: commandId, occurredAt: roundAt },
+      });
     };
     for (let i = 0; i < REMINDERS; i += 20) {
       await Promise.all(
         Array.from({ length: Math.min(20, REMINDERS - i) }, async () => {
           const caseId = randomUUID();
-          await run(caseId, 'OpenCase', handler, { post: { title: '副主任', orgUnit: '市发改委', level: '副处级' }, grounds: '职位空缺' });
+          await run(caseId, 'OpenCase', handler, {
+            post: { title: '副主任', orgUnit: '市发改委', level: '副处级' },
+            grounds: '职位空缺',
+          });
           await run(caseId, 'ApproveInitiation', secretary, {});
-          await run(caseId, 'RecordRecommendationRound', handler, { roundId: randomUUID(), kind: 'meeting', heldAt: roundAt, eligible: 30, participants: 26, results: [{ personId: 'p', name: '李四', votes: 20 }] });
+          await run(caseId, 'RecordRecommendationRound', handler, {
+            roundId: randomUUID(),
+            kind: 'meeting',
+            heldAt: roundAt,
+            eligible: 30,
+            participants: 26,
+            results: [{ personId: 'p', name: '李四', votes: 20 }],
+          });
           cases.push(caseId);
           bar.increment();
         }),
@@ -105,23 +142,38 @@ async function main(): Promise<void> {
     // Every reminder falls due at the start of the same coming minute (Shanghai time), 20–80 s from now.
     const dueMs = Math.ceil((Date.now() + 20_000) / 60_000) * 60_000;
     const dueLocal = new Date(dueMs + SHANGHAI_MS).toISOString();
-    if (dueLocal.slice(0, 10) !== dueDate) throw new Error('seeding crossed midnight in Shanghai: run the bench again');
+    if (dueLocal.slice(0, 10) !== dueDate)
+      throw new Error('seeding crossed midnight in Shanghai: run the bench again');
     policy.periods = { reminderTime: dueLocal.slice(11, 16) };
     const due: Deadline[] = [];
     for (const caseId of cases) {
-      const state = (await store.read(caseStreamId(caseId))).reduce((s, e) => decider.evolve(s, e), decider.initialState());
+      const state = (await store.read(caseStreamId(caseId))).reduce(
+        (s, e) => decider.evolve(s, e),
+        decider.initialState(),
+      );
       due.push(...openDeadlines(state, policy).filter((d) => d.kind === 'recommendation-expiry'));
     }
-    if (due.some((d) => Date.parse(d.dueAt) !== dueMs)) throw new Error('the seeded reminders are not all due at the same instant');
+    if (due.some((d) => Date.parse(d.dueAt) !== dueMs))
+      throw new Error('the seeded reminders are not all due at the same instant');
     await scheduler.schedule(due);
-    worker = new Worker<ReminderJobData>(REMINDERS_QUEUE, (job) => firing.fire(job.data), { connection, prefix, concurrency: 16 });
+    worker = new Worker<ReminderJobData>(REMINDERS_QUEUE, (job) => firing.fire(job.data), {
+      connection,
+      prefix,
+      concurrency: 16,
+    });
     process.stdout.write(`${due.length} reminders due at ${new Date(dueMs).toISOString()}; waiting…\n`);
     let deliveredRows = 0;
     while (deliveredRows < due.length) {
       await new Promise((resolve) => setTimeout(resolve, 500));
-      deliveredRows = Number((await pool.query<{ n: string }>(`SELECT count(DISTINCT reminder_id) AS n FROM inbox`)).rows[0].n);
+      deliveredRows = Number(
+        (await pool.query<{ n: string }>(`SELECT count(DISTINCT reminder_id) AS n FROM inbox`)).rows[0].n,
+      );
     }
-    const delays = (await pool.query<{ ms: number }>(`SELECT extract(epoch FROM min(delivered_at) - min(due_at)) * 1000 AS ms FROM inbox GROUP BY reminder_id`)).rows
+    const delays = (
+      await pool.query<{ ms: number }>(
+        `SELECT extract(epoch FROM min(delivered_at) - min(due_at)) * 1000 AS ms FROM inbox GROUP BY reminder_id`,
+      )
+    ).rows
       .map((r) => Number(r.ms))
       .sort((a, b) => a - b);
     await worker.close();
@@ -135,7 +187,16 @@ async function main(): Promise<void> {
     for (let i = 0; i < DEADLINES; i += 1000) {
       const rows = Array.from({ length: Math.min(1000, DEADLINES - i) }, (_, j): Deadline => {
         const caseId = randomUUID();
-        return { deadlineId: `${caseId}-notice-ends-case`, caseId, kind: 'notice-ends', subject: 'case', dueAt: new Date(future + (i + j) * 1000).toISOString(), recipientRoles: ['handler'], reason: 'bench', escalationLevel: 0 };
+        return {
+          deadlineId: `${caseId}-notice-ends-case`,
+          caseId,
+          kind: 'notice-ends',
+          subject: 'case',
+          dueAt: new Date(future + (i + j) * 1000).toISOString(),
+          recipientRoles: ['handler'],
+          reason: 'bench',
+          escalationLevel: 0,
+        };
       });
       await pool.query(
         `INSERT INTO case_deadlines (deadline_id, case_id, kind, subject, due_at, recipient_roles, reason, escalation_level, revision, deadline)
@@ -144,7 +205,15 @@ async function main(): Promise<void> {
         [JSON.stringify(rows)],
       );
     }
-    const reconciler = new ReminderReconciler(new PgOpenDeadlineSource(pool), reminders, scheduler, ledger, clock, webhooks, resolveRemindersOptions({}));
+    const reconciler = new ReminderReconciler(
+      new PgOpenDeadlineSource(pool),
+      reminders,
+      scheduler,
+      ledger,
+      clock,
+      webhooks,
+      resolveRemindersOptions({}),
+    );
     let t = performance.now();
     const empty = await reconciler.reconcile();
     const emptyMs = performance.now() - t;
@@ -152,11 +221,28 @@ async function main(): Promise<void> {
     const full = await reconciler.reconcile();
     const fullMs = performance.now() - t;
 
-    console.log(`\nReminders: BullMQ on ${testRedisUrl()} (prefix ${prefix}), PostgreSQL ${new URL(databaseUrl).pathname.slice(1)}`);
+    console.log(
+      `\nReminders: BullMQ on ${testRedisUrl()} (prefix ${prefix}), PostgreSQL ${new URL(databaseUrl).pathname.slice(1)}`,
+    );
     console.table([
-      { measure: `firing delay, due → inbox row (${delays.length} due in the same minute)`, p50: `${percentile(delays, 50).toFixed(0)} ms`, p99: `${percentile(delays, 99).toFixed(0)} ms`, max: `${delays[delays.length - 1].toFixed(0)} ms` },
-      { measure: `reconcile ${empty.open} open deadlines, Redis empty (${empty.created} jobs created)`, p50: `${emptyMs.toFixed(0)} ms`, p99: '', max: '' },
-      { measure: `reconcile ${full.open} open deadlines, all jobs present (${full.created} created)`, p50: `${fullMs.toFixed(0)} ms`, p99: '', max: '' },
+      {
+        measure: `firing delay, due → inbox row (${delays.length} due in the same minute)`,
+        p50: `${percentile(delays, 50).toFixed(0)} ms`,
+        p99: `${percentile(delays, 99).toFixed(0)} ms`,
+        max: `${delays[delays.length - 1].toFixed(0)} ms`,
+      },
+      {
+        measure: `reconcile ${empty.open} open deadlines, Redis empty (${empty.created} jobs created)`,
+        p50: `${emptyMs.toFixed(0)} ms`,
+        p99: '',
+        max: '',
+      },
+      {
+        measure: `reconcile ${full.open} open deadlines, all jobs present (${full.created} created)`,
+        p50: `${fullMs.toFixed(0)} ms`,
+        p99: '',
+        max: '',
+      },
     ]);
   } finally {
     await worker?.close();

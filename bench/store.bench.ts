@@ -42,9 +42,19 @@ function context(): AppendContext {
 }
 
 /** Runs `writers` loops that together perform `total` operations; returns elapsed seconds. */
-async function measure(name: string, total: number, writers: number, op: (i: number) => Promise<void>): Promise<Row> {
+async function measure(
+  name: string,
+  total: number,
+  writers: number,
+  op: (i: number) => Promise<void>,
+): Promise<Row> {
   const bar = new cliProgress.SingleBar(
-    { format: `${name.padEnd(34)} [{bar}] {value}/{total} {eps} ev/s`, hideCursor: true, noTTYOutput: true, notTTYSchedule: 2000 },
+    {
+      format: `${name.padEnd(34)} [{bar}] {value}/{total} {eps} ev/s`,
+      hideCursor: true,
+      noTTYOutput: true,
+      notTTYSchedule: 2000,
+    },
     cliProgress.Presets.shades_classic,
   );
   bar.start(total, 0, { eps: 0 });
@@ -132,7 +142,9 @@ async function main(): Promise<void> {
   const raw = rows[rows.length - 1];
   const rawRate = raw.events / raw.seconds;
   console.log('');
-  console.log(`${'measure'.padEnd(38)}${'events'.padStart(8)}${'seconds'.padStart(10)}${'events/s'.padStart(11)}${'vs raw'.padStart(9)}`);
+  console.log(
+    `${'measure'.padEnd(38)}${'events'.padStart(8)}${'seconds'.padStart(10)}${'events/s'.padStart(11)}${'vs raw'.padStart(9)}`,
+  );
   for (const row of rows) {
     const rate = row.events / row.seconds;
     console.log(

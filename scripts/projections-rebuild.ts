@@ -12,7 +12,9 @@ import { createProjections, migrateProjections, rebuildProjection } from '@app/p
 
 async function openStore(kind: string, pool: Pool, esdb: string | undefined): Promise<EventStore> {
   if (kind === 'eventstoredb' && esdb) {
-    const { EventStoreDbEventStore } = (await import('@app/event-store/adapters/eventstoredb')) as { EventStoreDbEventStore: new (url: string) => EventStore };
+    const { EventStoreDbEventStore } = (await import('@app/event-store/adapters/eventstoredb')) as {
+      EventStoreDbEventStore: new (url: string) => EventStore;
+    };
     return new EventStoreDbEventStore(esdb);
   }
   return new PostgresEventStore({ pool });
@@ -22,17 +24,24 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const pool = new Pool({ connectionString: config.databaseUrl, max: 4 });
   const store = await openStore(config.eventStore, pool, config.eventstoreConnectionString);
-  const projections = createProjections({ policy: { calendar: new ChinaWorkingCalendar(), rules: config.rules } });
+  const projections = createProjections({
+    policy: { calendar: new ChinaWorkingCalendar(), rules: config.rules },
+  });
   const requested = process.argv[2];
   const names = requested === 'all' ? projections.map((p) => p.name) : requested ? [requested] : [];
   const unknown = names.filter((name) => !projections.some((p) => p.name === name));
   if (names.length === 0 || unknown.length > 0) {
-    process.stderr.write(`usage: npm run projections:rebuild -- <${projections.map((p) => p.name).join('|')}|all>\n`);
+    process.stderr.write(
+      `usage: npm run projections:rebuild -- <${projections.map((p) => p.name).join('|')}|all>\n`,
+    );
     process.exitCode = 2;
   } else {
     await migrateProjections(pool, projections);
     for (const name of names) {
-      const bar = new SingleBar({ format: `${name} [{bar}] {percentage}% | {value}/{total} events | {phase}`, hideCursor: true }, Presets.shades_classic);
+      const bar = new SingleBar(
+        { format: `${name} [{bar}] {percentage}% | {value}/{total} events | {phase}`, hideCursor: true },
+        Presets.shades_classic,
+      );
       let started = false;
       const result = await rebuildProjection(name, {
         pool,
@@ -46,8 +55,11 @@ async function main(): Promise<void> {
         },
       });
       bar.stop();
-      const rate = result.durationMs > 0 ? Math.round((result.processed / result.durationMs) * 1000) : result.processed;
-      process.stdout.write(`${name}: ${result.processed} events in ${(result.durationMs / 1000).toFixed(1)} s (${rate} events/s), checkpoint ${result.position ?? 'none'}\n`);
+      const rate =
+        result.durationMs > 0 ? Math.round((result.processed / result.durationMs) * 1000) : result.processed;
+      process.stdout.write(
+        `${name}: ${result.processed} events in ${(result.durationMs / 1000).toFixed(1)} s (${rate} events/s), checkpoint ${result.position ?? 'none'}\n`,
+      );
     }
   }
   await store.close();

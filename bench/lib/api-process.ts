@@ -23,7 +23,8 @@ export interface ApiProcess {
  * metadata), and a separate process keeps the load generator's CPU out of the api's measurements.
  */
 export async function startApi(entry: string, env: Record<string, string>): Promise<ApiProcess> {
-  if (!existsSync(entry)) throw new Error(`${entry} not found: run \`npm run build\` first (or pass --api <path to main.js>)`);
+  if (!existsSync(entry))
+    throw new Error(`${entry} not found: run \`npm run build\` first (or pass --api <path to main.js>)`);
   const port = await freePort();
   const stderr: string[] = [];
   const child: ChildProcess = spawn(process.execPath, [entry], {
@@ -38,7 +39,10 @@ export async function startApi(entry: string, env: Record<string, string>): Prom
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the api exited with ${child.exitCode}: ${stderr.join('')}`);
-    const ok = await fetch(`${url}/health`).then((r) => r.status === 200, () => false);
+    const ok = await fetch(`${url}/health`).then(
+      (r) => r.status === 200,
+      () => false,
+    );
     if (ok) break;
     if (Date.now() > deadline) {
       child.kill('SIGKILL');

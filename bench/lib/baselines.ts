@@ -10,18 +10,38 @@ export interface BaselineRow {
 }
 
 /** Raw single-row INSERTs of an event-sized row, each its own transaction, as the event store's appends are. */
-export async function postgresInsertBaseline(databaseUrl: string, levels: number[], perLevel: number): Promise<BaselineRow[]> {
+export async function postgresInsertBaseline(
+  databaseUrl: string,
+  levels: number[],
+  perLevel: number,
+): Promise<BaselineRow[]> {
   const pool = new Pool({ connectionString: databaseUrl, max: Math.max(...levels) });
   const rows: BaselineRow[] = [];
   try {
-    await pool.query(`CREATE TABLE IF NOT EXISTS bench_raw_events (id bigserial PRIMARY KEY, stream_id text NOT NULL, type text NOT NULL, data jsonb NOT NULL, metadata jsonb NOT NULL)`);
-    const metadata = JSON.stringify({ actor: { id: 'bench', name: '压测', role: 'handler', orgUnit: '市委组织部' }, commandId: crypto.randomUUID(), hash: 'a'.repeat(64), prevHash: 'b'.repeat(64) });
+    await pool.query(
+      `CREATE TABLE IF NOT EXISTS bench_raw_events (id bigserial PRIMARY KEY, stream_id text NOT NULL, type text NOT NULL, data jsonb NOT NULL, metadata jsonb NOT NULL)`,
+    );
+    const metadata = JSON.stringify({
+      actor: { id: 'bench', name: '压测', role: 'handler', orgUnit: '市委组织部' },
+      commandId: crypto.randomUUID(),
+      hash: 'a'.repeat(64),
+      prevHash: 'b'.repeat(64),
+    });
     for (const concurrency of levels) {
       const result = await phase(`PostgreSQL INSERT ×${concurrency}`, perLevel, 'rows', (tick) =>
         throughput(
           perLevel,
           concurrency,
-          (i) => pool.query('INSERT INTO bench_raw_events (stream_id, type, data, metadata) VALUES ($1, $2, $3, $4)', [`s-${i % 1000}`, 'RecommendationRoundRecorded', JSON.stringify({ i, kind: 'talk', eligible: 30, participants: 25 }), metadata]),
+          (i) =>
+            pool.query(
+              'INSERT INTO bench_raw_events (stream_id, type, data, metadata) VALUES ($1, $2, $3, $4)',
+              [
+                `s-${i % 1000}`,
+                'RecommendationRoundRecorded',
+                JSON.stringify({ i, kind: 'talk', eligible: 30, participants: 25 }),
+                metadata,
+              ],
+            ),
           tick,
         ),
       );
@@ -35,7 +55,11 @@ export async function postgresInsertBaseline(databaseUrl: string, levels: number
 }
 
 /** Redis round trips (SET then GET of a small value) on the test database, one connection per client. */
-export async function redisRoundTripBaseline(redisUrl: string, levels: number[], perLevel: number): Promise<BaselineRow[]> {
+export async function redisRoundTripBaseline(
+  redisUrl: string,
+  levels: number[],
+  perLevel: number,
+): Promise<BaselineRow[]> {
   const rows: BaselineRow[] = [];
   for (const concurrency of levels) {
     const clients = Array.from({ length: concurrency }, () => new Redis(redisUrl, { lazyConnect: false }));

@@ -18,7 +18,14 @@ export interface CommandTarget {
 }
 
 /** autocannon against the api for `seconds`, recording every response time (autocannon's own histogram has no p95). */
-export async function loadApi(url: string, token: string, target: CommandTarget, concurrency: number, seconds: number, label: string): Promise<LoadResult> {
+export async function loadApi(
+  url: string,
+  token: string,
+  target: CommandTarget,
+  concurrency: number,
+  seconds: number,
+  label: string,
+): Promise<LoadResult> {
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
   let n = 0;
@@ -27,23 +34,30 @@ export async function loadApi(url: string, token: string, target: CommandTarget,
     const finished = new Promise<autocannon.Result>((resolve, reject) => {
       finish = (error, outcome) => (error ? reject(error) : resolve(outcome));
     });
-    const instance = autocannon({
-      url,
-      connections: concurrency,
-      pipelining: 1,
-      duration: seconds,
-      timeout: 30,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      requests: [
-        {
-          method: target.method,
-          setupRequest: (request) => {
-            const i = n++;
-            return { ...request, path: target.path(i), body: target.body ? JSON.stringify(target.body(i)) : undefined };
+    const instance = autocannon(
+      {
+        url,
+        connections: concurrency,
+        pipelining: 1,
+        duration: seconds,
+        timeout: 30,
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        requests: [
+          {
+            method: target.method,
+            setupRequest: (request) => {
+              const i = n++;
+              return {
+                ...request,
+                path: target.path(i),
+                body: target.body ? JSON.stringify(target.body(i)) : undefined,
+              };
+            },
           },
-        },
-      ],
-    }, (error, outcome) => finish(error, outcome));
+        ],
+      },
+      (error, outcome) => finish(error, outcome),
+    );
     instance.on('response', (_client, statusCode, _bytes, responseTime) => {
       latencies.push(responseTime);
       statuses[statusCode] = (statuses[statusCode] ?? 0) + 1;

@@ -4,7 +4,11 @@ import type { EventStore } from '@app/event-store';
 import { createProjections, ProjectionRunner } from '@app/projections';
 import { summarise, type LatencySummary } from './stats';
 
-const quiet = { log: () => undefined, warn: () => undefined, error: (message: string) => process.stderr.write(`${message}\n`) };
+const quiet = {
+  log: () => undefined,
+  warn: () => undefined,
+  error: (message: string) => process.stderr.write(`${message}\n`),
+};
 const SAMPLE_MS = 25;
 
 export interface LagResult {
@@ -32,7 +36,9 @@ export class ProjectionLagProbe {
     store: EventStore,
   ) {
     const projections = createProjections({ policy: { calendar: new ChinaWorkingCalendar() } });
-    this.runners = projections.map((projection) => new ProjectionRunner({ pool, store, projection, logger: quiet }));
+    this.runners = projections.map(
+      (projection) => new ProjectionRunner({ pool, store, projection, logger: quiet }),
+    );
     this.name = projections.find((p) => p.name.includes('timeline'))?.name ?? projections[0].name;
   }
 
@@ -52,8 +58,10 @@ export class ProjectionLagProbe {
         const now = performance.now();
         const head = BigInt(rows[0].head ?? '0');
         const checkpoint = BigInt(rows[0].checkpoint ?? '0');
-        if (seen.length === 0 || seen[seen.length - 1].position < head) seen.push({ position: head, at: now });
-        while (seen.length > 0 && seen[0].position <= checkpoint) this.lags.push(now - (seen.shift() as { at: number }).at);
+        if (seen.length === 0 || seen[seen.length - 1].position < head)
+          seen.push({ position: head, at: now });
+        while (seen.length > 0 && seen[0].position <= checkpoint)
+          this.lags.push(now - (seen.shift() as { at: number }).at);
         this.behind.push(Number(head > checkpoint ? head - checkpoint : 0n));
         await new Promise((resolve) => setTimeout(resolve, SAMPLE_MS));
       }

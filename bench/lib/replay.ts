@@ -16,7 +16,12 @@ export interface FoldResult {
 }
 
 /** Reading and folding one case of `events` events, `times` times. */
-export async function foldBench(store: EventStore, decider: AppointmentDecider, events: number, times: number): Promise<FoldResult> {
+export async function foldBench(
+  store: EventStore,
+  decider: AppointmentDecider,
+  events: number,
+  times: number,
+): Promise<FoldResult> {
   const { caseId } = await appendGrownCase(store, decider, events);
   const reads: number[] = [];
   const folds: number[] = [];
@@ -32,7 +37,12 @@ export async function foldBench(store: EventStore, decider: AppointmentDecider, 
     }
   });
   const foldMs = summarise(folds);
-  return { events, readMs: summarise(reads), foldMs, eventsPerSecond: round(events / (foldMs.p50 / 1000), 0) };
+  return {
+    events,
+    readMs: summarise(reads),
+    foldMs,
+    eventsPerSecond: round(events / (foldMs.p50 / 1000), 0),
+  };
 }
 
 /**
@@ -41,7 +51,8 @@ export async function foldBench(store: EventStore, decider: AppointmentDecider, 
  * a million events one case at a time would take longer than the rest of the bench together.
  */
 export async function growStore(pool: Pool, store: EventStore, target: number): Promise<number> {
-  const count = async () => Number((await pool.query<{ n: string }>('SELECT count(*)::text AS n FROM events')).rows[0].n);
+  const count = async () =>
+    Number((await pool.query<{ n: string }>('SELECT count(*)::text AS n FROM events')).rows[0].n);
   let have = await count();
   return phase('grow the store', target, 'events', async (_tick, set) => {
     set(Math.min(have, target));
@@ -52,7 +63,9 @@ export async function growStore(pool: Pool, store: EventStore, target: number): 
       set(Math.min(have, target));
     }
     for (let copy = 1; have < target; copy++) {
-      const { rows } = await pool.query<{ head: string }>('SELECT max(global_position)::text AS head FROM events');
+      const { rows } = await pool.query<{ head: string }>(
+        'SELECT max(global_position)::text AS head FROM events',
+      );
       const head = Number(rows[0].head);
       const take = Math.min(have, target - have);
       await pool.query(
@@ -85,7 +98,15 @@ export async function rebuildBench(pool: Pool, store: EventStore, total: number)
   const projections = createProjections({ policy: { calendar: new ChinaWorkingCalendar() } });
   const name = projections.find((p) => p.name.includes('timeline'))?.name ?? projections[0].name;
   const { result, peakRssMb, peakHeapMb } = await phase(`rebuild ${name}`, total, 'events', (_tick, set) =>
-    withPeakMemory(() => rebuildProjection(name, { pool, store, projections, pageSize: 5000, onProgress: (p) => set(p.processed) })),
+    withPeakMemory(() =>
+      rebuildProjection(name, {
+        pool,
+        store,
+        projections,
+        pageSize: 5000,
+        onProgress: (p) => set(p.processed),
+      }),
+    ),
   );
   return {
     projection: name,

@@ -26,7 +26,12 @@ export function summarise(values: readonly number[]): LatencySummary {
 export const round = (n: number, digits = 2): number => Math.round(n * 10 ** digits) / 10 ** digits;
 
 /** Runs `total` operations over `concurrency` loops; returns operations per second. */
-export async function throughput(total: number, concurrency: number, op: (i: number) => Promise<unknown>, onDone?: () => void): Promise<{ perSecond: number; latencies: number[] }> {
+export async function throughput(
+  total: number,
+  concurrency: number,
+  op: (i: number) => Promise<unknown>,
+  onDone?: () => void,
+): Promise<{ perSecond: number; latencies: number[] }> {
   let next = 0;
   const latencies: number[] = [];
   const started = performance.now();
@@ -44,7 +49,9 @@ export async function throughput(total: number, concurrency: number, op: (i: num
 }
 
 /** Samples the process's memory every few ms while `work` runs; returns its result and the peaks (MB). */
-export async function withPeakMemory<T>(work: () => Promise<T>): Promise<{ result: T; peakRssMb: number; peakHeapMb: number }> {
+export async function withPeakMemory<T>(
+  work: () => Promise<T>,
+): Promise<{ result: T; peakRssMb: number; peakHeapMb: number }> {
   let peakRss = 0;
   let peakHeap = 0;
   const sample = () => {

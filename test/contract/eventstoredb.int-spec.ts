@@ -12,5 +12,6 @@ if (connectionString) {
     return { store, cleanup: () => store.close() };
   });
 } else {
-  it.skip('skipped: no EventStoreDB (set EVENTSTORE_CONNECTION_STRING to run the contract suite against a real server)', () => undefined);
+  it.skip('skipped: no EventStoreDB (set EVENTSTORE_CONNECTION_STRING to run the contract suite against a real server)', () =>
+    undefined);
 }

@@ -186,7 +186,10 @@ describe('docker/Dockerfile', () => {
   it.each(['api', 'worker'])('the %s entry point compiles to dist/apps/<app>/src/main.js', (app) => {
     const source = entrySourceOf(app);
     expect({ app, source: source !== undefined }).toEqual({ app, source: true });
-    expect({ app, emitted: emittedPath(source ?? '') }).toEqual({ app, emitted: `dist/apps/${app}/src/main.js` });
+    expect({ app, emitted: emittedPath(source ?? '') }).toEqual({
+      app,
+      emitted: `dist/apps/${app}/src/main.js`,
+    });
   });
 
   it('uses entry points that package.json also starts', () => {

@@ -24,14 +24,28 @@ describe('authentication and operations endpoints (e2e)', () => {
   });
 
   it('answers 401 for a token signed with another secret, or not a bearer token', async () => {
-    const forged = await signLocalToken('x'.repeat(40), { sub: 'h-001', name: '王经办', role: 'handler', orgUnit: '市委组织部' });
-    expectStatus(await e2e.http().post('/cases').set('Authorization', `Bearer ${forged}`).send(caseBody), 401);
-    expectStatus(await e2e.http().post('/cases').set('Authorization', 'Basic aGFuZGxlcjpwYXNz').send(caseBody), 401);
+    const forged = await signLocalToken('x'.repeat(40), {
+      sub: 'h-001',
+      name: '王经办',
+      role: 'handler',
+      orgUnit: '市委组织部',
+    });
+    expectStatus(
+      await e2e.http().post('/cases').set('Authorization', `Bearer ${forged}`).send(caseBody),
+      401,
+    );
+    expectStatus(
+      await e2e.http().post('/cases').set('Authorization', 'Basic aGFuZGxlcjpwYXNz').send(caseBody),
+      401,
+    );
   });
 
   it('accepts a valid token and records the person in the event metadata', async () => {
     const token = await e2e.tokenFor(people.handler);
-    const opened = expectStatus(await e2e.http().post('/cases').set('Authorization', `Bearer ${token}`).send(caseBody), 201);
+    const opened = expectStatus(
+      await e2e.http().post('/cases').set('Authorization', `Bearer ${token}`).send(caseBody),
+      201,
+    );
     expect(opened.body).toEqual({
       caseId: expect.stringMatching(/^[0-9a-f-]{36}$/),
       revision: '0',
@@ -55,7 +69,12 @@ describe('authentication and operations endpoints (e2e)', () => {
     const openApi = expectStatus(await e2e.http().get('/docs-json'), 200);
     expect(openApi.headers.etag).toBeUndefined();
     expect(Object.keys(openApi.body.paths)).toEqual(
-      expect.arrayContaining(['/cases', '/cases/{id}/candidates/{cid}/opinions/{kind}/signatures', '/cases/{id}/verify', '/health']),
+      expect.arrayContaining([
+        '/cases',
+        '/cases/{id}/candidates/{cid}/opinions/{kind}/signatures',
+        '/cases/{id}/verify',
+        '/health',
+      ]),
     );
   });
 });

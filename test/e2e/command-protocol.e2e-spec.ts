@@ -28,8 +28,12 @@ describe('the command protocol (e2e): roles, If-Match, Idempotency-Key', () => {
   });
 
   async function openApprovedCase(): Promise<string> {
-    const caseId: string = expectStatus(await client.post(people.handler, '/cases', caseBody()), 201).body.caseId;
-    expectStatus(await client.post(people.committeeSecretary, `/cases/${caseId}/initiation/approve`, {}), 201);
+    const caseId: string = expectStatus(await client.post(people.handler, '/cases', caseBody()), 201).body
+      .caseId;
+    expectStatus(
+      await client.post(people.committeeSecretary, `/cases/${caseId}/initiation/approve`, {}),
+      201,
+    );
     return caseId;
   }
 
@@ -49,11 +53,17 @@ describe('the command protocol (e2e): roles, If-Match, Idempotency-Key', () => {
       const caseId = await openApprovedCase();
       const before = await client.revisionOf(caseId, people.auditor);
 
-      const otherUnit = await client.post(people.otherHandler, `/cases/${caseId}/withdraw`, { reason: '别的组织部' });
+      const otherUnit = await client.post(people.otherHandler, `/cases/${caseId}/withdraw`, {
+        reason: '别的组织部',
+      });
       expectStatus(otherUnit, 403);
       expect(otherUnit.body.code).toBe('APPOINTMENT.ORG_UNIT_NOT_ALLOWED');
 
-      const inspectorApproving = await client.post(people.teamLeader, `/cases/${caseId}/initiation/approve`, {});
+      const inspectorApproving = await client.post(
+        people.teamLeader,
+        `/cases/${caseId}/initiation/approve`,
+        {},
+      );
       expectStatus(inspectorApproving, 403);
 
       expect(await client.revisionOf(caseId, people.auditor)).toBe(before);
@@ -72,12 +82,16 @@ describe('the command protocol (e2e): roles, If-Match, Idempotency-Key', () => {
       const current = await client.revisionOf(caseId, people.auditor);
       const stale = String(Number(current) - 1);
 
-      const refused = await client.post(people.handler, `/cases/${caseId}/candidates`, nomination('p-412'), { 'If-Match': `"${stale}"` });
+      const refused = await client.post(people.handler, `/cases/${caseId}/candidates`, nomination('p-412'), {
+        'If-Match': `"${stale}"`,
+      });
       expectStatus(refused, 412);
       expect(refused.body.code).toBe('EVENT_STORE.PRECONDITION_FAILED');
       expect(await client.revisionOf(caseId, people.auditor)).toBe(current);
 
-      const accepted = await client.post(people.handler, `/cases/${caseId}/candidates`, nomination('p-412'), { 'If-Match': `"${current}"` });
+      const accepted = await client.post(people.handler, `/cases/${caseId}/candidates`, nomination('p-412'), {
+        'If-Match': `"${current}"`,
+      });
       expectStatus(accepted, 201);
       expect(accepted.headers.etag).toBe(`"${accepted.body.revision}"`);
       expect(Number(accepted.body.revision)).toBe(Number(current) + 1);
@@ -88,9 +102,16 @@ describe('the command protocol (e2e): roles, If-Match, Idempotency-Key', () => {
       const read = expectStatus(await client.get(people.handler, `/cases/${caseId}`), 200);
       const etag = read.headers.etag as string;
       expect(etag).toBe(`"${read.body.revision}"`);
-      expectStatus(await client.post(people.handler, `/cases/${caseId}/candidates`, nomination('p-etag'), { 'If-Match': etag }), 201);
       expectStatus(
-        await client.post(people.handler, `/cases/${caseId}/candidates`, nomination('p-etag-2'), { 'If-Match': etag.replace(/"/g, '') }),
+        await client.post(people.handler, `/cases/${caseId}/candidates`, nomination('p-etag'), {
+          'If-Match': etag,
+        }),
+        201,
+      );
+      expectStatus(
+        await client.post(people.handler, `/cases/${caseId}/candidates`, nomination('p-etag-2'), {
+          'If-Match': etag.replace(/"/g, ''),
+        }),
         412,
       );
     });
@@ -99,16 +120,27 @@ describe('the command protocol (e2e): roles, If-Match, Idempotency-Key', () => {
   describe('Idempotency-Key', () => {
     it('replays POST /cases with 200 and the same body, on the same stream, appending nothing', async () => {
       const key = randomUUID();
-      const first = expectStatus(await client.post(people.handler, '/cases', caseBody(), { 'Idempotency-Key': key }), 201);
-      const again = expectStatus(await client.post(people.handler, '/cases', caseBody(), { 'Idempotency-Key': key }), 200);
+      const first = expectStatus(
+        await client.post(people.handler, '/cases', caseBody(), { 'Idempotency-Key': key }),
+        201,
+      );
+      const again = expectStatus(
+        await client.post(people.handler, '/cases', caseBody(), { 'Idempotency-Key': key }),
+        200,
+      );
       expect(again.body).toEqual(first.body);
       expect(again.headers.etag).toBe(first.headers.etag);
 
-      const history = expectStatus(await client.get(people.auditor, `/cases/${first.body.caseId}/history`), 200);
+      const history = expectStatus(
+        await client.get(people.auditor, `/cases/${first.body.caseId}/history`),
+        200,
+      );
       expect(history.body.events).toHaveLength(1);
       expect(history.body.events[0].metadata.commandId).toBe(key);
 
-      const otherBody = await client.post(people.handler, '/cases', caseBody('另一个职位'), { 'Idempotency-Key': key });
+      const otherBody = await client.post(people.handler, '/cases', caseBody('另一个职位'), {
+        'Idempotency-Key': key,
+      });
       expectStatus(otherBody, 422);
       expect(otherBody.body.code).toBe('EVENT_STORE.IDEMPOTENCY_KEY_REUSED');
     });
@@ -116,11 +148,21 @@ describe('the command protocol (e2e): roles, If-Match, Idempotency-Key', () => {
     it('answers the first candidateId when a nomination is replayed', async () => {
       const caseId = await openApprovedCase();
       const key = randomUUID();
-      const first = expectStatus(await client.post(people.handler, `/cases/${caseId}/candidates`, nomination('p-idem'), { 'Idempotency-Key': key }), 201);
+      const first = expectStatus(
+        await client.post(people.handler, `/cases/${caseId}/candidates`, nomination('p-idem'), {
+          'Idempotency-Key': key,
+        }),
+        201,
+      );
       expect(first.body.candidateId).toEqual(expect.any(String));
       const revision = await client.revisionOf(caseId, people.auditor);
 
-      const again = expectStatus(await client.post(people.handler, `/cases/${caseId}/candidates`, nomination('p-idem'), { 'Idempotency-Key': key }), 200);
+      const again = expectStatus(
+        await client.post(people.handler, `/cases/${caseId}/candidates`, nomination('p-idem'), {
+          'Idempotency-Key': key,
+        }),
+        200,
+      );
       expect(again.body).toEqual(first.body);
       expect(await client.revisionOf(caseId, people.auditor)).toBe(revision);
     });
@@ -128,15 +170,24 @@ describe('the command protocol (e2e): roles, If-Match, Idempotency-Key', () => {
     it('answers 422 when the same key comes with another body, and appends nothing', async () => {
       const caseId = await openApprovedCase();
       const key = randomUUID();
-      expectStatus(await client.post(people.handler, `/cases/${caseId}/candidates`, nomination('p-one'), { 'Idempotency-Key': key }), 201);
+      expectStatus(
+        await client.post(people.handler, `/cases/${caseId}/candidates`, nomination('p-one'), {
+          'Idempotency-Key': key,
+        }),
+        201,
+      );
       const revision = await client.revisionOf(caseId, people.auditor);
 
-      const reused = await client.post(people.handler, `/cases/${caseId}/candidates`, nomination('p-two'), { 'Idempotency-Key': key });
+      const reused = await client.post(people.handler, `/cases/${caseId}/candidates`, nomination('p-two'), {
+        'Idempotency-Key': key,
+      });
       expectStatus(reused, 422);
       expect(reused.body.code).toBe('EVENT_STORE.IDEMPOTENCY_KEY_REUSED');
       expect(await client.revisionOf(caseId, people.auditor)).toBe(revision);
 
-      const otherCase = await client.post(people.handler, '/cases', caseBody('另一个职位'), { 'Idempotency-Key': key });
+      const otherCase = await client.post(people.handler, '/cases', caseBody('另一个职位'), {
+        'Idempotency-Key': key,
+      });
       expectStatus(otherCase, 201);
     });
 
@@ -144,10 +195,16 @@ describe('the command protocol (e2e): roles, If-Match, Idempotency-Key', () => {
       const key = randomUUID();
       const correlationId = `corr-${randomUUID()}`;
       const opened = expectStatus(
-        await client.post(people.handler, '/cases', caseBody(), { 'Idempotency-Key': key, 'X-Correlation-Id': correlationId }),
+        await client.post(people.handler, '/cases', caseBody(), {
+          'Idempotency-Key': key,
+          'X-Correlation-Id': correlationId,
+        }),
         201,
       );
-      const history = expectStatus(await client.get(people.auditor, `/cases/${opened.body.caseId}/history`), 200);
+      const history = expectStatus(
+        await client.get(people.auditor, `/cases/${opened.body.caseId}/history`),
+        200,
+      );
       expect(history.body.events[0].metadata).toMatchObject({
         commandId: key,
         causationId: key,

@@ -43,7 +43,9 @@ describe('operations when something is short (e2e)', () => {
       const token = await e2e.tokenFor(people.handler);
       const statuses: number[] = [];
       for (let i = 0; i < 4; i++) {
-        statuses.push((await e2e.http().post('/cases').set('Authorization', `Bearer ${token}`).send(caseBody)).status);
+        statuses.push(
+          (await e2e.http().post('/cases').set('Authorization', `Bearer ${token}`).send(caseBody)).status,
+        );
       }
       expect(statuses).toEqual([201, 201, 201, 429]);
       const limited = await e2e.http().post('/cases').set('Authorization', `Bearer ${token}`).send(caseBody);

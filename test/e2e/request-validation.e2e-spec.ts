@@ -15,7 +15,13 @@ const fieldsOf = (response: Response): string[] =>
 function expectProblem(response: Response, status: number, code: string): void {
   expectStatus(response, status);
   expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
-  expect(response.body).toMatchObject({ status, code, title: expect.any(String), type: expect.any(String), detail: expect.any(String) });
+  expect(response.body).toMatchObject({
+    status,
+    code,
+    title: expect.any(String),
+    type: expect.any(String),
+    detail: expect.any(String),
+  });
 }
 
 describe('request validation (e2e): bad input is a 400 problem listing every bad field, and changes nothing', () => {
@@ -57,7 +63,10 @@ describe('request validation (e2e): bad input is a 400 problem listing every bad
     });
     expectProblem(response, 400, 'HTTP.INVALID_REQUEST');
     expect(fieldsOf(response)).toEqual(['ownerOrgUnit', 'post.colour']);
-    expect(response.body.errors).toContainEqual({ field: 'ownerOrgUnit', messages: ['property ownerOrgUnit should not exist'] });
+    expect(response.body.errors).toContainEqual({
+      field: 'ownerOrgUnit',
+      messages: ['property ownerOrgUnit should not exist'],
+    });
   });
 
   it('refuses a 100 000-character string and an empty one', async () => {
@@ -83,7 +92,13 @@ describe('request validation (e2e): bad input is a 400 problem listing every bad
     expect(fieldsOf(response)).toEqual(['heldAt', 'results[0].votes']);
 
     const nomination = await client.post(people.handler, `/cases/${caseId}/candidates`, {
-      person: { id: 'p-1', name: '张三', birthDate: '1980-02-30', currentPost: '处长', orgUnit: CANDIDATE_UNIT },
+      person: {
+        id: 'p-1',
+        name: '张三',
+        birthDate: '1980-02-30',
+        currentPost: '处长',
+        orgUnit: CANDIDATE_UNIT,
+      },
       recommendedBy: { id: 'r-1', name: '推荐人', role: '班子成员' },
       reason: '实绩突出',
       exceptional: { kind: 'leapfrog', grounds: '…' },
@@ -98,14 +113,26 @@ describe('request validation (e2e): bad input is a 400 problem listing every bad
       entitled: 9,
       attendees: ['m1', 'm2', 'm2'],
       principalLeaderId: 'm1',
-      votes: [{ candidateId: 'not-a-uuid', ballots: [{ memberId: 'm1', vote: 'agree' }, { memberId: 'm2', vote: 'maybe' }] }],
+      votes: [
+        {
+          candidateId: 'not-a-uuid',
+          ballots: [
+            { memberId: 'm1', vote: 'agree' },
+            { memberId: 'm2', vote: 'maybe' },
+          ],
+        },
+      ],
     });
     expectProblem(response, 400, 'HTTP.INVALID_REQUEST');
     expect(fieldsOf(response)).toEqual(['attendees', 'votes[0].ballots[1].vote', 'votes[0].candidateId']);
   });
 
   it('answers malformed JSON with 400 and an oversized body with 413', async () => {
-    expectProblem(await client.postRaw(people.handler, '/cases', '{"post": {"title": '), 400, 'HTTP.MALFORMED_JSON');
+    expectProblem(
+      await client.postRaw(people.handler, '/cases', '{"post": {"title": '),
+      400,
+      'HTTP.MALFORMED_JSON',
+    );
     const huge = JSON.stringify({ ...validCase, grounds: '字'.repeat(200_000) });
     expectProblem(await client.postRaw(people.handler, '/cases', huge), 413, 'HTTP.PAYLOAD_TOO_LARGE');
   });
@@ -114,32 +141,54 @@ describe('request validation (e2e): bad input is a 400 problem listing every bad
     const badId = await client.post(people.handler, '/cases/not-a-uuid/withdraw', { reason: '…' });
     expectProblem(badId, 400, 'HTTP.INVALID_REQUEST');
     expect(fieldsOf(badId)).toEqual(['id']);
-    const badKind = await client.post(people.teamLeader, `/cases/${caseId}/candidates/${caseId}/opinions/moral`, {
-      text: '…',
-      verdict: 'qualified',
-    });
+    const badKind = await client.post(
+      people.teamLeader,
+      `/cases/${caseId}/candidates/${caseId}/opinions/moral`,
+      {
+        text: '…',
+        verdict: 'qualified',
+      },
+    );
     expectProblem(badKind, 400, 'HTTP.INVALID_REQUEST');
     expect(fieldsOf(badKind)).toEqual(['kind']);
   });
 
   it('refuses a malformed Idempotency-Key, If-Match or X-Correlation-Id', async () => {
-    const response = await client.post(people.handler, `/cases/${caseId}/withdraw`, { reason: '不再需要' }, {
-      'Idempotency-Key': 'key-1',
-      'If-Match': 'W/"abc"',
-      'X-Correlation-Id': 'has spaces in it',
-    });
+    const response = await client.post(
+      people.handler,
+      `/cases/${caseId}/withdraw`,
+      { reason: '不再需要' },
+      {
+        'Idempotency-Key': 'key-1',
+        'If-Match': 'W/"abc"',
+        'X-Correlation-Id': 'has spaces in it',
+      },
+    );
     expectProblem(response, 400, 'HTTP.INVALID_REQUEST');
     expect(fieldsOf(response)).toEqual(['Idempotency-Key', 'If-Match', 'X-Correlation-Id']);
   });
 
   it('needs exactly one of asOf and revision to read a past state', async () => {
-    for (const query of ['', '?asOf=2024-01-01T00:00:00Z&revision=0', '?revision=-1', '?asOf=yesterday', '?revision=0&extra=1']) {
-      expectProblem(await client.get(people.auditor, `/cases/${caseId}/state${query}`), 400, 'HTTP.INVALID_REQUEST');
+    for (const query of [
+      '',
+      '?asOf=2024-01-01T00:00:00Z&revision=0',
+      '?revision=-1',
+      '?asOf=yesterday',
+      '?revision=0&extra=1',
+    ]) {
+      expectProblem(
+        await client.get(people.auditor, `/cases/${caseId}/state${query}`),
+        400,
+        'HTTP.INVALID_REQUEST',
+      );
     }
   });
 
   it('left the case as the valid commands made it', async () => {
     const history = expectStatus(await client.get(people.auditor, `/cases/${caseId}/history`), 200);
-    expect(history.body.events.map((event: { type: string }) => event.type)).toEqual(['CaseOpened', 'InitiationApproved']);
+    expect(history.body.events.map((event: { type: string }) => event.type)).toEqual([
+      'CaseOpened',
+      'InitiationApproved',
+    ]);
   });
 });

@@ -37,7 +37,8 @@ describe('32 clients issuing conflicting commands on one case (fault)', () => {
   });
 
   async function history(caseId: string): Promise<HistoryEvent[]> {
-    return expectStatus(await client.get(people.auditor, `/cases/${caseId}/history`), 200).body.events as HistoryEvent[];
+    return expectStatus(await client.get(people.auditor, `/cases/${caseId}/history`), 200).body
+      .events as HistoryEvent[];
   }
 
   /** The served state equals the fold of the served history, and every acknowledged event is in it. */
@@ -56,7 +57,10 @@ describe('32 clients issuing conflicting commands on one case (fault)', () => {
     const folded = events.reduce((state, event) => decider.evolve(state, event), decider.initialState());
     const served = expectStatus(await client.get(people.auditor, `/cases/${caseId}`), 200).body;
     expect(served).toEqual({ ...JSON.parse(JSON.stringify(folded)), revision: events.at(-1)?.revision });
-    expect(expectStatus(await client.get(people.auditor, `/cases/${caseId}/verify`), 200).body).toEqual({ intact: true, events: events.length });
+    expect(expectStatus(await client.get(people.auditor, `/cases/${caseId}/verify`), 200).body).toEqual({
+      intact: true,
+      events: events.length,
+    });
     return events;
   }
 
@@ -75,11 +79,17 @@ describe('32 clients issuing conflicting commands on one case (fault)', () => {
       const caseId = await openApprovedCase(client);
       const revision = await client.revisionOf(caseId, people.auditor);
       const responses = await Promise.all(
-        Array.from({ length: CLIENTS }, (_, i) => client.post(people.handler, `/cases/${caseId}/candidates`, nomination(`p-if-${i}`), { 'If-Match': `"${revision}"` })),
+        Array.from({ length: CLIENTS }, (_, i) =>
+          client.post(people.handler, `/cases/${caseId}/candidates`, nomination(`p-if-${i}`), {
+            'If-Match': `"${revision}"`,
+          }),
+        ),
       );
       const { ok, refused } = split(responses);
       expect(ok).toHaveLength(1);
-      expect(refused.every((r) => r.status === 412 && r.body.code === 'EVENT_STORE.PRECONDITION_FAILED')).toBe(true);
+      expect(
+        refused.every((r) => r.status === 412 && r.body.code === 'EVENT_STORE.PRECONDITION_FAILED'),
+      ).toBe(true);
       const events = await expectConsistent(caseId, ok);
       expect(events.filter((e) => e.type === 'CandidateNominated')).toHaveLength(1);
     }
@@ -89,7 +99,9 @@ describe('32 clients issuing conflicting commands on one case (fault)', () => {
     for (let round = 0; round < ROUNDS; round++) {
       const caseId = await openApprovedCase(client);
       const responses = await Promise.all(
-        Array.from({ length: CLIENTS }, (_, i) => client.post(people.handler, `/cases/${caseId}/candidates`, nomination(`p-free-${round}-${i}`))),
+        Array.from({ length: CLIENTS }, (_, i) =>
+          client.post(people.handler, `/cases/${caseId}/candidates`, nomination(`p-free-${round}-${i}`)),
+        ),
       );
       const { ok, refused } = split(responses);
       expect(refused.every((r) => r.status === 409)).toBe(true);
@@ -103,12 +115,18 @@ describe('32 clients issuing conflicting commands on one case (fault)', () => {
   it('the same rule raced by 32 clients (withdraw, drop): one succeeds, the others are refused by the rule with 409', async () => {
     const { caseId, candidateId } = await caseInInspection(client);
     const drops = await Promise.all(
-      Array.from({ length: CLIENTS }, (_, i) => client.post(people.handler, `/cases/${caseId}/candidates/${candidateId}/drop`, { reason: `退出 ${i}` })),
+      Array.from({ length: CLIENTS }, (_, i) =>
+        client.post(people.handler, `/cases/${caseId}/candidates/${candidateId}/drop`, {
+          reason: `退出 ${i}`,
+        }),
+      ),
     );
     const dropped = split(drops);
     expect(dropped.ok).toHaveLength(1);
     const withdrawals = await Promise.all(
-      Array.from({ length: CLIENTS }, (_, i) => client.post(people.handler, `/cases/${caseId}/withdraw`, { reason: `撤销 ${i}` })),
+      Array.from({ length: CLIENTS }, (_, i) =>
+        client.post(people.handler, `/cases/${caseId}/withdraw`, { reason: `撤销 ${i}` }),
+      ),
     );
     const withdrawn = split(withdrawals);
     expect(withdrawn.ok).toHaveLength(1);
@@ -129,12 +147,27 @@ describe('32 clients issuing conflicting commands on one case (fault)', () => {
       const heldAt = new Date().toISOString();
       const send = () =>
         kind === 0
-          ? client.post(people.teamLeader, at('/inspection-activities'), { kind: 'individual-talk', heldAt, summary: `谈话 ${i}`, count: 3 }, headers)
+          ? client.post(
+              people.teamLeader,
+              at('/inspection-activities'),
+              { kind: 'individual-talk', heldAt, summary: `谈话 ${i}`, count: 3 },
+              headers,
+            )
           : kind === 1
             ? client.post(people.handler, at('/eligibility'), noFlags, headers)
             : kind === 2
-              ? client.post(people.handler, `/cases/${caseId}/candidates`, nomination(`p-mixed-${i}`), headers)
-              : client.post(people.teamMember, at('/inspection-activities'), { kind: 'field-visit', heldAt, summary: `走访 ${i}` }, headers);
+              ? client.post(
+                  people.handler,
+                  `/cases/${caseId}/candidates`,
+                  nomination(`p-mixed-${i}`),
+                  headers,
+                )
+              : client.post(
+                  people.teamMember,
+                  at('/inspection-activities'),
+                  { kind: 'field-visit', heldAt, summary: `走访 ${i}` },
+                  headers,
+                );
       // The client sends the same command again with the same key, as a client that lost the answer would.
       const first = await send();
       const again = await send();

@@ -57,11 +57,30 @@ describe('dependencies dropping out under load (fault)', () => {
     const headers: Record<string, string> = { 'Content-Type': 'application/json' };
     if (actor) headers.Authorization = `Bearer ${tokens.get(actor.id)}`;
     try {
-      const response = await fetch(`${base}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(10_000) });
+      const response = await fetch(`${base}${path}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(10_000),
+      });
       const text = await response.text();
-      return { at: Date.now(), path, status: response.status, retryAfter: response.headers.get('retry-after'), contentType: response.headers.get('content-type') ?? '', body: JSON.parse(text || '{}') };
+      return {
+        at: Date.now(),
+        path,
+        status: response.status,
+        retryAfter: response.headers.get('retry-after'),
+        contentType: response.headers.get('content-type') ?? '',
+        body: JSON.parse(text || '{}'),
+      };
     } catch (error) {
-      return { at: Date.now(), path, status: 0, retryAfter: null, contentType: '', body: { error: String(error) } };
+      return {
+        at: Date.now(),
+        path,
+        status: 0,
+        retryAfter: null,
+        contentType: '',
+        body: { error: String(error) },
+      };
     }
   }
 
@@ -70,7 +89,11 @@ describe('dependencies dropping out under load (fault)', () => {
     load = Promise.all(
       Array.from({ length: CLIENTS }, async (_, i) => {
         for (let n = 0; loading; n++) {
-          answers.push(i === 0 && n % 2 === 0 ? await call('GET', '/health') : await call('POST', '/cases', people.handler, caseBody(`职位 ${i}-${n}`)));
+          answers.push(
+            i === 0 && n % 2 === 0
+              ? await call('GET', '/health')
+              : await call('POST', '/cases', people.handler, caseBody(`职位 ${i}-${n}`)),
+          );
         }
       }),
     ).then(() => undefined);
@@ -86,12 +109,18 @@ describe('dependencies dropping out under load (fault)', () => {
   }
 
   async function terminateAppConnections(): Promise<number> {
-    const { rowCount } = await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()');
+    const { rowCount } = await admin.query(
+      'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+    );
     return rowCount ?? 0;
   }
 
   function expectOnly503WithRetryAfterOr(ok: number[], during: Answer[]): void {
-    const bad = during.filter((a) => !ok.includes(a.status) && !(a.status === 503 && a.retryAfter !== null && /^application\/problem\+json/.test(a.contentType)));
+    const bad = during.filter(
+      (a) =>
+        !ok.includes(a.status) &&
+        !(a.status === 503 && a.retryAfter !== null && /^application\/problem\+json/.test(a.contentType)),
+    );
     expect(bad.map((a) => `${a.path} ${a.status} ${JSON.stringify(a.body).slice(0, 200)}`)).toEqual([]);
   }
 
@@ -107,17 +136,27 @@ describe('dependencies dropping out under load (fault)', () => {
     }
     expect(killed).toBeGreaterThan(0);
     const outage = answers.slice(from);
-    const healedIn = await until('a command succeeds again', async () => (await call('POST', '/cases', people.handler, caseBody('恢复'))).status === 201);
+    const healedIn = await until(
+      'a command succeeds again',
+      async () => (await call('POST', '/cases', people.handler, caseBody('恢复'))).status === 201,
+    );
     await until('health is green again', async () => (await call('GET', '/health')).status === 200);
     loading = false;
     await load;
 
     expectOnly503WithRetryAfterOr([200, 201], outage);
     expect(answers.some((a) => a.status === 201)).toBe(true);
-    const acknowledged = answers.filter((a) => a.status === 201).map((a) => `appointment-${String(a.body.caseId)}`);
-    const { rows } = await admin.query<{ stream_id: string }>('SELECT DISTINCT stream_id FROM events WHERE stream_id = ANY($1)', [acknowledged]);
+    const acknowledged = answers
+      .filter((a) => a.status === 201)
+      .map((a) => `appointment-${String(a.body.caseId)}`);
+    const { rows } = await admin.query<{ stream_id: string }>(
+      'SELECT DISTINCT stream_id FROM events WHERE stream_id = ANY($1)',
+      [acknowledged],
+    );
     expect(rows).toHaveLength(new Set(acknowledged).size);
-    process.stdout.write(`postgres outage: ${outage.length} answers (${outage.filter((a) => a.status === 503).length} × 503), healed ${healedIn} ms after the last kill\n`);
+    process.stdout.write(
+      `postgres outage: ${outage.length} answers (${outage.filter((a) => a.status === 503).length} × 503), healed ${healedIn} ms after the last kill\n`,
+    );
   });
 
   it('answers /health 503 + Retry-After naming Redis while it is down, keeps taking commands, and is green again once Redis is back', async () => {
@@ -134,15 +173,25 @@ describe('dependencies dropping out under load (fault)', () => {
     expect(health.body).toMatchObject({ details: { error: { redis: { status: 'down' } } } });
 
     await redis.restart();
-    const healedIn = await until('health is green again', async () => (await call('GET', '/health')).status === 200);
+    const healedIn = await until(
+      'health is green again',
+      async () => (await call('GET', '/health')).status === 200,
+    );
     loading = false;
     await load;
 
     expectOnly503WithRetryAfterOr([200, 201], down);
     expect(down.filter((a) => a.path === '/cases').every((a) => a.status === 201)).toBe(true);
-    const acknowledged = answers.filter((a) => a.status === 201).map((a) => `appointment-${String(a.body.caseId)}`);
-    const { rows } = await admin.query<{ n: string }>('SELECT count(DISTINCT stream_id)::text AS n FROM events WHERE stream_id = ANY($1)', [acknowledged]);
+    const acknowledged = answers
+      .filter((a) => a.status === 201)
+      .map((a) => `appointment-${String(a.body.caseId)}`);
+    const { rows } = await admin.query<{ n: string }>(
+      'SELECT count(DISTINCT stream_id)::text AS n FROM events WHERE stream_id = ANY($1)',
+      [acknowledged],
+    );
     expect(Number(rows[0].n)).toBe(new Set(acknowledged).size);
-    process.stdout.write(`redis outage: ${down.length} answers, health green ${healedIn} ms after the restart\n`);
+    process.stdout.write(
+      `redis outage: ${down.length} answers, health green ${healedIn} ms after the restart\n`,
+    );
   });
 });

@@ -52,14 +52,23 @@ describe('large inputs (fault)', () => {
   });
 
   it('refuses an oversized body before authentication is even looked at, and a large one within the limit is judged on its content', async () => {
-    const oversized = await e2e.http().post('/cases').set('Content-Type', 'application/json').send(JSON.stringify({ grounds: 'x'.repeat(300 * KB) }));
+    const oversized = await e2e
+      .http()
+      .post('/cases')
+      .set('Content-Type', 'application/json')
+      .send(JSON.stringify({ grounds: 'x'.repeat(300 * KB) }));
     expect([401, 413]).toContain(oversized.status);
     expect(oversized.headers['content-type']).toMatch(/^application\/problem\+json/);
 
     // 200 kb of grounds passes the body limit; the field limits then answer 400 or the command is taken.
-    const within = await client.post(people.handler, '/cases', { ...caseBody(), grounds: '研'.repeat(60 * KB) });
+    const within = await client.post(people.handler, '/cases', {
+      ...caseBody(),
+      grounds: '研'.repeat(60 * KB),
+    });
     expect([201, 400]).toContain(within.status);
-    expect(within.headers['content-type']).toMatch(within.status === 201 ? /json/ : /^application\/problem\+json/);
+    expect(within.headers['content-type']).toMatch(
+      within.status === 201 ? /json/ : /^application\/problem\+json/,
+    );
   });
 
   it('refuses an array of 100 000 ids with 400 or 413, never 500', async () => {
@@ -68,7 +77,13 @@ describe('large inputs (fault)', () => {
     const response = await client.postRaw(
       people.handler,
       `/cases/${caseId}/decision-meetings`,
-      JSON.stringify({ heldAt: new Date().toISOString(), entitled: 9, attendees: ids.slice(0, 20_000), principalLeaderId: 'm0', votes: [] }),
+      JSON.stringify({
+        heldAt: new Date().toISOString(),
+        entitled: 9,
+        attendees: ids.slice(0, 20_000),
+        principalLeaderId: 'm0',
+        votes: [],
+      }),
     );
     expect([400, 413]).toContain(response.status);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);

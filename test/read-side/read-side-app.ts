@@ -13,19 +13,37 @@ const quiet = { log: () => undefined, warn: () => undefined, error: () => undefi
 /** The api with ReadModelsModule on a fresh test database, and the projection runners of a worker beside it. */
 export async function startReadSideApp(label: string) {
   const databaseUrl = await freshTestDatabase(label);
-  const config = loadConfig({ NODE_ENV: 'test', EVENT_STORE: 'postgres', DATABASE_URL: databaseUrl, REDIS_URL: testRedisUrl(), LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '100000' });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    EVENT_STORE: 'postgres',
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: testRedisUrl(),
+    LOG_LEVEL: 'silent',
+    RATE_LIMIT_PER_MINUTE: '100000',
+  });
   const app = await createApp(config);
   await app.init();
   const pool = new Pool({ connectionString: databaseUrl, max: 6 });
   const store = new PostgresEventStore({ pool, pollIntervalMs: 50 });
   const projections = createProjections({ policy: { calendar: new ChinaWorkingCalendar() } });
   await migrateProjections(pool, projections);
-  const runners = projections.map((projection) => new ProjectionRunner({ pool, store, projection, batchMs: 10, logger: quiet }));
+  const runners = projections.map(
+    (projection) => new ProjectionRunner({ pool, store, projection, batchMs: 10, logger: quiet }),
+  );
   runners.forEach((r) => r.start());
   const tokens = new Map<string, string>();
   const token = async (actor: Actor): Promise<string> => {
     const key = `${actor.role}/${actor.id}/${actor.orgUnit}`;
-    if (!tokens.has(key)) tokens.set(key, await signLocalToken(config.jwtSecret, { sub: actor.id, name: actor.name, role: actor.role as UserRole, orgUnit: actor.orgUnit }));
+    if (!tokens.has(key))
+      tokens.set(
+        key,
+        await signLocalToken(config.jwtSecret, {
+          sub: actor.id,
+          name: actor.name,
+          role: actor.role as UserRole,
+          orgUnit: actor.orgUnit,
+        }),
+      );
     return tokens.get(key) as string;
   };
   return {
@@ -35,9 +53,15 @@ export async function startReadSideApp(label: string) {
     projections,
     runners,
     get: async (actor: Actor, path: string, accept = 'application/json') =>
-      request(app.getHttpServer()).get(path).set('Authorization', `Bearer ${await token(actor)}`).set('Accept', accept),
+      request(app.getHttpServer())
+        .get(path)
+        .set('Authorization', `Bearer ${await token(actor)}`)
+        .set('Accept', accept),
     post: async (actor: Actor, path: string, body: object) =>
-      request(app.getHttpServer()).post(path).set('Authorization', `Bearer ${await token(actor)}`).send(body),
+      request(app.getHttpServer())
+        .post(path)
+        .set('Authorization', `Bearer ${await token(actor)}`)
+        .send(body),
     /** Waits until every projection has applied every event appended so far. */
     async caughtUp(): Promise<void> {
       const deadline = Date.now() + 20_000;

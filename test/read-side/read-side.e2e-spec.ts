@@ -16,12 +16,16 @@ describe('the read side over HTTP (e2e)', () => {
 
   async function ok(actor: Actor, path: string, body: object, status = 201) {
     const response = await rs.post(actor, path, body);
-    if (response.status !== status) throw new Error(`${path}: ${response.status} ${JSON.stringify(response.body)}`);
+    if (response.status !== status)
+      throw new Error(`${path}: ${response.status} ${JSON.stringify(response.body)}`);
     return response.body;
   }
 
   async function openCase(title: string, actor: Actor = people.handler): Promise<string> {
-    const body = await ok(actor, '/cases', { post: { title, orgUnit: CANDIDATE_UNIT, level: '副局级' }, grounds: '班子分析研判' });
+    const body = await ok(actor, '/cases', {
+      post: { title, orgUnit: CANDIDATE_UNIT, level: '副局级' },
+      grounds: '班子分析研判',
+    });
     return body.caseId;
   }
 
@@ -29,7 +33,13 @@ describe('the read side over HTTP (e2e)', () => {
     rs = await startReadSideApp('read_side');
     caseId = await openCase('副主任（纪实）');
     await ok(people.committeeSecretary, `/cases/${caseId}/initiation/approve`, { comment: '同意启动' });
-    await ok(people.handler, `/cases/${caseId}/recommendation-rounds`, { kind: 'meeting', heldAt: '2025-03-05T09:00:00+08:00', eligible: 30, participants: 26, results: [] });
+    await ok(people.handler, `/cases/${caseId}/recommendation-rounds`, {
+      kind: 'meeting',
+      heldAt: '2025-03-05T09:00:00+08:00',
+      eligible: 30,
+      participants: 26,
+      results: [],
+    });
     li = (
       await ok(people.handler, `/cases/${caseId}/candidates`, {
         person: { id: 'p-li', name: '李四', currentPost: '处长', orgUnit: CANDIDATE_UNIT },
@@ -38,16 +48,34 @@ describe('the read side over HTTP (e2e)', () => {
       })
     ).candidateId;
     await ok(people.handler, `/cases/${caseId}/candidates/${li}/eligibility`, {
-      flags: { politicalDiscipline: false, lowAcceptance: false, appraisalBasicOrLower: false, canvassing: false, familyEmigrated: false, disciplinaryImpactPeriod: false },
+      flags: {
+        politicalDiscipline: false,
+        lowAcceptance: false,
+        appraisalBasicOrLower: false,
+        canvassing: false,
+        familyEmigrated: false,
+        disciplinaryImpactPeriod: false,
+      },
     });
-    await ok(people.handler, `/cases/${caseId}/inspection-targets`, { candidateIds: [li], decidedAt: '2025-03-10T15:00:00+08:00', basis: '部务会研究' });
+    await ok(people.handler, `/cases/${caseId}/inspection-targets`, {
+      candidateIds: [li],
+      decidedAt: '2025-03-10T15:00:00+08:00',
+      basis: '部务会研究',
+    });
     await ok(people.handler, `/cases/${caseId}/inspection-team`, {
       leader: { id: people.teamLeader.id, name: people.teamLeader.name },
       members: [{ id: people.teamMember.id, name: people.teamMember.name }],
     });
-    const drafted = await ok(people.teamLeader, `/cases/${caseId}/candidates/${li}/opinions/political`, { text: politicalText, verdict: 'qualified' });
-    await ok(people.teamLeader, `/cases/${caseId}/candidates/${li}/opinions/political/signatures`, { digest: drafted.digest });
-    await ok(people.unitSecretary, `/cases/${caseId}/candidates/${li}/opinions/political/signatures`, { digest: drafted.digest });
+    const drafted = await ok(people.teamLeader, `/cases/${caseId}/candidates/${li}/opinions/political`, {
+      text: politicalText,
+      verdict: 'qualified',
+    });
+    await ok(people.teamLeader, `/cases/${caseId}/candidates/${li}/opinions/political/signatures`, {
+      digest: drafted.digest,
+    });
+    await ok(people.unitSecretary, `/cases/${caseId}/candidates/${li}/opinions/political/signatures`, {
+      digest: drafted.digest,
+    });
     await rs.caughtUp();
   });
 
@@ -60,27 +88,51 @@ describe('the read side over HTTP (e2e)', () => {
     const response = await rs.get(people.auditor, `/cases/${caseId}/timeline`);
     expect(response.status).toBe(200);
     const entries = response.body.entries;
-    expect(entries.map((e: { type: string }) => e.type)).toEqual(history.map((e: { type: string }) => e.type));
-    expect(entries.map((e: { revision: string }) => e.revision)).toEqual(history.map((e: { revision: string }) => e.revision));
-    expect(entries[0]).toMatchObject({ stage: 'initiated', actor: { id: people.handler.id, name: people.handler.name, role: 'handler' } });
-    expect(entries[1]).toMatchObject({ stage: 'initiation-approved', actor: { id: people.committeeSecretary.id, role: 'committee-secretary' }, grounds: '同意启动' });
-    const signedByUnit = entries.find((e: { type: string; actor: { id: string } }) => e.type === 'OpinionSigned' && e.actor.id === people.unitSecretary.id);
+    expect(entries.map((e: { type: string }) => e.type)).toEqual(
+      history.map((e: { type: string }) => e.type),
+    );
+    expect(entries.map((e: { revision: string }) => e.revision)).toEqual(
+      history.map((e: { revision: string }) => e.revision),
+    );
+    expect(entries[0]).toMatchObject({
+      stage: 'initiated',
+      actor: { id: people.handler.id, name: people.handler.name, role: 'handler' },
+    });
+    expect(entries[1]).toMatchObject({
+      stage: 'initiation-approved',
+      actor: { id: people.committeeSecretary.id, role: 'committee-secretary' },
+      grounds: '同意启动',
+    });
+    const signedByUnit = entries.find(
+      (e: { type: string; actor: { id: string } }) =>
+        e.type === 'OpinionSigned' && e.actor.id === people.unitSecretary.id,
+    );
     expect(signedByUnit.signatures).toEqual([
       expect.objectContaining({ id: people.teamLeader.id, digest: sha256(politicalText) }),
       expect.objectContaining({ id: people.unitSecretary.id, digest: sha256(politicalText) }),
     ]);
     expect(signedByUnit.title).toContain('双签字完成');
 
-    const perCandidate = (await rs.get(people.auditor, `/cases/${caseId}/timeline?candidateId=${li}`)).body.entries;
+    const perCandidate = (await rs.get(people.auditor, `/cases/${caseId}/timeline?candidateId=${li}`)).body
+      .entries;
     expect(perCandidate.every((e: { candidateIds: string[] }) => e.candidateIds.includes(li))).toBe(true);
     expect(perCandidate.length).toBeGreaterThanOrEqual(5);
-    const asOf = (await rs.get(people.auditor, `/cases/${caseId}/timeline?asOf=${encodeURIComponent(history[2].metadata.recordedAt)}`)).body.entries;
+    const asOf = (
+      await rs.get(
+        people.auditor,
+        `/cases/${caseId}/timeline?asOf=${encodeURIComponent(history[2].metadata.recordedAt)}`,
+      )
+    ).body.entries;
     expect(asOf.length).toBeLessThan(entries.length);
-    expect(asOf.every((e: { recordedAt: string }) => e.recordedAt <= history[2].metadata.recordedAt)).toBe(true);
+    expect(asOf.every((e: { recordedAt: string }) => e.recordedAt <= history[2].metadata.recordedAt)).toBe(
+      true,
+    );
   });
 
   it('refuses the timeline of an unknown case (404) and of a case outside the reader’s scope (403)', async () => {
-    expect((await rs.get(people.auditor, '/cases/9e0b8d58-5f0a-4b43-8a43-000000000000/timeline')).status).toBe(404);
+    expect(
+      (await rs.get(people.auditor, '/cases/9e0b8d58-5f0a-4b43-8a43-000000000000/timeline')).status,
+    ).toBe(404);
     expect((await rs.get(people.otherHandler, `/cases/${caseId}/timeline`)).status).toBe(403);
     expect((await rs.get(people.auditor, `/cases/${caseId}/timeline?asOf=yesterday`)).status).toBe(400);
   });
@@ -90,7 +142,17 @@ describe('the read side over HTTP (e2e)', () => {
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toContain('text/html');
     const html: string = response.text;
-    for (const heading of ['干部选拔任用工作全程纪实表', '、动议</h2>', '、民主推荐</h2>', '、考察</h2>', '一人一表', '考察对象：李四', '完整性校验', '生成时间']) expect(html).toContain(heading);
+    for (const heading of [
+      '干部选拔任用工作全程纪实表',
+      '、动议</h2>',
+      '、民主推荐</h2>',
+      '、考察</h2>',
+      '一人一表',
+      '考察对象：李四',
+      '完整性校验',
+      '生成时间',
+    ])
+      expect(html).toContain(heading);
     expect(html).toContain(sha256(politicalText));
     expect(html).toContain('哈希链校验通过');
     expect(html).not.toContain('<b>政治立场坚定</b>');
@@ -106,7 +168,8 @@ describe('the read side over HTTP (e2e)', () => {
   it('gives the state as of a past moment equal to the fold of the events recorded before it', async () => {
     const events = await rs.store.read(caseStreamId(caseId));
     const asOf = events[4].metadata.recordedAt;
-    const state = (await rs.get(people.auditor, `/cases/${caseId}/state?asOf=${encodeURIComponent(asOf)}`)).body;
+    const state = (await rs.get(people.auditor, `/cases/${caseId}/state?asOf=${encodeURIComponent(asOf)}`))
+      .body;
     const expected = foldCase(events.filter((e) => e.metadata.recordedAt <= asOf));
     const { revision, ...rest } = state;
     expect(rest).toEqual(JSON.parse(JSON.stringify(expected)));
@@ -115,13 +178,20 @@ describe('the read side over HTTP (e2e)', () => {
 
   it('logs every auditor read with who read what', async () => {
     await rs.get(people.auditor, `/cases/${caseId}/verify`);
-    const { rows } = await rs.pool.query('SELECT actor_id, resource, case_id FROM read_audit_log WHERE case_id = $1', [caseId]);
+    const { rows } = await rs.pool.query(
+      'SELECT actor_id, resource, case_id FROM read_audit_log WHERE case_id = $1',
+      [caseId],
+    );
     const resources = rows.map((r) => r.resource);
-    for (const resource of ['history', 'timeline', 'record', 'state', 'verify']) expect(resources).toContain(resource);
+    for (const resource of ['history', 'timeline', 'record', 'state', 'verify'])
+      expect(resources).toContain(resource);
     expect(rows.every((r) => r.actor_id === people.auditor.id)).toBe(true);
     const before = rows.length;
     await rs.get(people.handler, `/cases/${caseId}/history`);
-    expect((await rs.pool.query('SELECT count(*)::int AS n FROM read_audit_log WHERE case_id = $1', [caseId])).rows[0].n).toBe(before);
+    expect(
+      (await rs.pool.query('SELECT count(*)::int AS n FROM read_audit_log WHERE case_id = $1', [caseId]))
+        .rows[0].n,
+    ).toBe(before);
   });
 
   it('lists cases newest first with filters, scoping and cursor paging', async () => {
@@ -143,18 +213,37 @@ describe('the read side over HTTP (e2e)', () => {
     expect(all.items.every((i: { ownerOrgUnit: string }) => i.ownerOrgUnit === DEPARTMENT)).toBe(true);
 
     expect((await rs.get(people.auditor, '/cases?limit=100')).body.items).toHaveLength(7);
-    expect((await rs.get(people.auditor, `/cases?orgUnit=${encodeURIComponent(OTHER_DEPARTMENT)}`)).body.items.map((i: { caseId: string }) => i.caseId)).toEqual([other]);
-    expect((await rs.get(people.handler, '/cases?stage=inspecting')).body.items.map((i: { caseId: string }) => i.caseId)).toEqual([caseId]);
-    expect((await rs.get(people.handler, `/cases?q=${encodeURIComponent('李四')}`)).body.items.map((i: { caseId: string }) => i.caseId)).toEqual([caseId]);
-    expect((await rs.get(people.unitSecretary, '/cases')).body.items.map((i: { caseId: string }) => i.caseId)).toEqual([caseId]);
+    expect(
+      (await rs.get(people.auditor, `/cases?orgUnit=${encodeURIComponent(OTHER_DEPARTMENT)}`)).body.items.map(
+        (i: { caseId: string }) => i.caseId,
+      ),
+    ).toEqual([other]);
+    expect(
+      (await rs.get(people.handler, '/cases?stage=inspecting')).body.items.map(
+        (i: { caseId: string }) => i.caseId,
+      ),
+    ).toEqual([caseId]);
+    expect(
+      (await rs.get(people.handler, `/cases?q=${encodeURIComponent('李四')}`)).body.items.map(
+        (i: { caseId: string }) => i.caseId,
+      ),
+    ).toEqual([caseId]);
+    expect(
+      (await rs.get(people.unitSecretary, '/cases')).body.items.map((i: { caseId: string }) => i.caseId),
+    ).toEqual([caseId]);
     // Every case opened now has its initiation-approval deadline in the future; the 2025 case's checks are overdue.
-    expect((await rs.get(people.handler, '/cases?overdue=true')).body.items.map((i: { caseId: string }) => i.caseId)).toEqual([caseId]);
+    expect(
+      (await rs.get(people.handler, '/cases?overdue=true')).body.items.map(
+        (i: { caseId: string }) => i.caseId,
+      ),
+    ).toEqual([caseId]);
     expect((await rs.get(people.handler, '/cases?limit=101')).status).toBe(400);
     expect((await rs.get(people.handler, '/cases?stage=nowhere')).status).toBe(400);
   });
 
   it('rebuilds a projection on request (admin only) and gives exactly the same rows', async () => {
-    const before = (await rs.pool.query('SELECT to_jsonb(t)::text AS r FROM case_timeline t ORDER BY 1')).rows;
+    const before = (await rs.pool.query('SELECT to_jsonb(t)::text AS r FROM case_timeline t ORDER BY 1'))
+      .rows;
     expect((await rs.post(people.handler, '/admin/projections/case-timeline/rebuild', {})).status).toBe(403);
     expect((await rs.post(people.admin, '/admin/projections/nothing/rebuild', {})).status).toBe(404);
     const started = await rs.post(people.admin, '/admin/projections/case-timeline/rebuild', {});
@@ -168,11 +257,16 @@ describe('the read side over HTTP (e2e)', () => {
       await sleep(50);
     }
     expect(status).toBe('done');
-    expect((await rs.pool.query('SELECT to_jsonb(t)::text AS r FROM case_timeline t ORDER BY 1')).rows).toEqual(before);
+    expect(
+      (await rs.pool.query('SELECT to_jsonb(t)::text AS r FROM case_timeline t ORDER BY 1')).rows,
+    ).toEqual(before);
   });
 
   it('reports a stored event altered directly in PostgreSQL: intact false with the right brokenAt', async () => {
-    await rs.pool.query(`UPDATE events SET data = jsonb_set(data, '{comment}', '"不同意"') WHERE stream_id = $1 AND revision = 1`, [caseStreamId(caseId)]);
+    await rs.pool.query(
+      `UPDATE events SET data = jsonb_set(data, '{comment}', '"不同意"') WHERE stream_id = $1 AND revision = 1`,
+      [caseStreamId(caseId)],
+    );
     const verify = (await rs.get(people.auditor, `/cases/${caseId}/verify`)).body;
     expect(verify).toMatchObject({ intact: false, brokenAt: '1' });
     const html = (await rs.get(people.auditor, `/cases/${caseId}/record`, 'text/html')).text;

@@ -5,7 +5,14 @@ import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import type { Actor } from '@app/appointment/appointment.commands';
 import { EventStoreModule } from '@app/event-store';
-import { loadConfig, PlatformModule, ProblemDetailsFilter, signLocalToken, type UserRole, validationExceptionFactory } from '@app/platform';
+import {
+  loadConfig,
+  PlatformModule,
+  ProblemDetailsFilter,
+  signLocalToken,
+  type UserRole,
+  validationExceptionFactory,
+} from '@app/platform';
 import { type Deadline, InboxRepository } from '@app/reminders';
 import { InboxModule } from '../../apps/api/src/inbox/inbox.module';
 import { dropTestDatabase, freshTestDatabase, testRedisUrl } from '../setup/test-db';
@@ -18,13 +25,30 @@ describe('GET /inbox, POST /inbox/:id/read, POST /admin/reminders/reconcile, /ad
 
   beforeAll(async () => {
     databaseUrl = await freshTestDatabase('reminders_inbox');
-    const config = loadConfig({ NODE_ENV: 'test', EVENT_STORE: 'postgres', DATABASE_URL: databaseUrl, REDIS_URL: testRedisUrl(), LOG_LEVEL: 'silent' });
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      EVENT_STORE: 'postgres',
+      DATABASE_URL: databaseUrl,
+      REDIS_URL: testRedisUrl(),
+      LOG_LEVEL: 'silent',
+    });
     secret = config.jwtSecret;
     const module = await Test.createTestingModule({
-      imports: [PlatformModule.forRoot(config), EventStoreModule.forRoot({ kind: 'postgres', databaseUrl }), InboxModule.forRoot({ prefix: `test-inbox-${process.pid}` })],
+      imports: [
+        PlatformModule.forRoot(config),
+        EventStoreModule.forRoot({ kind: 'postgres', databaseUrl }),
+        InboxModule.forRoot({ prefix: `test-inbox-${process.pid}` }),
+      ],
     }).compile();
     app = module.createNestApplication<NestExpressApplication>();
-    app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, exceptionFactory: validationExceptionFactory }));
+    app.useGlobalPipes(
+      new ValidationPipe({
+        whitelist: true,
+        forbidNonWhitelisted: true,
+        transform: true,
+        exceptionFactory: validationExceptionFactory,
+      }),
+    );
     app.useGlobalFilters(new ProblemDetailsFilter());
     await app.init();
 
@@ -42,9 +66,27 @@ describe('GET /inbox, POST /inbox/:id/read, POST /admin/reminders/reconcile, /ad
     });
     const supervisorOnly = { role: 'supervisor' as const, orgUnit: DEPARTMENT };
     const handlers = [{ role: 'handler' as const, orgUnit: DEPARTMENT }, supervisorOnly];
-    await inbox.deliver('r-1', deadline('notice-ends', '2026-04-01T09:00:00+08:00'), handlers, '2026-04-01T09:00:01+08:00', new Date('2026-04-01T01:00:02Z'));
-    await inbox.deliver('r-2', deadline('appointment-talk-missing', '2026-05-01T09:00:00+08:00'), handlers, '2026-05-01T09:00:01+08:00', new Date('2026-05-01T01:00:02Z'));
-    await inbox.deliver('r-3', deadline('hold-too-long', '2026-06-01T09:00:00+08:00'), [supervisorOnly], '2026-06-01T09:00:01+08:00', new Date('2026-06-01T01:00:02Z'));
+    await inbox.deliver(
+      'r-1',
+      deadline('notice-ends', '2026-04-01T09:00:00+08:00'),
+      handlers,
+      '2026-04-01T09:00:01+08:00',
+      new Date('2026-04-01T01:00:02Z'),
+    );
+    await inbox.deliver(
+      'r-2',
+      deadline('appointment-talk-missing', '2026-05-01T09:00:00+08:00'),
+      handlers,
+      '2026-05-01T09:00:01+08:00',
+      new Date('2026-05-01T01:00:02Z'),
+    );
+    await inbox.deliver(
+      'r-3',
+      deadline('hold-too-long', '2026-06-01T09:00:00+08:00'),
+      [supervisorOnly],
+      '2026-06-01T09:00:01+08:00',
+      new Date('2026-06-01T01:00:02Z'),
+    );
   });
 
   afterAll(async () => {
@@ -53,16 +95,31 @@ describe('GET /inbox, POST /inbox/:id/read, POST /admin/reminders/reconcile, /ad
   });
 
   const token = (actor: Actor): Promise<string> =>
-    signLocalToken(secret, { sub: actor.id, name: actor.name, role: actor.role as UserRole, orgUnit: actor.orgUnit });
-  const get = async (actor: Actor, path: string) => request(app.getHttpServer()).get(path).set('Authorization', `Bearer ${await token(actor)}`);
-  const post = async (actor: Actor, path: string) => request(app.getHttpServer()).post(path).set('Authorization', `Bearer ${await token(actor)}`);
+    signLocalToken(secret, {
+      sub: actor.id,
+      name: actor.name,
+      role: actor.role as UserRole,
+      orgUnit: actor.orgUnit,
+    });
+  const get = async (actor: Actor, path: string) =>
+    request(app.getHttpServer())
+      .get(path)
+      .set('Authorization', `Bearer ${await token(actor)}`);
+  const post = async (actor: Actor, path: string) =>
+    request(app.getHttpServer())
+      .post(path)
+      .set('Authorization', `Bearer ${await token(actor)}`);
 
   it("lists only the caller's entries (role and org unit), newest first", async () => {
     const handler = await get(people.handler, '/inbox');
     expect(handler.status).toBe(200);
     expect(handler.body.entries.map((e: { reminderId: string }) => e.reminderId)).toEqual(['r-2', 'r-1']);
     const supervisor = await get(people.supervisor, '/inbox');
-    expect(supervisor.body.entries.map((e: { reminderId: string }) => e.reminderId)).toEqual(['r-3', 'r-2', 'r-1']);
+    expect(supervisor.body.entries.map((e: { reminderId: string }) => e.reminderId)).toEqual([
+      'r-3',
+      'r-2',
+      'r-1',
+    ]);
     const elsewhere = await get(people.otherHandler, '/inbox');
     expect(elsewhere.body.entries).toEqual([]);
     expect(people.otherHandler.orgUnit).toBe(OTHER_DEPARTMENT);
@@ -80,8 +137,16 @@ describe('GET /inbox, POST /inbox/:id/read, POST /admin/reminders/reconcile, /ad
     const again = await post(people.handler, `/inbox/${latest.id}/read`);
     expect(again.body.readAt).toBe(read.body.readAt);
 
-    expect((await get(people.handler, '/inbox?unread=true')).body.entries.map((e: { reminderId: string }) => e.reminderId)).toEqual(['r-1']);
-    expect((await get(people.handler, '/inbox?unread=false')).body.entries.map((e: { reminderId: string }) => e.reminderId)).toEqual(['r-2']);
+    expect(
+      (await get(people.handler, '/inbox?unread=true')).body.entries.map(
+        (e: { reminderId: string }) => e.reminderId,
+      ),
+    ).toEqual(['r-1']);
+    expect(
+      (await get(people.handler, '/inbox?unread=false')).body.entries.map(
+        (e: { reminderId: string }) => e.reminderId,
+      ),
+    ).toEqual(['r-2']);
     const bad = await get(people.handler, '/inbox?unread=maybe');
     expect(bad.status).toBe(400);
     expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'unread' })]);
@@ -102,6 +167,10 @@ describe('GET /inbox, POST /inbox/:id/read, POST /admin/reminders/reconcile, /ad
     expect(board.text).toContain('<html');
     const api = await get(people.admin, '/admin/queues/api/queues');
     expect(api.status).toBe(200);
-    expect(api.body.queues.map((q: { name: string }) => q.name).sort()).toEqual(['reminder-webhooks', 'reminders', 'reminders-maintenance']);
+    expect(api.body.queues.map((q: { name: string }) => q.name).sort()).toEqual([
+      'reminder-webhooks',
+      'reminders',
+      'reminders-maintenance',
+    ]);
   });
 });

@@ -11,7 +11,9 @@ describe('the reminder webhook (a local HTTP receiver)', () => {
 
   beforeAll(async () => {
     // Fails the first three calls of a flaky reminder, accepts everything else.
-    receiver = new WebhookReceiver(WEBHOOK_SECRET, (id, attempt) => (flaky.has(id) && attempt <= 3 ? 503 : 204));
+    receiver = new WebhookReceiver(WEBHOOK_SECRET, (id, attempt) =>
+      flaky.has(id) && attempt <= 3 ? 503 : 204,
+    );
     h = await RemindersHarness.start('reminder_webhooks', { webhookUrl: await receiver.start() });
   });
 
@@ -25,7 +27,11 @@ describe('the reminder webhook (a local HTTP receiver)', () => {
     await c.open('2026-03-02T09:00:00+08:00');
     await h.project();
     const ids = openDeadlines(await c.state(), h.policy).map(reminderId);
-    await eventually(async () => ids.every((id) => receiver.callsFor(id).length === 1), 20_000, 'one call per reminder');
+    await eventually(
+      async () => ids.every((id) => receiver.callsFor(id).length === 1),
+      20_000,
+      'one call per reminder',
+    );
     await sleep(1000);
     for (const id of ids) {
       const [call] = receiver.callsFor(id);
@@ -41,21 +47,34 @@ describe('the reminder webhook (a local HTTP receiver)', () => {
     for (const d of openDeadlines(await c.state(), h.policy)) flaky.add(reminderId(d));
     await h.project();
     const ids = [...flaky];
-    await eventually(async () => ids.every((id) => receiver.accepted(id) === 1), 20_000, 'accepted deliveries');
+    await eventually(
+      async () => ids.every((id) => receiver.accepted(id) === 1),
+      20_000,
+      'accepted deliveries',
+    );
     await sleep(1500);
     for (const id of ids) {
       expect(receiver.callsFor(id).map((call) => call.status)).toEqual([503, 503, 503, 204]);
       expect(receiver.callsFor(id).every((call) => call.signatureValid)).toBe(true);
-      const ledger = await h.pool.query('SELECT attempts, accepted_at FROM reminder_webhooks WHERE reminder_id = $1', [id]);
+      const ledger = await h.pool.query(
+        'SELECT attempts, accepted_at FROM reminder_webhooks WHERE reminder_id = $1',
+        [id],
+      );
       expect(ledger.rows[0]).toMatchObject({ attempts: 4, accepted_at: expect.any(Date) });
     }
     expect(await h.webhooks.getJobCounts('failed', 'completed')).toMatchObject({ failed: 0 });
   });
 
   it('leaves a webhook that never succeeds in the failed set, and counts it', async () => {
-    const job = await h.webhooks.add('deliver', { reminderId: 'never-accepted', body: '{}' }, { jobId: 'never-accepted', attempts: 2, backoff: { type: 'fixed', delay: 50 } });
+    const job = await h.webhooks.add(
+      'deliver',
+      { reminderId: 'never-accepted', body: '{}' },
+      { jobId: 'never-accepted', attempts: 2, backoff: { type: 'fixed', delay: 50 } },
+    );
     flaky.add('never-accepted');
-    await h.pool.query(`INSERT INTO reminder_webhooks (reminder_id, body, created_at) VALUES ('never-accepted', '{}', now())`);
+    await h.pool.query(
+      `INSERT INTO reminder_webhooks (reminder_id, body, created_at) VALUES ('never-accepted', '{}', now())`,
+    );
     await eventually(async () => (await job.getState()) === 'failed', 10_000, 'the failed webhook job');
     expect(receiver.callsFor('never-accepted').map((call) => call.status)).toEqual([503, 503]);
     const calls = await register.getSingleMetric(REMINDER_WEBHOOK_CALLS)?.get();

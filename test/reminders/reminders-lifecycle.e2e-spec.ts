@@ -23,16 +23,22 @@ describe('reminders from deadline to inbox (real PostgreSQL and Redis)', () => {
   }
 
   async function recipientsOf(d: Deadline): Promise<string[]> {
-    const rows = await eventually(async () => {
-      const found = await h.inbox.forReminder(reminderId(d));
-      return found.length > 0 ? found : undefined;
-    }, 20_000, `the ${d.kind} reminder in the inbox`);
+    const rows = await eventually(
+      async () => {
+        const found = await h.inbox.forReminder(reminderId(d));
+        return found.length > 0 ? found : undefined;
+      },
+      20_000,
+      `the ${d.kind} reminder in the inbox`,
+    );
     return rows.map((r) => `${r.recipientRole}@${r.recipientOrgUnit}`).sort();
   }
 
   /** The due deadlines of these kinds fire: kind/subject → its recipients. */
   async function fired(c: CaseDriver, kinds: string[]): Promise<Record<string, string[]>> {
-    const due = (await deadlinesOf(c)).filter((d) => kinds.includes(d.kind) && Date.parse(d.dueAt) <= Date.now());
+    const due = (await deadlinesOf(c)).filter(
+      (d) => kinds.includes(d.kind) && Date.parse(d.dueAt) <= Date.now(),
+    );
     const result: Record<string, string[]> = {};
     for (const d of due) result[`${d.kind}/${d.subject.replace(c.candidateId, 'C')}`] = await recipientsOf(d);
     return result;
@@ -62,7 +68,9 @@ describe('reminders from deadline to inbox (real PostgreSQL and Redis)', () => {
     expect(expiry.dueAt).toBe('2027-02-25T09:00:00+08:00');
     expect(await stateOfJob(expiry)).toBe('delayed');
     const expiryJob = await h.reminders.getJob(reminderId(expiry));
-    expect(Math.abs((expiryJob?.timestamp ?? 0) + (expiryJob?.opts.delay ?? 0) - Date.parse(expiry.dueAt))).toBeLessThan(1000);
+    expect(
+      Math.abs((expiryJob?.timestamp ?? 0) + (expiryJob?.opts.delay ?? 0) - Date.parse(expiry.dueAt)),
+    ).toBeLessThan(1000);
 
     await c.determineTargets('2026-04-01T10:00:00+08:00');
     await h.project();
@@ -101,8 +109,13 @@ describe('reminders from deadline to inbox (real PostgreSQL and Redis)', () => {
     await c.appoint('2026-05-20', '2026-05-20T10:00:00+08:00');
     await h.project();
     expect(await fired(c, ['appointment-talk-missing'])).toEqual({ 'appointment-talk-missing/C': [handler] });
-    const probation = (await deadlinesOf(c)).filter((d) => d.kind === 'probation-ending' || d.kind === 'probation-ends');
-    expect(probation.map((d) => d.dueAt).sort()).toEqual(['2027-04-20T09:00:00+08:00', '2027-05-20T09:00:00+08:00']);
+    const probation = (await deadlinesOf(c)).filter(
+      (d) => d.kind === 'probation-ending' || d.kind === 'probation-ends',
+    );
+    expect(probation.map((d) => d.dueAt).sort()).toEqual([
+      '2027-04-20T09:00:00+08:00',
+      '2027-05-20T09:00:00+08:00',
+    ]);
     for (const d of probation) expect(await stateOfJob(d)).toBe('delayed');
 
     await c.talk('2026-05-21T10:00:00+08:00');
@@ -126,7 +139,11 @@ describe('reminders from deadline to inbox (real PostgreSQL and Redis)', () => {
 
     const moved: Deadline = { ...pending, dueAt: new Date(Date.now() - DAY_MS).toISOString() };
     await h.scheduler.schedule([moved]);
-    await eventually(async () => (await outcomeOf(reminderId(moved))) === 'dropped', 20_000, 'the moved timer dropped');
+    await eventually(
+      async () => (await outcomeOf(reminderId(moved))) === 'dropped',
+      20_000,
+      'the moved timer dropped',
+    );
 
     await c.approve(new Date().toISOString());
     await h.project();
@@ -134,7 +151,11 @@ describe('reminders from deadline to inbox (real PostgreSQL and Redis)', () => {
 
     const stale: Deadline = { ...pending, dueAt: new Date(Date.now() - 2 * DAY_MS).toISOString() };
     await h.scheduler.schedule([stale]);
-    await eventually(async () => (await outcomeOf(reminderId(stale))) === 'dropped', 20_000, 'the stale timer dropped');
+    await eventually(
+      async () => (await outcomeOf(reminderId(stale))) === 'dropped',
+      20_000,
+      'the stale timer dropped',
+    );
 
     expect(await h.inbox.forReminder(reminderId(moved))).toEqual([]);
     expect(await h.inbox.forReminder(reminderId(stale))).toEqual([]);
@@ -142,7 +163,10 @@ describe('reminders from deadline to inbox (real PostgreSQL and Redis)', () => {
   });
 
   async function outcomeOf(id: string): Promise<string | undefined> {
-    const result = await h.pool.query<{ outcome: string }>('SELECT outcome FROM reminder_outcomes WHERE reminder_id = $1', [id]);
+    const result = await h.pool.query<{ outcome: string }>(
+      'SELECT outcome FROM reminder_outcomes WHERE reminder_id = $1',
+      [id],
+    );
     return result.rows[0]?.outcome;
   }
 });

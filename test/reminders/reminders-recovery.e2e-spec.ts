@@ -1,6 +1,13 @@
 import { Worker } from 'bullmq';
 import Redis from 'ioredis';
-import { type Deadline, openDeadlines, ReminderFiring, REMINDERS_QUEUE, type ReminderJobData, reminderId } from '@app/reminders';
+import {
+  type Deadline,
+  openDeadlines,
+  ReminderFiring,
+  REMINDERS_QUEUE,
+  type ReminderJobData,
+  reminderId,
+} from '@app/reminders';
 import { RemindersProcessor } from '../../apps/worker/src/reminders/reminders.processor';
 import { ThrowawayRedis } from '../fault/support/redis-server';
 import { CaseDriver } from './support/case-driver';
@@ -56,10 +63,16 @@ describe('reminders survive losing Redis and a dying worker', () => {
   async function delivered(h: RemindersHarness, d: Deadline): Promise<void> {
     const id = reminderId(d);
     try {
-      await eventually(async () => (await h.inbox.forReminder(id)).length > 0 && receiver.accepted(id) === 1, 20_000, `${d.kind} delivered`);
+      await eventually(
+        async () => (await h.inbox.forReminder(id)).length > 0 && receiver.accepted(id) === 1,
+        20_000,
+        `${d.kind} delivered`,
+      );
     } catch (err) {
       const statuses = receiver.callsFor(id).map((c) => c.status);
-      throw new Error(`${(err as Error).message}: ${id} has ${(await h.inbox.forReminder(id)).length} inbox rows, webhook answers ${JSON.stringify(statuses)}`);
+      throw new Error(
+        `${(err as Error).message}: ${id} has ${(await h.inbox.forReminder(id)).length} inbox rows, webhook answers ${JSON.stringify(statuses)}`,
+      );
     }
   }
 
@@ -83,7 +96,16 @@ describe('reminders survive losing Redis and a dying worker', () => {
       await h.project();
       const refused = await deadlinesOf(h, hooked);
       await eventually(
-        async () => (await Promise.all(refused.map(async (d) => (await h.inbox.forReminder(reminderId(d))).length > 0 && receiver.callsFor(reminderId(d)).length > 0))).every(Boolean),
+        async () =>
+          (
+            await Promise.all(
+              refused.map(
+                async (d) =>
+                  (await h.inbox.forReminder(reminderId(d))).length > 0 &&
+                  receiver.callsFor(reminderId(d)).length > 0,
+              ),
+            )
+          ).every(Boolean),
         20_000,
         'hooked reminders in the inbox, webhooks refused',
       );
@@ -97,17 +119,32 @@ describe('reminders survive losing Redis and a dying worker', () => {
       expect(await h.reminders.getJobCounts('waiting')).toMatchObject({ waiting: 2 });
 
       await flushAll();
-      for (const d of [...waiting, ...(await deadlinesOf(h, lost))]) expect(await h.reminders.getJob(reminderId(d))).toBeUndefined();
+      for (const d of [...waiting, ...(await deadlinesOf(h, lost))])
+        expect(await h.reminders.getJob(reminderId(d))).toBeUndefined();
       for (const d of refused) expect(await h.webhooks.getJob(reminderId(d))).toBeUndefined();
       refuseWebhooks = false;
       processor.worker.resume();
 
       const report = await h.reconciler.reconcile();
-      expect(report).toMatchObject({ open: 8, delivered: 4, present: 0, created: 4, pastDue: 2, webhooks: 2 });
-      for (const d of waiting) expect(await (await h.reminders.getJob(reminderId(d)))?.getState()).toBe('delayed');
+      expect(report).toMatchObject({
+        open: 8,
+        delivered: 4,
+        present: 0,
+        created: 4,
+        pastDue: 2,
+        webhooks: 2,
+      });
+      for (const d of waiting)
+        expect(await (await h.reminders.getJob(reminderId(d)))?.getState()).toBe('delayed');
       for (const d of [...(await deadlinesOf(h, lost)), ...refused]) await delivered(h, d);
 
-      expect(await h.reconciler.reconcile()).toMatchObject({ open: 8, delivered: 6, present: 2, created: 0, webhooks: 0 });
+      expect(await h.reconciler.reconcile()).toMatchObject({
+        open: 8,
+        delivered: 6,
+        present: 2,
+        created: 0,
+        webhooks: 0,
+      });
       await sleep(1500);
       for (const c of [done, lost, hooked]) {
         for (const d of await deadlinesOf(h, c)) {
@@ -116,7 +153,8 @@ describe('reminders survive losing Redis and a dying worker', () => {
         }
         expect(await h.reminderIssuedEvents(c.caseId)).toHaveLength(2);
       }
-      for (const c of [done, lost]) for (const d of await deadlinesOf(h, c)) expect(receiver.callsFor(reminderId(d))).toHaveLength(1);
+      for (const c of [done, lost])
+        for (const d of await deadlinesOf(h, c)) expect(receiver.callsFor(reminderId(d))).toHaveLength(1);
       expect(await h.reminderIssuedEvents(pending.caseId)).toEqual([]);
     } finally {
       refuseWebhooks = false;
@@ -146,14 +184,24 @@ describe('reminders survive losing Redis and a dying worker', () => {
       expect(await dbSize()).toBe(0);
       processor.worker.resume();
 
-      expect(await h.reconciler.reconcile()).toMatchObject({ open: 6, delivered: 2, present: 0, created: 4, pastDue: 2, webhooks: 0 });
+      expect(await h.reconciler.reconcile()).toMatchObject({
+        open: 6,
+        delivered: 2,
+        present: 0,
+        created: 4,
+        pastDue: 2,
+        webhooks: 0,
+      });
       for (const d of await deadlinesOf(h, due)) await delivered(h, d);
-      for (const d of await deadlinesOf(h, pending)) expect(await (await h.reminders.getJob(reminderId(d)))?.getState()).toBe('delayed');
+      for (const d of await deadlinesOf(h, pending))
+        expect(await (await h.reminders.getJob(reminderId(d)))?.getState()).toBe('delayed');
       await sleep(1500);
 
       for (const c of [before, due]) {
         const deadlines = await deadlinesOf(h, c);
-        expect((await h.reminderIssuedEvents(c.caseId)).map((e) => e.reminderId).sort()).toEqual(deadlines.map(reminderId).sort());
+        expect((await h.reminderIssuedEvents(c.caseId)).map((e) => e.reminderId).sort()).toEqual(
+          deadlines.map(reminderId).sort(),
+        );
         for (const d of deadlines) {
           expect(await h.inbox.forReminder(reminderId(d))).toHaveLength(1);
           expect(receiver.callsFor(reminderId(d))).toHaveLength(1);
@@ -167,7 +215,11 @@ describe('reminders survive losing Redis and a dying worker', () => {
   });
 
   it('delivers exactly once when the worker dies after recording the reminder and before delivering it', async () => {
-    const first = await RemindersHarness.start('reminders_killed', { webhookUrl, worker: false, redisUrl: redis.url });
+    const first = await RemindersHarness.start('reminders_killed', {
+      webhookUrl,
+      worker: false,
+      redisUrl: redis.url,
+    });
     const firing = first.module.get(ReminderFiring);
     let issued!: () => void;
     const issuedOnce = new Promise<void>((resolve) => (issued = resolve));
@@ -179,7 +231,13 @@ describe('reminders survive losing Redis and a dying worker', () => {
         issued();
         await new Promise(() => undefined);
       },
-      { connection: { url: redis.url, maxRetriesPerRequest: null }, prefix: first.prefix, concurrency: 1, lockDuration: 1000, skipStalledCheck: true },
+      {
+        connection: { url: redis.url, maxRetriesPerRequest: null },
+        prefix: first.prefix,
+        concurrency: 1,
+        lockDuration: 1000,
+        skipStalledCheck: true,
+      },
     );
     let second: RemindersHarness | undefined;
     try {
@@ -192,7 +250,12 @@ describe('reminders survive losing Redis and a dying worker', () => {
       const [victim] = await first.reminderIssuedEvents(c.caseId);
       expect(await first.inbox.forReminder(victim.reminderId)).toEqual([]);
 
-      second = await RemindersHarness.start('reminders_killed', { webhookUrl, databaseUrl: first.databaseUrl, prefix: first.prefix, redisUrl: redis.url });
+      second = await RemindersHarness.start('reminders_killed', {
+        webhookUrl,
+        databaseUrl: first.databaseUrl,
+        prefix: first.prefix,
+        redisUrl: redis.url,
+      });
       for (const d of deadlines) await delivered(second, d);
       await sleep(1000);
 

@@ -28,7 +28,9 @@ describe('a worker process killed mid-job delivers exactly once', () => {
   beforeAll(async () => {
     await ensureWorkerBuilt();
     redis = await ThrowawayRedis.start();
-    receiver = new WebhookReceiver(WEBHOOK_SECRET, (_id, attempt) => (holdFirstCalls && attempt === 1 ? 'hold' : 204));
+    receiver = new WebhookReceiver(WEBHOOK_SECRET, (_id, attempt) =>
+      holdFirstCalls && attempt === 1 ? 'hold' : 204,
+    );
     webhookUrl = await receiver.start();
   }, 180_000);
 
@@ -42,10 +44,17 @@ describe('a worker process killed mid-job delivers exactly once', () => {
   });
 
   function workerEnv(h: RemindersHarness): WorkerEnv {
-    return { DATABASE_URL: h.databaseUrl, REDIS_URL: h.redisUrl, REMINDER_WEBHOOK_URL: webhookUrl, REMINDER_WEBHOOK_SECRET: WEBHOOK_SECRET };
+    return {
+      DATABASE_URL: h.databaseUrl,
+      REDIS_URL: h.redisUrl,
+      REMINDER_WEBHOOK_URL: webhookUrl,
+      REMINDER_WEBHOOK_SECRET: WEBHOOK_SECRET,
+    };
   }
 
-  async function openOverdueCase(h: RemindersHarness): Promise<{ c: CaseDriver; deadlines: Deadline[]; ids: string[] }> {
+  async function openOverdueCase(
+    h: RemindersHarness,
+  ): Promise<{ c: CaseDriver; deadlines: Deadline[]; ids: string[] }> {
     const c = new CaseDriver(h.store, h.decider);
     await c.open(OPENED_WEEKS_AGO);
     const deadlines = openDeadlines(await c.state(), h.policy);
@@ -55,15 +64,27 @@ describe('a worker process killed mid-job delivers exactly once', () => {
   }
 
   /** `eventually`, with what the worker wrote when it times out. */
-  async function waitFor<T>(worker: WorkerProcess, probe: () => Promise<T | undefined | false>, timeoutMs: number, what: string): Promise<T> {
+  async function waitFor<T>(
+    worker: WorkerProcess,
+    probe: () => Promise<T | undefined | false>,
+    timeoutMs: number,
+    what: string,
+  ): Promise<T> {
     try {
       return await eventually(probe, timeoutMs, what);
     } catch (err) {
-      throw new Error(`${(err as Error).message}; worker ${worker.alive ? 'alive' : 'exited'}: ${worker.log.slice(-2000)}`);
+      throw new Error(
+        `${(err as Error).message}; worker ${worker.alive ? 'alive' : 'exited'}: ${worker.log.slice(-2000)}`,
+      );
     }
   }
 
-  async function expectDeliveredOnce(h: RemindersHarness, c: CaseDriver, ids: string[], webhookCalls: number): Promise<void> {
+  async function expectDeliveredOnce(
+    h: RemindersHarness,
+    c: CaseDriver,
+    ids: string[],
+    webhookCalls: number,
+  ): Promise<void> {
     const issued = await h.reminderIssuedEvents(c.caseId);
     expect(issued.map((e) => e.reminderId).sort()).toEqual([...ids].sort());
     for (const id of ids) {
@@ -88,7 +109,12 @@ describe('a worker process killed mid-job delivers exactly once', () => {
     try {
       const { c, ids } = await openOverdueCase(h);
       const first = WorkerProcess.start(workerEnv(h));
-      await waitFor(first, async () => ids.every((id) => receiver.heldFor(id) === 1), 20_000, 'webhook calls held open');
+      await waitFor(
+        first,
+        async () => ids.every((id) => receiver.heldFor(id) === 1),
+        20_000,
+        'webhook calls held open',
+      );
       expect(await h.webhooks.getJobCounts('active')).toEqual({ active: ids.length });
       const inboxBefore = await Promise.all(ids.map(async (id) => (await h.inbox.forReminder(id)).length));
       expect(inboxBefore.every((n) => n > 0)).toBe(true);
@@ -96,7 +122,12 @@ describe('a worker process killed mid-job delivers exactly once', () => {
       await first.kill();
       holdFirstCalls = false;
       const second = WorkerProcess.start(workerEnv(h));
-      await waitFor(second, async () => ids.every((id) => receiver.accepted(id) === 1), 30_000, 'webhooks accepted after the takeover');
+      await waitFor(
+        second,
+        async () => ids.every((id) => receiver.accepted(id) === 1),
+        30_000,
+        'webhooks accepted after the takeover',
+      );
       await sleep(1500);
 
       await expectDeliveredOnce(h, c, ids, 2);
@@ -129,7 +160,9 @@ describe('a worker process killed mid-job delivers exactly once', () => {
       const first = WorkerProcess.start(workerEnv(h));
       await waitFor(
         first,
-        async () => (await h.reminderIssuedEvents(c.caseId)).length === ids.length && (await h.pool.query(BLOCKED_INBOX_INSERTS)).rowCount === ids.length,
+        async () =>
+          (await h.reminderIssuedEvents(c.caseId)).length === ids.length &&
+          (await h.pool.query(BLOCKED_INBOX_INSERTS)).rowCount === ids.length,
         20_000,
         'ReminderIssued recorded and the inbox writes blocked',
       );

@@ -3,7 +3,10 @@ import { dropStaleTestDatabases, testServerUrl } from './test-db';
 
 /** Integration and e2e tests talk to the real servers: fail early and clearly if one is down. */
 export default async function globalSetup(): Promise<void> {
-  const client = new Client({ connectionString: `${testServerUrl()}/postgres`, connectionTimeoutMillis: 5000 });
+  const client = new Client({
+    connectionString: `${testServerUrl()}/postgres`,
+    connectionTimeoutMillis: 5000,
+  });
   try {
     await client.connect();
     await client.query('SELECT 1');

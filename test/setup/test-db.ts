@@ -55,7 +55,9 @@ export async function dropStaleTestDatabases(): Promise<number> {
   const admin = new Client({ connectionString: `${testServerUrl()}/postgres` });
   await admin.connect();
   try {
-    const { rows } = await admin.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'cadre\\_test\\_%'");
+    const { rows } = await admin.query<{ datname: string }>(
+      "SELECT datname FROM pg_database WHERE datname LIKE 'cadre\\_test\\_%'",
+    );
     let dropped = 0;
     for (const { datname } of rows) {
       const pid = Number(/_(\d+)$/.exec(datname)?.[1]);

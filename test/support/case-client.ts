@@ -20,7 +20,12 @@ export class CaseClient {
   }
 
   /** A body sent verbatim (malformed JSON, oversized payloads). */
-  async postRaw(actor: Actor, path: string, raw: string, contentType = 'application/json'): Promise<Response> {
+  async postRaw(
+    actor: Actor,
+    path: string,
+    raw: string,
+    contentType = 'application/json',
+  ): Promise<Response> {
     return this.e2e
       .http()
       .post(path)
@@ -39,7 +44,8 @@ export class CaseClient {
   /** The case's current revision as GET /cases/:id reports it (auditors may read every case). */
   async revisionOf(caseId: string, reader: Actor): Promise<string> {
     const response = await this.get(reader, `/cases/${caseId}`);
-    if (response.status !== 200) throw new Error(`GET /cases/${caseId}: ${response.status} ${JSON.stringify(response.body)}`);
+    if (response.status !== 200)
+      throw new Error(`GET /cases/${caseId}: ${response.status} ${JSON.stringify(response.body)}`);
     return String(response.body.revision);
   }
 
@@ -58,7 +64,9 @@ export class CaseClient {
 export function expectStatus(response: Response, status: number): Response {
   if (response.status !== status) {
     const sent = (response as unknown as { req?: { method?: string; path?: string } }).req;
-    throw new Error(`${sent?.method ?? ''} ${sent?.path ?? ''} answered ${response.status}, expected ${status}: ${JSON.stringify(response.body)}`);
+    throw new Error(
+      `${sent?.method ?? ''} ${sent?.path ?? ''} answered ${response.status}, expected ${status}: ${JSON.stringify(response.body)}`,
+    );
   }
   return response;
 }

@@ -39,7 +39,12 @@ export async function startE2eApp(label: string, overrides: Env = {}): Promise<E
     databaseUrl,
     http: () => request(app.getHttpServer()),
     tokenFor: (actor) =>
-      signLocalToken(config.jwtSecret, { sub: actor.id, name: actor.name, role: actor.role as UserRole, orgUnit: actor.orgUnit }),
+      signLocalToken(config.jwtSecret, {
+        sub: actor.id,
+        name: actor.name,
+        role: actor.role as UserRole,
+        orgUnit: actor.orgUnit,
+      }),
     close: async () => {
       await app.close();
       await dropTestDatabase(databaseUrl);

@@ -12,7 +12,12 @@ export const people = {
   teamLeader: { id: 'i-001', name: '刘组长', role: 'inspector', orgUnit: DEPARTMENT },
   teamMember: { id: 'i-002', name: '孙组员', role: 'inspector', orgUnit: DEPARTMENT },
   unitSecretary: { id: 'us-001', name: '周书记', role: 'unit-secretary', orgUnit: CANDIDATE_UNIT },
-  disciplineSecretary: { id: 'ds-001', name: '吴组长', role: 'discipline-secretary', orgUnit: CANDIDATE_UNIT },
+  disciplineSecretary: {
+    id: 'ds-001',
+    name: '吴组长',
+    role: 'discipline-secretary',
+    orgUnit: CANDIDATE_UNIT,
+  },
   supervisor: { id: 'sv-001', name: '郑部长', role: 'supervisor', orgUnit: DEPARTMENT },
   auditor: { id: 'au-001', name: '冯巡视', role: 'auditor', orgUnit: '市委巡察办' },
   admin: { id: 'ad-001', name: '管理员', role: 'admin', orgUnit: DEPARTMENT },

@@ -18,7 +18,9 @@ export class AppModule {
       imports: [
         PlatformModule.forRoot(config),
         EventStoreModule.fromConfig(config),
-        ThrottlerModule.forRoot({ throttlers: [{ name: 'default', ttl: RATE_WINDOW_MS, limit: config.rateLimitPerMinute }] }),
+        ThrottlerModule.forRoot({
+          throttlers: [{ name: 'default', ttl: RATE_WINDOW_MS, limit: config.rateLimitPerMinute }],
+        }),
         CasesModule,
         HealthModule,
         ReadModelsModule,

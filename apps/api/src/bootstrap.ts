@@ -33,7 +33,9 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.useGlobalFilters(new ProblemDetailsFilter());
   const openApi = new DocumentBuilder()
     .setTitle('干部选拔任用 workflow API')
-    .setDescription('Event-sourced cadre selection and appointment: every write is a command, every read is folded from history.')
+    .setDescription(
+      'Event-sourced cadre selection and appointment: every write is a command, every read is folded from history.',
+    )
     .setVersion('1')
     .addBearerAuth()
     .build();

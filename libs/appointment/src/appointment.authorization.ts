@@ -46,7 +46,8 @@ export function requireRole(command: string, actor: Actor, roles: readonly Role[
 
 /** Handlers and the committee secretary act on cases of their own org unit. */
 export function requireOwnerUnit(command: string, actor: Actor, state: CaseData): void {
-  if (actor.orgUnit !== state.ownerOrgUnit) throw AppointmentErrors.orgUnitNotAllowed(command, actor.orgUnit, state.ownerOrgUnit);
+  if (actor.orgUnit !== state.ownerOrgUnit)
+    throw AppointmentErrors.orgUnitNotAllowed(command, actor.orgUnit, state.ownerOrgUnit);
 }
 
 export function requireHandler(command: string, actor: Actor, state: CaseData): void {
@@ -55,7 +56,12 @@ export function requireHandler(command: string, actor: Actor, state: CaseData): 
 }
 
 /** R7: inspectors act only for the candidates of a team that names them and not where recused. */
-export function requireInspectorFor(actor: Actor, state: CaseData, candidateId: string, leaderOnly: boolean): void {
+export function requireInspectorFor(
+  actor: Actor,
+  state: CaseData,
+  candidateId: string,
+  leaderOnly: boolean,
+): void {
   if (!state.team) throw AppointmentErrors.teamNotFormed();
   if (!isOnTeam(state, actor.id)) throw AppointmentErrors.notOnTeam(actor.id);
   if (leaderOnly && state.team.leader.id !== actor.id) throw AppointmentErrors.notTeamLeader(actor.id);
@@ -64,5 +70,6 @@ export function requireInspectorFor(actor: Actor, state: CaseData, candidateId: 
 
 /** The unit and discipline secretaries act only for candidates of their own unit. */
 export function requireCandidateUnit(actor: Actor, candidate: CandidateState): void {
-  if (actor.orgUnit !== candidate.person.orgUnit) throw AppointmentErrors.signerOutOfScope(actor.orgUnit, candidate.person.orgUnit);
+  if (actor.orgUnit !== candidate.person.orgUnit)
+    throw AppointmentErrors.signerOutOfScope(actor.orgUnit, candidate.person.orgUnit);
 }

@@ -82,7 +82,10 @@ export interface EligibilityFlags {
   familyEmigrated: boolean;
   disciplinaryImpactPeriod: boolean;
 }
-export type RecordEligibility = CommandBase<'RecordEligibility', { candidateId: string; flags: EligibilityFlags }>;
+export type RecordEligibility = CommandBase<
+  'RecordEligibility',
+  { candidateId: string; flags: EligibilityFlags }
+>;
 export type RecordExceptionalApproval = CommandBase<
   'RecordExceptionalApproval',
   { candidateId: string; approvedBy: string; documentNo: string; approvedAt: string }
@@ -101,14 +104,13 @@ export type FormInspectionTeam = CommandBase<
   'FormInspectionTeam',
   { leader: PersonRef; members: PersonRef[]; recusals?: Recusal[] }
 >;
-export type PublishInspectionNotice = CommandBase<'PublishInspectionNotice', { publishedAt: string; channel: string }>;
+export type PublishInspectionNotice = CommandBase<
+  'PublishInspectionNotice',
+  { publishedAt: string; channel: string }
+>;
 
 export type InspectionActivityKind =
-  | 'individual-talk'
-  | 'democratic-assessment'
-  | 'dossier-reading'
-  | 'field-visit'
-  | 'candidate-interview';
+  'individual-talk' | 'democratic-assessment' | 'dossier-reading' | 'field-visit' | 'candidate-interview';
 export interface AssessmentGrades {
   excellent: number;
   competent: number;
@@ -139,7 +141,10 @@ export type DraftOpinion = CommandBase<
   'DraftOpinion',
   { candidateId: string; kind: OpinionKind; text: string; verdict: PoliticalVerdict | IntegrityVerdict }
 >;
-export type SignOpinion = CommandBase<'SignOpinion', { candidateId: string; kind: OpinionKind; digest: string }>;
+export type SignOpinion = CommandBase<
+  'SignOpinion',
+  { candidateId: string; kind: OpinionKind; digest: string }
+>;
 
 export type RecordedCheck = 'dossier' | 'personal-matters' | 'petitions';
 export type CheckOutcome =

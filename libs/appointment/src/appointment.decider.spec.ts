@@ -2,8 +2,15 @@ import { ballots, C1, C2, CaseScript, cmd, MEMBERS, testDecider } from './testin
 
 describe('the appointment decider, end to end', () => {
   it('takes a case from 动议 to 正式任职 and closes it as confirmed', () => {
-    const script = new CaseScript().appointed(C1, true).run(cmd.appointmentTalk(C1), cmd.review(C1, 'competent', '2026-04-16T10:00:00+08:00'));
-    expect(script.state).toMatchObject({ status: 'closed', stage: 'closed', outcome: 'confirmed', closedFromStage: 'appointed' });
+    const script = new CaseScript()
+      .appointed(C1, true)
+      .run(cmd.appointmentTalk(C1), cmd.review(C1, 'competent', '2026-04-16T10:00:00+08:00'));
+    expect(script.state).toMatchObject({
+      status: 'closed',
+      stage: 'closed',
+      outcome: 'confirmed',
+      closedFromStage: 'appointed',
+    });
     expect(script.candidate(C1)).toMatchObject({
       status: 'confirmed',
       publicNotice: { startDate: '2025-04-09', endDate: '2025-04-15' },
@@ -11,7 +18,11 @@ describe('the appointment decider, end to end', () => {
       probation: { startDate: '2025-04-16', endDate: '2026-04-16', review: { result: 'competent' } },
     });
     expect(script.candidate(C2).status).toBe('target');
-    expect(script.events.map((e) => e.type).slice(-3)).toEqual(['ProbationReviewed', 'AppointmentConfirmed', 'CaseClosed']);
+    expect(script.events.map((e) => e.type).slice(-3)).toEqual([
+      'ProbationReviewed',
+      'AppointmentConfirmed',
+      'CaseClosed',
+    ]);
   });
 
   it('keeps the state JSON-serialisable', () => {
@@ -43,7 +54,18 @@ describe('the appointment decider, end to end', () => {
     record();
     script.run(cmd.appointmentTalk(C1));
     record();
-    expect(stages).toEqual(['empty', 'initiated', 'initiation-approved', 'recommending', 'inspection-targets', 'inspecting', 'deciding', 'public-notice', 'appointed', 'closed']);
+    expect(stages).toEqual([
+      'empty',
+      'initiated',
+      'initiation-approved',
+      'recommending',
+      'inspection-targets',
+      'inspecting',
+      'deciding',
+      'public-notice',
+      'appointed',
+      'closed',
+    ]);
   });
 
   it('evolve ignores unknown event types and extra fields of stored events', () => {
@@ -54,7 +76,9 @@ describe('the appointment decider, end to end', () => {
     const event = new CaseScript(decider).opened().events[0];
     const recorded = { ...event, revision: '0', globalPosition: '17' };
     expect(decider.evolve(decider.initialState(), recorded)).toEqual(opened);
-    expect(decider.evolve(decider.initialState(), { type: 'InitiationApproved', data: { caseId: 'x' } })).toEqual({ status: 'empty' });
+    expect(
+      decider.evolve(decider.initialState(), { type: 'InitiationApproved', data: { caseId: 'x' } }),
+    ).toEqual({ status: 'empty' });
   });
 
   it('a reminder fired twice is recorded once', () => {

@@ -11,7 +11,11 @@ import { evolveAppointment } from './appointment.evolve';
 import { requireOwnerUnit, requireRole } from './appointment.authorization';
 import type { AppointmentState, ExistingCaseState } from './appointment.state';
 import { initialAppointmentState } from './appointment.state';
-import { decideIssueAppointment, decideRecordAppointmentTalk, decideReviewProbation } from './decide/appointment.decide';
+import {
+  decideIssueAppointment,
+  decideRecordAppointmentTalk,
+  decideReviewProbation,
+} from './decide/appointment.decide';
 import type { DecideContext } from './decide/decide-support';
 import { decideHoldDecisionMeeting } from './decide/decision.decide';
 import { decideApproveInitiation, decideOpenCase, decideRejectInitiation } from './decide/initiation.decide';
@@ -23,7 +27,11 @@ import {
   decideSubmitInspectionReport,
 } from './decide/inspection.decide';
 import { decideDropCandidate, decideIssueReminder, decideWithdrawCase } from './decide/lifecycle.decide';
-import { decideRecordObjection, decideResolveObjection, decideStartPublicNotice } from './decide/notice.decide';
+import {
+  decideRecordObjection,
+  decideResolveObjection,
+  decideStartPublicNotice,
+} from './decide/notice.decide';
 import { decideDraftOpinion, decideSignOpinion } from './decide/opinions.decide';
 import {
   decideDetermineInspectionTargets,
@@ -79,7 +87,11 @@ export interface AppointmentDecider {
   decide(command: AppointmentCommand, state: AppointmentState): AppointmentEvent[];
 }
 
-function decideExisting(command: Exclude<AppointmentCommand, { type: 'OpenCase' }>, state: ExistingCaseState, ctx: DecideContext): AppointmentEvent[] {
+function decideExisting(
+  command: Exclude<AppointmentCommand, { type: 'OpenCase' }>,
+  state: ExistingCaseState,
+  ctx: DecideContext,
+): AppointmentEvent[] {
   switch (command.type) {
     case 'ApproveInitiation':
       return decideApproveInitiation(command, state, ctx);
@@ -144,7 +156,8 @@ export function createAppointmentDecider(deps: AppointmentDeciderDeps): Appointm
     decide(command, state) {
       if (command.type === 'OpenCase') return decideOpenCase(command, state);
       if (state.status === 'empty') throw AppointmentErrors.caseNotFound(command.caseId);
-      if (command.caseId !== state.caseId) throw AppointmentErrors.invalid('caseId', `this is case ${state.caseId}`);
+      if (command.caseId !== state.caseId)
+        throw AppointmentErrors.invalid('caseId', `this is case ${state.caseId}`);
       requireRole(command.type, command.actor, COMMAND_ROLES[command.type]);
       if (OWNER_SCOPED.includes(command.actor.role)) requireOwnerUnit(command.type, command.actor, state);
       return decideExisting(command, state, ctx);

@@ -31,7 +31,10 @@ export class DomainError extends Error {
 
 export class DomainValidationError extends DomainError {
   constructor(code: string, message: string, options: DomainErrorOptions & { field: string }) {
-    super(code, 'validation', message, { rule: options.rule, details: { ...options.details, field: options.field } });
+    super(code, 'validation', message, {
+      rule: options.rule,
+      details: { ...options.details, field: options.field },
+    });
   }
 }
 
@@ -129,11 +132,17 @@ export const AppointmentErrors = {
     }),
 
   roleNotAllowed: (command: string, role: string) =>
-    new DomainForbiddenError(C.ROLE_NOT_ALLOWED, `Role ${role} may not ${command}`, { details: { command, role } }),
-  orgUnitNotAllowed: (command: string, orgUnit: string, required: string) =>
-    new DomainForbiddenError(C.ORG_UNIT_NOT_ALLOWED, `Org unit ${orgUnit} may not ${command} on a case of ${required}`, {
-      details: { command, orgUnit, required },
+    new DomainForbiddenError(C.ROLE_NOT_ALLOWED, `Role ${role} may not ${command}`, {
+      details: { command, role },
     }),
+  orgUnitNotAllowed: (command: string, orgUnit: string, required: string) =>
+    new DomainForbiddenError(
+      C.ORG_UNIT_NOT_ALLOWED,
+      `Org unit ${orgUnit} may not ${command} on a case of ${required}`,
+      {
+        details: { command, orgUnit, required },
+      },
+    ),
   notOnTeam: (personId: string) =>
     new DomainForbiddenError(C.NOT_ON_TEAM, `${personId} is not on this case's inspection team`, {
       details: { personId },
@@ -148,12 +157,18 @@ export const AppointmentErrors = {
       details: { personId, candidateId },
     }),
   signerOutOfScope: (orgUnit: string, candidateUnit: string) =>
-    new DomainForbiddenError(C.SIGNER_OUT_OF_SCOPE, `A secretary of ${orgUnit} may not act for a candidate of ${candidateUnit}`, {
-      details: { orgUnit, candidateUnit },
-    }),
+    new DomainForbiddenError(
+      C.SIGNER_OUT_OF_SCOPE,
+      `A secretary of ${orgUnit} may not act for a candidate of ${candidateUnit}`,
+      {
+        details: { orgUnit, candidateUnit },
+      },
+    ),
 
-  caseExists: (caseId: string) => new RuleViolationError(C.CASE_EXISTS, `Case ${caseId} already exists`, { details: { caseId } }),
-  caseClosed: (caseId: string) => new RuleViolationError(C.CASE_CLOSED, `Case ${caseId} is closed`, { details: { caseId } }),
+  caseExists: (caseId: string) =>
+    new RuleViolationError(C.CASE_EXISTS, `Case ${caseId} already exists`, { details: { caseId } }),
+  caseClosed: (caseId: string) =>
+    new RuleViolationError(C.CASE_CLOSED, `Case ${caseId} is closed`, { details: { caseId } }),
   wrongStage: (command: string, stage: string, expected: readonly string[]) =>
     new RuleViolationError(C.WRONG_STAGE, `${command} is not possible in stage ${stage}`, {
       details: { command, stage, expected },
@@ -174,39 +189,64 @@ export const AppointmentErrors = {
       details: { command },
     }),
   turnoutNotMet: (participants: number, required: number, eligible: number) =>
-    new RuleViolationError(C.TURNOUT_NOT_MET, `${participants} of ${eligible} took part; ${required} needed`, {
-      rule: 'R2',
-      details: { participants, required, eligible },
-    }),
+    new RuleViolationError(
+      C.TURNOUT_NOT_MET,
+      `${participants} of ${eligible} took part; ${required} needed`,
+      {
+        rule: 'R2',
+        details: { participants, required, eligible },
+      },
+    ),
   recommenderRequired: (field: string) =>
-    new DomainValidationError(C.RECOMMENDER_REQUIRED, 'A nomination must name who recommends', { field, rule: 'R3' }),
+    new DomainValidationError(C.RECOMMENDER_REQUIRED, 'A nomination must name who recommends', {
+      field,
+      rule: 'R3',
+    }),
   recommendationMissing: () =>
-    new RuleViolationError(C.RECOMMENDATION_MISSING, 'No valid recommendation round has been recorded', { rule: 'R4' }),
-  recommendationExpired: (latestRoundDate: string, validUntil: string, decidedDate: string) =>
-    new RuleViolationError(C.RECOMMENDATION_EXPIRED, `The latest valid round (${latestRoundDate}) was valid until ${validUntil}`, {
+    new RuleViolationError(C.RECOMMENDATION_MISSING, 'No valid recommendation round has been recorded', {
       rule: 'R4',
-      details: { latestRoundDate, validUntil, decidedDate },
     }),
+  recommendationExpired: (latestRoundDate: string, validUntil: string, decidedDate: string) =>
+    new RuleViolationError(
+      C.RECOMMENDATION_EXPIRED,
+      `The latest valid round (${latestRoundDate}) was valid until ${validUntil}`,
+      {
+        rule: 'R4',
+        details: { latestRoundDate, validUntil, decidedDate },
+      },
+    ),
   eligibilityNotRecorded: (candidateId: string) =>
-    new RuleViolationError(C.ELIGIBILITY_NOT_RECORDED, `Eligibility of candidate ${candidateId} is not recorded`, {
-      rule: 'R5',
-      details: { candidateId },
-    }),
+    new RuleViolationError(
+      C.ELIGIBILITY_NOT_RECORDED,
+      `Eligibility of candidate ${candidateId} is not recorded`,
+      {
+        rule: 'R5',
+        details: { candidateId },
+      },
+    ),
   candidateDisqualified: (candidateId: string, flags: string[]) =>
-    new RuleViolationError(C.CANDIDATE_DISQUALIFIED, `Candidate ${candidateId} is disqualified: ${flags.join(', ')}`, {
-      rule: 'R5',
-      details: { candidateId, flags },
-    }),
+    new RuleViolationError(
+      C.CANDIDATE_DISQUALIFIED,
+      `Candidate ${candidateId} is disqualified: ${flags.join(', ')}`,
+      {
+        rule: 'R5',
+        details: { candidateId, flags },
+      },
+    ),
   notExceptional: (candidateId: string) =>
     new RuleViolationError(C.NOT_EXCEPTIONAL, `Candidate ${candidateId} is not an exceptional promotion`, {
       rule: 'R6',
       details: { candidateId },
     }),
   exceptionalApprovalMissing: (candidateId: string, kind: string, before: string) =>
-    new RuleViolationError(C.EXCEPTIONAL_APPROVAL_MISSING, `Exceptional (${kind}) candidate ${candidateId} needs approval before ${before}`, {
-      rule: 'R6',
-      details: { candidateId, kind, before },
-    }),
+    new RuleViolationError(
+      C.EXCEPTIONAL_APPROVAL_MISSING,
+      `Exceptional (${kind}) candidate ${candidateId} needs approval before ${before}`,
+      {
+        rule: 'R6',
+        details: { candidateId, kind, before },
+      },
+    ),
 
   teamTooSmall: (size: number, candidateId?: string) =>
     new RuleViolationError(C.TEAM_TOO_SMALL, `An inspection team needs at least 2 members (has ${size})`, {
@@ -214,25 +254,45 @@ export const AppointmentErrors = {
       details: { size, candidateId },
     }),
   teamRecusalConflict: (personId: string, candidateId: string, message: string) =>
-    new RuleViolationError(C.TEAM_RECUSAL_CONFLICT, message, { rule: 'R7', details: { personId, candidateId } }),
-  teamNotFormed: () => new RuleViolationError(C.TEAM_NOT_FORMED, 'No inspection team has been formed', { rule: 'R7' }),
+    new RuleViolationError(C.TEAM_RECUSAL_CONFLICT, message, {
+      rule: 'R7',
+      details: { personId, candidateId },
+    }),
+  teamNotFormed: () =>
+    new RuleViolationError(C.TEAM_NOT_FORMED, 'No inspection team has been formed', { rule: 'R7' }),
   inspectionNoticeNotPublished: (details: Record<string, unknown> = {}) =>
-    new RuleViolationError(C.INSPECTION_NOTICE_NOT_PUBLISHED, 'The inspection notice must be published before inspection activities', {
-      rule: 'R8',
-      details,
-    }),
+    new RuleViolationError(
+      C.INSPECTION_NOTICE_NOT_PUBLISHED,
+      'The inspection notice must be published before inspection activities',
+      {
+        rule: 'R8',
+        details,
+      },
+    ),
   inspectionNoticeAlreadyPublished: () =>
-    new RuleViolationError(C.INSPECTION_NOTICE_ALREADY_PUBLISHED, 'The inspection notice is already published', { rule: 'R8' }),
+    new RuleViolationError(
+      C.INSPECTION_NOTICE_ALREADY_PUBLISHED,
+      'The inspection notice is already published',
+      { rule: 'R8' },
+    ),
   assessmentGradesRequired: () =>
-    new DomainValidationError(C.ASSESSMENT_GRADES_REQUIRED, 'A democratic assessment records the count per grade', {
-      field: 'grades',
-      rule: 'R9',
-    }),
+    new DomainValidationError(
+      C.ASSESSMENT_GRADES_REQUIRED,
+      'A democratic assessment records the count per grade',
+      {
+        field: 'grades',
+        rule: 'R9',
+      },
+    ),
   noInspectionActivity: (candidateId: string) =>
-    new RuleViolationError(C.NO_INSPECTION_ACTIVITY, `No inspection activity recorded for candidate ${candidateId}`, {
-      rule: 'R9',
-      details: { candidateId },
-    }),
+    new RuleViolationError(
+      C.NO_INSPECTION_ACTIVITY,
+      `No inspection activity recorded for candidate ${candidateId}`,
+      {
+        rule: 'R9',
+        details: { candidateId },
+      },
+    ),
   candidateVetoed: (candidateId: string) =>
     new RuleViolationError(C.CANDIDATE_VETOED, `Candidate ${candidateId} was found politically unqualified`, {
       rule: 'R10',
@@ -255,10 +315,14 @@ export const AppointmentErrors = {
       details: { personId },
     }),
   signerRoleAlreadySigned: (signedAs: string) =>
-    new RuleViolationError(C.SIGNER_ROLE_ALREADY_SIGNED, `The ${signedAs} signature is already on this draft`, {
-      rule: 'R16',
-      details: { signedAs },
-    }),
+    new RuleViolationError(
+      C.SIGNER_ROLE_ALREADY_SIGNED,
+      `The ${signedAs} signature is already on this draft`,
+      {
+        rule: 'R16',
+        details: { signedAs },
+      },
+    ),
   checkOutcomeInvalid: (check: string, outcome: string, allowed: readonly string[], rule: RuleId) =>
     new DomainValidationError(C.CHECK_OUTCOME_INVALID, `${outcome} is not an outcome of the ${check} check`, {
       field: 'outcome',
@@ -266,29 +330,45 @@ export const AppointmentErrors = {
       details: { check, outcome, allowed },
     }),
   checkBlocks: (candidateId: string, check: string, outcome: string, rule: RuleId) =>
-    new RuleViolationError(C.CHECK_BLOCKS_CANDIDATE, `The ${check} check (${outcome}) blocks candidate ${candidateId}`, {
-      rule,
-      details: { candidateId, check, outcome },
-    }),
+    new RuleViolationError(
+      C.CHECK_BLOCKS_CANDIDATE,
+      `The ${check} check (${outcome}) blocks candidate ${candidateId}`,
+      {
+        rule,
+        details: { candidateId, check, outcome },
+      },
+    ),
   notReadyForDecision: (candidateId: string, missing: string[]) =>
-    new RuleViolationError(C.NOT_READY_FOR_DECISION, `Candidate ${candidateId} cannot be put to the meeting: ${missing.join(', ')}`, {
-      rule: 'R15',
-      details: { candidateId, missing },
-    }),
+    new RuleViolationError(
+      C.NOT_READY_FOR_DECISION,
+      `Candidate ${candidateId} cannot be put to the meeting: ${missing.join(', ')}`,
+      {
+        rule: 'R15',
+        details: { candidateId, missing },
+      },
+    ),
   quorumNotMet: (attendees: number, required: number, entitled: number) =>
-    new RuleViolationError(C.QUORUM_NOT_MET, `${attendees} of ${entitled} members attended; ${required} needed`, {
-      rule: 'R18',
-      details: { attendees, required, entitled },
-    }),
+    new RuleViolationError(
+      C.QUORUM_NOT_MET,
+      `${attendees} of ${entitled} members attended; ${required} needed`,
+      {
+        rule: 'R18',
+        details: { attendees, required, entitled },
+      },
+    ),
   seatsExceeded: (seats: number, approved: number) =>
     new RuleViolationError(C.SEATS_EXCEEDED, `${approved} approvals for ${seats} seat(s)`, {
       rule: 'R20',
       details: { seats, approved },
     }),
   noticeWaiverGroundRequired: () =>
-    new RuleViolationError(C.NOTICE_WAIVER_GROUND_REQUIRED, 'A public notice may be waived only with a recorded ground', {
-      rule: 'R23',
-    }),
+    new RuleViolationError(
+      C.NOTICE_WAIVER_GROUND_REQUIRED,
+      'A public notice may be waived only with a recorded ground',
+      {
+        rule: 'R23',
+      },
+    ),
   objectionAlreadyResolved: (objectionId: string) =>
     new RuleViolationError(C.OBJECTION_ALREADY_RESOLVED, `Objection ${objectionId} is already resolved`, {
       rule: 'R22',
@@ -300,28 +380,44 @@ export const AppointmentErrors = {
       details: { candidateId, objectionIds },
     }),
   noticeNotEnded: (noticeDate: string, endDate: string) =>
-    new RuleViolationError(C.NOTICE_NOT_ENDED, `The appointment notice date must be after the public notice end date ${endDate}`, {
-      rule: 'R23',
-      details: { noticeDate, endDate },
-    }),
+    new RuleViolationError(
+      C.NOTICE_NOT_ENDED,
+      `The appointment notice date must be after the public notice end date ${endDate}`,
+      {
+        rule: 'R23',
+        details: { noticeDate, endDate },
+      },
+    ),
   noProbation: (candidateId: string) =>
     new RuleViolationError(C.NO_PROBATION, `Candidate ${candidateId} is not on probation`, {
       rule: 'R24',
       details: { candidateId },
     }),
   appointmentTalkNotRecorded: (candidateId: string) =>
-    new RuleViolationError(C.APPOINTMENT_TALK_NOT_RECORDED, `The appointment talk of candidate ${candidateId} is not recorded`, {
-      rule: 'R25',
-      details: { candidateId },
-    }),
+    new RuleViolationError(
+      C.APPOINTMENT_TALK_NOT_RECORDED,
+      `The appointment talk of candidate ${candidateId} is not recorded`,
+      {
+        rule: 'R25',
+        details: { candidateId },
+      },
+    ),
   appointmentTalkAlreadyRecorded: (candidateId: string) =>
-    new RuleViolationError(C.APPOINTMENT_TALK_ALREADY_RECORDED, `The appointment talk of candidate ${candidateId} is already recorded`, {
-      rule: 'R25',
-      details: { candidateId },
-    }),
+    new RuleViolationError(
+      C.APPOINTMENT_TALK_ALREADY_RECORDED,
+      `The appointment talk of candidate ${candidateId} is already recorded`,
+      {
+        rule: 'R25',
+        details: { candidateId },
+      },
+    ),
   probationNotEnded: (candidateId: string, endDate: string, reviewDate: string) =>
-    new RuleViolationError(C.PROBATION_NOT_ENDED, `Probation of candidate ${candidateId} ends on ${endDate}`, {
-      rule: 'R26',
-      details: { candidateId, endDate, reviewDate },
-    }),
+    new RuleViolationError(
+      C.PROBATION_NOT_ENDED,
+      `Probation of candidate ${candidateId} ends on ${endDate}`,
+      {
+        rule: 'R26',
+        details: { candidateId, endDate, reviewDate },
+      },
+    ),
 };

@@ -64,7 +64,15 @@ interface Ev<T extends string, D> {
 
 export type CaseOpened = Ev<
   'CaseOpened',
-  { caseId: string; ownerOrgUnit: string; post: Post; seats: number; grounds: string; openedBy: ActorRef; openedAt: string }
+  {
+    caseId: string;
+    ownerOrgUnit: string;
+    post: Post;
+    seats: number;
+    grounds: string;
+    openedBy: ActorRef;
+    openedAt: string;
+  }
 >;
 export type InitiationApproved = Ev<
   'InitiationApproved',

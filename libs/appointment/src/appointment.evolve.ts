@@ -22,14 +22,25 @@ function atLeastStage(current: Stage, stage: Stage): Stage {
 }
 
 function touch<S extends CaseData>(state: S, at: string | undefined): S {
-  return at && isDateOrTime(at) && compareMoments(at, state.updatedAt) > 0 ? { ...state, updatedAt: at } : state;
+  return at && isDateOrTime(at) && compareMoments(at, state.updatedAt) > 0
+    ? { ...state, updatedAt: at }
+    : state;
 }
 
-function updateCandidate<S extends CaseData>(state: S, candidateId: string, update: (c: CandidateState) => CandidateState): S {
-  return { ...state, candidates: state.candidates.map((c) => (c.candidateId === candidateId ? update(c) : c)) };
+function updateCandidate<S extends CaseData>(
+  state: S,
+  candidateId: string,
+  update: (c: CandidateState) => CandidateState,
+): S {
+  return {
+    ...state,
+    candidates: state.candidates.map((c) => (c.candidateId === candidateId ? update(c) : c)),
+  };
 }
 
-function newCandidate(data: Extract<AppointmentEvent, { type: 'CandidateNominated' }>['data']): CandidateState {
+function newCandidate(
+  data: Extract<AppointmentEvent, { type: 'CandidateNominated' }>['data'],
+): CandidateState {
   return {
     candidateId: data.candidateId,
     person: data.person,
@@ -38,7 +49,9 @@ function newCandidate(data: Extract<AppointmentEvent, { type: 'CandidateNominate
     nominatedAt: data.nominatedAt,
     status: 'nominated',
     eligibility: null,
-    exceptional: data.exceptional ? { kind: data.exceptional.kind, grounds: data.exceptional.grounds, approval: null } : null,
+    exceptional: data.exceptional
+      ? { kind: data.exceptional.kind, grounds: data.exceptional.grounds, approval: null }
+      : null,
     activities: [],
     report: null,
     checks: { dossier: null, 'personal-matters': null, 'discipline-opinion': null, petitions: null },
@@ -59,7 +72,11 @@ function newCandidate(data: Extract<AppointmentEvent, { type: 'CandidateNominate
 /** R10/R13: completing an opinion has consequences beyond the opinion itself. */
 function completeOpinion(candidate: CandidateState, opinion: OpinionState): CandidateState {
   if (opinion.kind === 'political') {
-    return { ...candidate, opinions: { ...candidate.opinions, political: opinion }, vetoed: candidate.vetoed || opinion.verdict === 'unqualified' };
+    return {
+      ...candidate,
+      opinions: { ...candidate.opinions, political: opinion },
+      vetoed: candidate.vetoed || opinion.verdict === 'unqualified',
+    };
   }
   const last = opinion.signatures[opinion.signatures.length - 1];
   return {
@@ -85,22 +102,55 @@ function evolveOpen(state: OpenCaseState, event: AppointmentEvent): AppointmentS
     case 'InitiationApproved': {
       const d = event.data;
       return touch(
-        { ...state, stage: atLeastStage(state.stage, 'initiation-approved'), initiation: { decision: 'approved', decidedBy: d.approvedBy, decidedAt: d.approvedAt, comment: d.comment ?? null } },
+        {
+          ...state,
+          stage: atLeastStage(state.stage, 'initiation-approved'),
+          initiation: {
+            decision: 'approved',
+            decidedBy: d.approvedBy,
+            decidedAt: d.approvedAt,
+            comment: d.comment ?? null,
+          },
+        },
         d.approvedAt,
       );
     }
     case 'InitiationRejected': {
       const d = event.data;
-      return touch({ ...state, initiation: { decision: 'rejected', decidedBy: d.rejectedBy, decidedAt: d.rejectedAt, comment: d.comment ?? null } }, d.rejectedAt);
+      return touch(
+        {
+          ...state,
+          initiation: {
+            decision: 'rejected',
+            decidedBy: d.rejectedBy,
+            decidedAt: d.rejectedAt,
+            comment: d.comment ?? null,
+          },
+        },
+        d.rejectedAt,
+      );
     }
     case 'RecommendationRoundRecorded': {
       const d = event.data;
-      const latest = state.latestValidRoundAt === null || compareMoments(d.heldAt, state.latestValidRoundAt) > 0 ? d.heldAt : state.latestValidRoundAt;
+      const latest =
+        state.latestValidRoundAt === null || compareMoments(d.heldAt, state.latestValidRoundAt) > 0
+          ? d.heldAt
+          : state.latestValidRoundAt;
       return touch(
         {
           ...state,
           stage: atLeastStage(state.stage, 'recommending'),
-          rounds: [...state.rounds, { roundId: d.roundId, kind: d.kind, heldAt: d.heldAt, eligible: d.eligible, participants: d.participants, results: d.results }],
+          rounds: [
+            ...state.rounds,
+            {
+              roundId: d.roundId,
+              kind: d.kind,
+              heldAt: d.heldAt,
+              eligible: d.eligible,
+              participants: d.participants,
+              results: d.results,
+            },
+          ],
           latestValidRoundAt: latest,
         },
         d.recordedAt,
@@ -108,7 +158,11 @@ function evolveOpen(state: OpenCaseState, event: AppointmentEvent): AppointmentS
     }
     case 'CandidateNominated':
       return touch(
-        { ...state, stage: atLeastStage(state.stage, 'recommending'), candidates: [...state.candidates, newCandidate(event.data)] },
+        {
+          ...state,
+          stage: atLeastStage(state.stage, 'recommending'),
+          candidates: [...state.candidates, newCandidate(event.data)],
+        },
         event.data.nominatedAt,
       );
     case 'EligibilityRecorded': {
@@ -116,7 +170,12 @@ function evolveOpen(state: OpenCaseState, event: AppointmentEvent): AppointmentS
       return touch(
         updateCandidate(state, d.candidateId, (c) => ({
           ...c,
-          eligibility: { flags: d.flags, disqualified: d.disqualifyingFlags.length > 0, disqualifyingFlags: d.disqualifyingFlags, recordedAt: d.recordedAt },
+          eligibility: {
+            flags: d.flags,
+            disqualified: d.disqualifyingFlags.length > 0,
+            disqualifyingFlags: d.disqualifyingFlags,
+            recordedAt: d.recordedAt,
+          },
         })),
         d.recordedAt,
       );
@@ -125,7 +184,15 @@ function evolveOpen(state: OpenCaseState, event: AppointmentEvent): AppointmentS
       const d = event.data;
       return touch(
         updateCandidate(state, d.candidateId, (c) =>
-          c.exceptional ? { ...c, exceptional: { ...c.exceptional, approval: { approvedBy: d.approvedBy, documentNo: d.documentNo, approvedAt: d.approvedAt } } } : c,
+          c.exceptional
+            ? {
+                ...c,
+                exceptional: {
+                  ...c.exceptional,
+                  approval: { approvedBy: d.approvedBy, documentNo: d.documentNo, approvedAt: d.approvedAt },
+                },
+              }
+            : c,
         ),
         d.recordedAt,
       );
@@ -138,7 +205,11 @@ function evolveOpen(state: OpenCaseState, event: AppointmentEvent): AppointmentS
           stage: atLeastStage(state.stage, 'inspection-targets'),
           inspectionTargets: { candidateIds: d.candidateIds, decidedAt: d.decidedAt, basis: d.basis },
           candidates: state.candidates.map((c) =>
-            d.candidateIds.includes(c.candidateId) ? { ...c, status: 'target' } : d.notSelected.includes(c.candidateId) ? { ...c, status: 'not-selected' } : c,
+            d.candidateIds.includes(c.candidateId)
+              ? { ...c, status: 'target' }
+              : d.notSelected.includes(c.candidateId)
+                ? { ...c, status: 'not-selected' }
+                : c,
           ),
         },
         d.decidedAt,
@@ -147,12 +218,19 @@ function evolveOpen(state: OpenCaseState, event: AppointmentEvent): AppointmentS
     case 'InspectionTeamFormed': {
       const d = event.data;
       return touch(
-        { ...state, stage: atLeastStage(state.stage, 'inspecting'), team: { leader: d.leader, members: d.members, recusals: d.recusals, formedAt: d.formedAt } },
+        {
+          ...state,
+          stage: atLeastStage(state.stage, 'inspecting'),
+          team: { leader: d.leader, members: d.members, recusals: d.recusals, formedAt: d.formedAt },
+        },
         d.formedAt,
       );
     }
     case 'InspectionNoticePublished':
-      return touch({ ...state, inspectionNotice: { publishedAt: event.data.publishedAt, channel: event.data.channel } }, event.data.publishedAt);
+      return touch(
+        { ...state, inspectionNotice: { publishedAt: event.data.publishedAt, channel: event.data.channel } },
+        event.data.publishedAt,
+      );
     case 'InspectionActivityRecorded': {
       const d = event.data;
       return touch(
@@ -160,7 +238,15 @@ function evolveOpen(state: OpenCaseState, event: AppointmentEvent): AppointmentS
           ...c,
           activities: [
             ...c.activities,
-            { activityId: d.activityId, kind: d.kind, heldAt: d.heldAt, summary: d.summary, count: d.count, grades: d.grades, recordedBy: d.recordedBy },
+            {
+              activityId: d.activityId,
+              kind: d.kind,
+              heldAt: d.heldAt,
+              summary: d.summary,
+              count: d.count,
+              grades: d.grades,
+              recordedBy: d.recordedBy,
+            },
           ],
         })),
         d.recordedAt,
@@ -171,7 +257,13 @@ function evolveOpen(state: OpenCaseState, event: AppointmentEvent): AppointmentS
       return touch(
         updateCandidate(state, d.candidateId, (c) => ({
           ...c,
-          report: { conclusion: d.conclusion, strengths: d.strengths, weaknesses: d.weaknesses, submittedBy: d.submittedBy, submittedAt: d.submittedAt },
+          report: {
+            conclusion: d.conclusion,
+            strengths: d.strengths,
+            weaknesses: d.weaknesses,
+            submittedBy: d.submittedBy,
+            submittedAt: d.submittedAt,
+          },
         })),
         d.submittedAt,
       );
@@ -209,7 +301,12 @@ function evolveOpen(state: OpenCaseState, event: AppointmentEvent): AppointmentS
           const roles = new Set(signatures.map((s) => s.signedAs));
           const persons = new Set(signatures.map((s) => s.id));
           const complete = roles.size >= 2 && persons.size >= 2;
-          const next: OpinionState = { ...opinion, signatures, complete, completedAt: complete ? d.signedAt : null };
+          const next: OpinionState = {
+            ...opinion,
+            signatures,
+            complete,
+            completedAt: complete ? d.signedAt : null,
+          };
           return complete ? completeOpinion(c, next) : { ...c, opinions: { ...c.opinions, [d.kind]: next } };
         }),
         d.signedAt,
@@ -220,7 +317,16 @@ function evolveOpen(state: OpenCaseState, event: AppointmentEvent): AppointmentS
       return touch(
         updateCandidate(state, d.candidateId, (c) => ({
           ...c,
-          checks: { ...c.checks, [d.check]: { outcome: d.outcome, findings: d.findings, checkedAt: d.checkedAt, checkedBy: d.checkedBy, blocking: d.blocking } },
+          checks: {
+            ...c.checks,
+            [d.check]: {
+              outcome: d.outcome,
+              findings: d.findings,
+              checkedAt: d.checkedAt,
+              checkedBy: d.checkedBy,
+              blocking: d.blocking,
+            },
+          },
         })),
         d.checkedAt,
       );
@@ -242,7 +348,14 @@ function evolveOpen(state: OpenCaseState, event: AppointmentEvent): AppointmentS
               attendees: d.attendees,
               recused: d.recused,
               principalLeaderId: d.principalLeaderId,
-              results: d.results.map((r) => ({ candidateId: r.candidateId, outcome: r.outcome, agree: r.agree, disagree: r.disagree, defer: r.defer, ballots: r.ballots })),
+              results: d.results.map((r) => ({
+                candidateId: r.candidateId,
+                outcome: r.outcome,
+                agree: r.agree,
+                disagree: r.disagree,
+                defer: r.defer,
+                ballots: r.ballots,
+              })),
             },
           ],
           candidates: state.candidates.map((c) => {
@@ -251,7 +364,16 @@ function evolveOpen(state: OpenCaseState, event: AppointmentEvent): AppointmentS
             return {
               ...c,
               status: r.outcome,
-              decision: { meetingId: d.meetingId, heldAt: d.heldAt, decisionDate: d.decisionDate, outcome: r.outcome, agree: r.agree, disagree: r.disagree, defer: r.defer, entitled: d.entitled },
+              decision: {
+                meetingId: d.meetingId,
+                heldAt: d.heldAt,
+                decisionDate: d.decisionDate,
+                outcome: r.outcome,
+                agree: r.agree,
+                disagree: r.disagree,
+                defer: r.defer,
+                entitled: d.entitled,
+              },
             };
           }),
         },
@@ -262,7 +384,11 @@ function evolveOpen(state: OpenCaseState, event: AppointmentEvent): AppointmentS
       const d = event.data;
       return touch(
         {
-          ...updateCandidate(state, d.candidateId, (c) => ({ ...c, status: 'in-notice', publicNotice: { startDate: d.startDate, endDate: d.endDate } })),
+          ...updateCandidate(state, d.candidateId, (c) => ({
+            ...c,
+            status: 'in-notice',
+            publicNotice: { startDate: d.startDate, endDate: d.endDate },
+          })),
           stage: atLeastStage(state.stage, 'public-notice'),
         },
         d.startedAt,
@@ -272,7 +398,11 @@ function evolveOpen(state: OpenCaseState, event: AppointmentEvent): AppointmentS
       const d = event.data;
       return touch(
         {
-          ...updateCandidate(state, d.candidateId, (c) => ({ ...c, status: 'in-notice', noticeWaiver: { ground: d.ground, waivedAt: d.waivedAt } })),
+          ...updateCandidate(state, d.candidateId, (c) => ({
+            ...c,
+            status: 'in-notice',
+            noticeWaiver: { ground: d.ground, waivedAt: d.waivedAt },
+          })),
           stage: atLeastStage(state.stage, 'public-notice'),
         },
         d.waivedAt,
@@ -285,7 +415,16 @@ function evolveOpen(state: OpenCaseState, event: AppointmentEvent): AppointmentS
           ...c,
           objections: [
             ...c.objections,
-            { objectionId: d.objectionId, receivedAt: d.receivedAt, summary: d.summary, status: 'open', outcome: null, findings: null, holdSince: null, resolvedAt: null },
+            {
+              objectionId: d.objectionId,
+              receivedAt: d.receivedAt,
+              summary: d.summary,
+              status: 'open',
+              outcome: null,
+              findings: null,
+              holdSince: null,
+              resolvedAt: null,
+            },
           ],
         })),
         d.receivedAt,
@@ -300,8 +439,20 @@ function evolveOpen(state: OpenCaseState, event: AppointmentEvent): AppointmentS
             o.objectionId !== d.objectionId
               ? o
               : d.outcome === 'hold'
-                ? { ...o, status: 'on-hold', outcome: 'hold', findings: d.findings, holdSince: o.holdSince ?? d.resolvedAt }
-                : { ...o, status: 'resolved', outcome: d.outcome, findings: d.findings, resolvedAt: d.resolvedAt },
+                ? {
+                    ...o,
+                    status: 'on-hold',
+                    outcome: 'hold',
+                    findings: d.findings,
+                    holdSince: o.holdSince ?? d.resolvedAt,
+                  }
+                : {
+                    ...o,
+                    status: 'resolved',
+                    outcome: d.outcome,
+                    findings: d.findings,
+                    resolvedAt: d.resolvedAt,
+                  },
           ),
         })),
         d.resolvedAt,
@@ -310,7 +461,11 @@ function evolveOpen(state: OpenCaseState, event: AppointmentEvent): AppointmentS
     case 'AppointmentCancelled': {
       const d = event.data;
       return touch(
-        updateCandidate(state, d.candidateId, (c) => ({ ...c, status: 'cancelled', cancelled: { objectionId: d.objectionId, reason: d.reason, cancelledAt: d.cancelledAt } })),
+        updateCandidate(state, d.candidateId, (c) => ({
+          ...c,
+          status: 'cancelled',
+          cancelled: { objectionId: d.objectionId, reason: d.reason, cancelledAt: d.cancelledAt },
+        })),
         d.cancelledAt,
       );
     }
@@ -321,8 +476,17 @@ function evolveOpen(state: OpenCaseState, event: AppointmentEvent): AppointmentS
           ...updateCandidate(state, d.candidateId, (c) => ({
             ...c,
             status: d.probation ? 'on-probation' : 'appointed',
-            appointment: { noticeDate: d.noticeDate, effectiveDate: d.effectiveDate, seniorityFrom: d.seniorityFrom, probation: d.probation, issuedAt: d.issuedAt },
-            probation: d.probation && d.probationEndDate ? { startDate: d.noticeDate, endDate: d.probationEndDate, extensions: [], review: null } : null,
+            appointment: {
+              noticeDate: d.noticeDate,
+              effectiveDate: d.effectiveDate,
+              seniorityFrom: d.seniorityFrom,
+              probation: d.probation,
+              issuedAt: d.issuedAt,
+            },
+            probation:
+              d.probation && d.probationEndDate
+                ? { startDate: d.noticeDate, endDate: d.probationEndDate, extensions: [], review: null }
+                : null,
           })),
           stage: atLeastStage(state.stage, 'appointed'),
         },
@@ -331,13 +495,27 @@ function evolveOpen(state: OpenCaseState, event: AppointmentEvent): AppointmentS
     }
     case 'AppointmentTalkRecorded': {
       const d = event.data;
-      return touch(updateCandidate(state, d.candidateId, (c) => ({ ...c, appointmentTalk: { heldAt: d.heldAt, heldBy: d.heldBy } })), d.heldAt);
+      return touch(
+        updateCandidate(state, d.candidateId, (c) => ({
+          ...c,
+          appointmentTalk: { heldAt: d.heldAt, heldBy: d.heldBy },
+        })),
+        d.heldAt,
+      );
     }
     case 'ProbationReviewed': {
       const d = event.data;
       return touch(
         updateCandidate(state, d.candidateId, (c) =>
-          c.probation ? { ...c, probation: { ...c.probation, review: { result: d.result, findings: d.findings, reviewedAt: d.reviewedAt } } } : c,
+          c.probation
+            ? {
+                ...c,
+                probation: {
+                  ...c.probation,
+                  review: { result: d.result, findings: d.findings, reviewedAt: d.reviewedAt },
+                },
+              }
+            : c,
         ),
         d.reviewedAt,
       );
@@ -352,7 +530,15 @@ function evolveOpen(state: OpenCaseState, event: AppointmentEvent): AppointmentS
                 probation: {
                   ...c.probation,
                   endDate: d.newEndDate,
-                  extensions: [...c.probation.extensions, { extendDays: d.extendDays, newEndDate: d.newEndDate, findings: d.findings, extendedAt: d.extendedAt }],
+                  extensions: [
+                    ...c.probation.extensions,
+                    {
+                      extendDays: d.extendDays,
+                      newEndDate: d.newEndDate,
+                      findings: d.findings,
+                      extendedAt: d.extendedAt,
+                    },
+                  ],
                 },
               }
             : c,
@@ -361,16 +547,35 @@ function evolveOpen(state: OpenCaseState, event: AppointmentEvent): AppointmentS
       );
     }
     case 'AppointmentConfirmed':
-      return touch(updateCandidate(state, event.data.candidateId, (c) => ({ ...c, status: 'confirmed' })), event.data.confirmedAt);
+      return touch(
+        updateCandidate(state, event.data.candidateId, (c) => ({ ...c, status: 'confirmed' })),
+        event.data.confirmedAt,
+      );
     case 'AppointmentRevoked':
-      return touch(updateCandidate(state, event.data.candidateId, (c) => ({ ...c, status: 'revoked' })), event.data.revokedAt);
+      return touch(
+        updateCandidate(state, event.data.candidateId, (c) => ({ ...c, status: 'revoked' })),
+        event.data.revokedAt,
+      );
     case 'CandidateDropped': {
       const d = event.data;
-      return touch(updateCandidate(state, d.candidateId, (c) => ({ ...c, status: 'dropped', dropped: { reason: d.reason, droppedAt: d.droppedAt } })), d.droppedAt);
+      return touch(
+        updateCandidate(state, d.candidateId, (c) => ({
+          ...c,
+          status: 'dropped',
+          dropped: { reason: d.reason, droppedAt: d.droppedAt },
+        })),
+        d.droppedAt,
+      );
     }
     case 'CaseWithdrawn': {
       const d = event.data;
-      return touch({ ...state, withdrawal: { reason: d.reason, withdrawnBy: d.withdrawnBy, withdrawnAt: d.withdrawnAt } }, d.withdrawnAt);
+      return touch(
+        {
+          ...state,
+          withdrawal: { reason: d.reason, withdrawnBy: d.withdrawnBy, withdrawnAt: d.withdrawnAt },
+        },
+        d.withdrawnAt,
+      );
     }
     case 'CaseClosed': {
       const closed: ClosedCaseState = {
@@ -389,7 +594,15 @@ function evolveOpen(state: OpenCaseState, event: AppointmentEvent): AppointmentS
         ...state,
         reminders: [
           ...state.reminders,
-          { reminderId: d.reminderId, kind: d.kind, subject: d.subject, recipientRoles: d.recipientRoles, reason: d.reason, dueAt: d.dueAt, issuedAt: d.issuedAt },
+          {
+            reminderId: d.reminderId,
+            kind: d.kind,
+            subject: d.subject,
+            recipientRoles: d.recipientRoles,
+            reason: d.reason,
+            dueAt: d.dueAt,
+            issuedAt: d.issuedAt,
+          },
         ],
       };
     }
@@ -426,7 +639,10 @@ function opened(event: Extract<AppointmentEvent, { type: 'CaseOpened' }>): OpenC
   };
 }
 
-export function evolveAppointment(state: AppointmentState, event: AppointmentEvent | StoredEventLike): AppointmentState {
+export function evolveAppointment(
+  state: AppointmentState,
+  event: AppointmentEvent | StoredEventLike,
+): AppointmentState {
   if (!isAppointmentEvent(event)) return state;
   switch (state.status) {
     case 'empty':

@@ -34,7 +34,9 @@ export function disqualifyingFlags(flags: EligibilityFlags): DisqualifyingFlag[]
 }
 
 /** R6: skip-level and unrecommended 破格 need approval before targets; others before the meeting. */
-export function exceptionalApprovalDeadline(kind: ExceptionalKind): 'inspection-targets' | 'decision-meeting' {
+export function exceptionalApprovalDeadline(
+  kind: ExceptionalKind,
+): 'inspection-targets' | 'decision-meeting' {
   return kind === 'other' ? 'decision-meeting' : 'inspection-targets';
 }
 
@@ -107,7 +109,13 @@ export function decisionReadiness(candidate: CandidateState): Readiness {
 }
 
 /** Candidates that hold a seat or are on their way to one (R20). */
-export const SEAT_HOLDING_STATUSES: readonly CandidateStatus[] = ['approved', 'in-notice', 'appointed', 'on-probation', 'confirmed'];
+export const SEAT_HOLDING_STATUSES: readonly CandidateStatus[] = [
+  'approved',
+  'in-notice',
+  'appointed',
+  'on-probation',
+  'confirmed',
+];
 
 const IN_APPOINTMENT: readonly CandidateStatus[] = ['approved', 'in-notice', 'appointed', 'on-probation'];
 const AWAITING_DECISION: readonly CandidateStatus[] = ['target', 'deferred'];
@@ -116,7 +124,10 @@ const AWAITING_DECISION: readonly CandidateStatus[] = ['target', 'deferred'];
  * The case ends once nobody is between approval and confirmation, and either an appointment was
  * revoked (R26 ends the case) or confirmed with no seat left that a pending candidate could take.
  */
-export function closingOutcome(candidates: readonly CandidateState[], seats: number): 'confirmed' | 'revoked' | null {
+export function closingOutcome(
+  candidates: readonly CandidateState[],
+  seats: number,
+): 'confirmed' | 'revoked' | null {
   if (candidates.some((c) => IN_APPOINTMENT.includes(c.status))) return null;
   const confirmed = candidates.filter((c) => c.status === 'confirmed').length;
   const revoked = candidates.filter((c) => c.status === 'revoked').length;

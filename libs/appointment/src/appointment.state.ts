@@ -60,7 +60,12 @@ export type CandidateStatus =
   | 'dropped';
 
 export type CheckName = 'dossier' | 'personal-matters' | 'discipline-opinion' | 'petitions';
-export const CHECK_NAMES: readonly CheckName[] = ['dossier', 'personal-matters', 'discipline-opinion', 'petitions'];
+export const CHECK_NAMES: readonly CheckName[] = [
+  'dossier',
+  'personal-matters',
+  'discipline-opinion',
+  'petitions',
+];
 
 export interface CheckState {
   outcome: CheckOutcome | IntegrityVerdict;
@@ -121,14 +126,25 @@ export interface CandidateState {
   reason: string;
   nominatedAt: string;
   status: CandidateStatus;
-  eligibility: { flags: EligibilityFlags; disqualified: boolean; disqualifyingFlags: DisqualifyingFlag[]; recordedAt: string } | null;
+  eligibility: {
+    flags: EligibilityFlags;
+    disqualified: boolean;
+    disqualifyingFlags: DisqualifyingFlag[];
+    recordedAt: string;
+  } | null;
   exceptional: {
     kind: ExceptionalKind;
     grounds: string;
     approval: { approvedBy: string; documentNo: string; approvedAt: string } | null;
   } | null;
   activities: InspectionActivity[];
-  report: { conclusion: string; strengths: string; weaknesses: string; submittedBy: ActorRef; submittedAt: string } | null;
+  report: {
+    conclusion: string;
+    strengths: string;
+    weaknesses: string;
+    submittedBy: ActorRef;
+    submittedAt: string;
+  } | null;
   checks: Record<CheckName, CheckState | null>;
   opinions: Record<OpinionKind, OpinionState | null>;
   /** R10: a double-signed "unqualified" political opinion; never lifted in this case. */
@@ -188,7 +204,14 @@ export interface DecisionMeeting {
   attendees: string[];
   recused: string[];
   principalLeaderId: string;
-  results: Array<{ candidateId: string; outcome: CandidateDecision['outcome']; agree: number; disagree: number; defer: number; ballots: Array<{ memberId: string; vote: Vote }> }>;
+  results: Array<{
+    candidateId: string;
+    outcome: CandidateDecision['outcome'];
+    agree: number;
+    disagree: number;
+    defer: number;
+    ballots: Array<{ memberId: string; vote: Vote }>;
+  }>;
 }
 
 export interface ReminderRecord {
@@ -210,7 +233,12 @@ export interface CaseData {
   grounds: string;
   openedBy: ActorRef;
   openedAt: string;
-  initiation: { decision: 'pending' | 'approved' | 'rejected'; decidedBy: ActorRef | null; decidedAt: string | null; comment: string | null };
+  initiation: {
+    decision: 'pending' | 'approved' | 'rejected';
+    decidedBy: ActorRef | null;
+    decidedAt: string | null;
+    comment: string | null;
+  };
   rounds: RecommendationRound[];
   /** R4: heldAt of the latest valid round, the start of the recommendation's validity. */
   latestValidRoundAt: string | null;

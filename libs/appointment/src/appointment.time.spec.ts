@@ -1,4 +1,11 @@
-import { addDays, addMonths, compareMoments, isIsoDate, isIsoDateTime, shanghaiDate } from './appointment.time';
+import {
+  addDays,
+  addMonths,
+  compareMoments,
+  isIsoDate,
+  isIsoDateTime,
+  shanghaiDate,
+} from './appointment.time';
 
 describe('date arithmetic', () => {
   it('validates dates and times', () => {

@@ -18,7 +18,12 @@ export function isIsoDate(value: unknown): value is string {
 }
 
 export function isIsoDateTime(value: unknown): value is string {
-  return typeof value === 'string' && DATE_TIME.test(value) && isIsoDate(value.slice(0, 10)) && !Number.isNaN(Date.parse(value));
+  return (
+    typeof value === 'string' &&
+    DATE_TIME.test(value) &&
+    isIsoDate(value.slice(0, 10)) &&
+    !Number.isNaN(Date.parse(value))
+  );
 }
 
 /** A date or a time: both are accepted where the API says "…At". */

@@ -27,6 +27,12 @@ export { STAGES, CHECK_NAMES, stageIndex } from './appointment.state';
 export { createAppointmentDecider, COMMAND_ROLES } from './appointment.decider';
 export type { AppointmentDecider, AppointmentDeciderDeps } from './appointment.decider';
 export { canReadCase } from './appointment.authorization';
-export { opinionDigest, decisionReadiness, requiredMajority, requiredQuorum, requiredTurnout } from './appointment.rules';
+export {
+  opinionDigest,
+  decisionReadiness,
+  requiredMajority,
+  requiredQuorum,
+  requiredTurnout,
+} from './appointment.rules';
 export type { Readiness, ReadinessGap } from './appointment.rules';
 export { caseStreamId, caseIdFromStream, CASE_STREAM_PREFIX } from './appointment.streams';

@@ -43,10 +43,20 @@ describe('a holiday supplement (CALENDAR_EXTRA_FILE)', () => {
   });
 
   it('names the variable and each problem of a malformed file', () => {
-    expect(() => readHolidaySupplement(join(dir, 'missing.json'))).toThrow(/^CALENDAR_EXTRA_FILE: cannot read/);
-    const bad = file('bad.json', JSON.stringify({ holidays: { '2027-13-01': '元旦' }, workdays: { '2027-01-01': 1 } }));
-    expect(() => readHolidaySupplement(bad)).toThrow(/"holidays" has "2027-13-01".*"workdays.2027-01-01" must be a name/);
-    const both = file('both.json', JSON.stringify({ holidays: { '2027-01-01': 'a' }, workdays: { '2027-01-01': 'b' } }));
+    expect(() => readHolidaySupplement(join(dir, 'missing.json'))).toThrow(
+      /^CALENDAR_EXTRA_FILE: cannot read/,
+    );
+    const bad = file(
+      'bad.json',
+      JSON.stringify({ holidays: { '2027-13-01': '元旦' }, workdays: { '2027-01-01': 1 } }),
+    );
+    expect(() => readHolidaySupplement(bad)).toThrow(
+      /"holidays" has "2027-13-01".*"workdays.2027-01-01" must be a name/,
+    );
+    const both = file(
+      'both.json',
+      JSON.stringify({ holidays: { '2027-01-01': 'a' }, workdays: { '2027-01-01': 'b' } }),
+    );
     expect(() => readHolidaySupplement(both)).toThrow(/both holiday and workday: 2027-01-01/);
   });
 });

@@ -59,7 +59,11 @@ export class EventStoreModule implements OnApplicationShutdown {
   ) {}
 
   /** From the service config (AppConfig has these fields): the api and the worker wire it the same way. */
-  static fromConfig(config: { eventStore: EventStoreKind; databaseUrl: string; eventstoreConnectionString?: string }): DynamicModule {
+  static fromConfig(config: {
+    eventStore: EventStoreKind;
+    databaseUrl: string;
+    eventstoreConnectionString?: string;
+  }): DynamicModule {
     return EventStoreModule.forRoot({
       kind: config.eventStore,
       databaseUrl: config.databaseUrl,
@@ -97,6 +101,8 @@ export class EventStoreModule implements OnApplicationShutdown {
     } catch (err) {
       this.logger.warn(`closing the event store failed: ${(err as Error).message}`);
     }
-    await this.pool.end().catch((err: Error) => this.logger.warn(`closing the PostgreSQL pool failed: ${err.message}`));
+    await this.pool
+      .end()
+      .catch((err: Error) => this.logger.warn(`closing the PostgreSQL pool failed: ${err.message}`));
   }
 }

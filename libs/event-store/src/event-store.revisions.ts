@@ -9,7 +9,9 @@ export function isRevision(value: string): boolean {
 
 export function assertExpectedRevision(expected: ExpectedRevision): void {
   if (expected !== 'no-stream' && expected !== 'any' && !isRevision(expected)) {
-    throw new EventStoreArgumentError(`expectedRevision must be 'no-stream', 'any' or a revision, got '${expected}'`);
+    throw new EventStoreArgumentError(
+      `expectedRevision must be 'no-stream', 'any' or a revision, got '${expected}'`,
+    );
   }
 }
 

@@ -7,7 +7,8 @@ import {
 import type { AppendContext, AppendOptions, AppendResult, NewEvent } from './event-store.port';
 import { aggregateStream, handleCommand, type Decider } from './handle-command';
 
-type CounterEvent = { type: 'Incremented'; data: { by: number } } | { type: 'Reset'; data: Record<string, never> };
+type CounterEvent =
+  { type: 'Incremented'; data: { by: number } } | { type: 'Reset'; data: Record<string, never> };
 type CounterCommand = { type: 'Increment'; by: number } | { type: 'Noop' } | { type: 'Fail' };
 
 class LimitExceeded extends Error {
@@ -48,35 +49,89 @@ describe('handleCommand', () => {
 
   it('folds the stream, decides and appends at the loaded revision', async () => {
     await handleCommand(store, 'c-1', counter, { type: 'Increment', by: 2 }, { context: ctx('a') });
-    const second = await handleCommand(store, 'c-1', counter, { type: 'Increment', by: 3 }, { context: ctx('b') });
-    expect(second).toMatchObject({ streamId: 'c-1', revision: '1', events: [{ type: 'Incremented', revision: '1' }], replayed: false });
+    const second = await handleCommand(
+      store,
+      'c-1',
+      counter,
+      { type: 'Increment', by: 3 },
+      { context: ctx('b') },
+    );
+    expect(second).toMatchObject({
+      streamId: 'c-1',
+      revision: '1',
+      events: [{ type: 'Incremented', revision: '1' }],
+      replayed: false,
+    });
     expect(second.recorded[0].metadata.commandId).toBe('b');
     await expect(aggregateStream(store, 'c-1', counter)).resolves.toEqual({ state: 5, revision: '1' });
-    await expect(aggregateStream(store, 'c-1', counter, { toRevision: '0' })).resolves.toEqual({ state: 2, revision: '0' });
+    await expect(aggregateStream(store, 'c-1', counter, { toRevision: '0' })).resolves.toEqual({
+      state: 2,
+      revision: '0',
+    });
   });
 
   it('replays a handled commandId without appending', async () => {
-    const first = await handleCommand(store, 'c-1', counter, { type: 'Increment', by: 2 }, { context: ctx('a', { requestHash: 'h1' }) });
-    const again = await handleCommand(store, 'c-1', counter, { type: 'Increment', by: 2 }, { context: ctx('a', { requestHash: 'h1' }) });
+    const first = await handleCommand(
+      store,
+      'c-1',
+      counter,
+      { type: 'Increment', by: 2 },
+      { context: ctx('a', { requestHash: 'h1' }) },
+    );
+    const again = await handleCommand(
+      store,
+      'c-1',
+      counter,
+      { type: 'Increment', by: 2 },
+      { context: ctx('a', { requestHash: 'h1' }) },
+    );
     expect(again).toMatchObject({ replayed: true, revision: first.revision, events: first.events });
     expect(await store.read('c-1')).toHaveLength(1);
   });
 
   it('refuses a handled commandId with a different request hash', async () => {
-    await handleCommand(store, 'c-1', counter, { type: 'Increment', by: 2 }, { context: ctx('a', { requestHash: 'h1' }) });
-    const reused = handleCommand(store, 'c-1', counter, { type: 'Increment', by: 5 }, { context: ctx('a', { requestHash: 'h2' }) });
+    await handleCommand(
+      store,
+      'c-1',
+      counter,
+      { type: 'Increment', by: 2 },
+      { context: ctx('a', { requestHash: 'h1' }) },
+    );
+    const reused = handleCommand(
+      store,
+      'c-1',
+      counter,
+      { type: 'Increment', by: 5 },
+      { context: ctx('a', { requestHash: 'h2' }) },
+    );
     await expect(reused).rejects.toBeInstanceOf(IdempotencyConflictError);
-    await expect(reused).rejects.toMatchObject({ code: 'EVENT_STORE.IDEMPOTENCY_KEY_REUSED', category: 'idempotency', commandId: 'a' });
+    await expect(reused).rejects.toMatchObject({
+      code: 'EVENT_STORE.IDEMPOTENCY_KEY_REUSED',
+      category: 'idempotency',
+      commandId: 'a',
+    });
     expect(await store.read('c-1')).toHaveLength(1);
   });
 
   it('fails an If-Match on a stale revision without retrying', async () => {
     await handleCommand(store, 'c-1', counter, { type: 'Increment', by: 1 }, { context: ctx('a') });
     await handleCommand(store, 'c-1', counter, { type: 'Increment', by: 1 }, { context: ctx('b') });
-    const stale = handleCommand(store, 'c-1', counter, { type: 'Increment', by: 1 }, { context: ctx('c'), expectedRevision: '0' });
+    const stale = handleCommand(
+      store,
+      'c-1',
+      counter,
+      { type: 'Increment', by: 1 },
+      { context: ctx('c'), expectedRevision: '0' },
+    );
     await expect(stale).rejects.toBeInstanceOf(PreconditionFailedError);
     await expect(stale).rejects.toMatchObject({ expected: '0', actual: '1', category: 'precondition' });
-    const fresh = await handleCommand(store, 'c-1', counter, { type: 'Increment', by: 1 }, { context: ctx('d'), expectedRevision: '1' });
+    const fresh = await handleCommand(
+      store,
+      'c-1',
+      counter,
+      { type: 'Increment', by: 1 },
+      { context: ctx('d'), expectedRevision: '1' },
+    );
     expect(fresh.revision).toBe('2');
   });
 
@@ -87,7 +142,9 @@ describe('handleCommand', () => {
   });
 
   it('lets domain errors through unchanged', async () => {
-    await expect(handleCommand(store, 'c-1', counter, { type: 'Fail' }, { context: ctx('a') })).rejects.toBeInstanceOf(LimitExceeded);
+    await expect(
+      handleCommand(store, 'c-1', counter, { type: 'Fail' }, { context: ctx('a') }),
+    ).rejects.toBeInstanceOf(LimitExceeded);
   });
 
   it('retries after a concurrent write and decides again on the new state', async () => {
@@ -106,7 +163,13 @@ describe('handleCommand', () => {
   it('gives up with WrongExpectedRevisionError after maxRetries', async () => {
     const racing = racingStore(store, 'c-1', 10);
     await expect(
-      handleCommand(racing, 'c-1', counter, { type: 'Increment', by: 0 }, { context: ctx('b'), maxRetries: 2 }),
+      handleCommand(
+        racing,
+        'c-1',
+        counter,
+        { type: 'Increment', by: 0 },
+        { context: ctx('b'), maxRetries: 2 },
+      ),
     ).rejects.toBeInstanceOf(WrongExpectedRevisionError);
     expect(await store.read('c-1')).toHaveLength(3);
   });
@@ -115,7 +178,13 @@ describe('handleCommand', () => {
     await handleCommand(store, 'c-1', counter, { type: 'Increment', by: 1 }, { context: ctx('a') });
     const racing = racingStore(store, 'c-1', 1);
     await expect(
-      handleCommand(racing, 'c-1', counter, { type: 'Increment', by: 1 }, { context: ctx('b'), expectedRevision: '0' }),
+      handleCommand(
+        racing,
+        'c-1',
+        counter,
+        { type: 'Increment', by: 1 },
+        { context: ctx('b'), expectedRevision: '0' },
+      ),
     ).rejects.toMatchObject({ code: 'EVENT_STORE.PRECONDITION_FAILED', actual: '1' });
   });
 });

@@ -1,5 +1,15 @@
-import { IdempotencyConflictError, PreconditionFailedError, WrongExpectedRevisionError } from './event-store.errors';
-import type { AppendContext, EventStore, NewEvent, ReadStreamOptions, RecordedEvent } from './event-store.port';
+import {
+  IdempotencyConflictError,
+  PreconditionFailedError,
+  WrongExpectedRevisionError,
+} from './event-store.errors';
+import type {
+  AppendContext,
+  EventStore,
+  NewEvent,
+  ReadStreamOptions,
+  RecordedEvent,
+} from './event-store.port';
 
 export interface Decider<S, C, E extends { type: string; data: unknown }> {
   initialState(): S;
@@ -48,11 +58,18 @@ export async function handleCommand<S, C, E extends { type: string; data: unknow
     if (replay.length > 0) return replayed(streamId, replay, context);
 
     const current = history.at(-1)?.revision ?? null;
-    if (expectedRevision !== undefined && expectedRevision !== 'any' && !sameRevision(expectedRevision, current)) {
+    if (
+      expectedRevision !== undefined &&
+      expectedRevision !== 'any' &&
+      !sameRevision(expectedRevision, current)
+    ) {
       throw new PreconditionFailedError(streamId, expectedRevision, current ?? 'no-stream');
     }
 
-    const state = history.reduce((acc, event) => decider.evolve(acc, event as unknown as E), decider.initialState());
+    const state = history.reduce(
+      (acc, event) => decider.evolve(acc, event as unknown as E),
+      decider.initialState(),
+    );
     const decided = decider.decide(command, state);
     if (decided.length === 0) {
       return { streamId, revision: current ?? NO_STREAM_REVISION, events: [], replayed: false, recorded: [] };
@@ -89,7 +106,10 @@ export async function aggregateStream<S, C, E extends { type: string; data: unkn
   opts?: ReadStreamOptions,
 ): Promise<{ state: S; revision: string | null }> {
   const events = await store.read(streamId, opts);
-  const state = events.reduce((acc, event) => decider.evolve(acc, event as unknown as E), decider.initialState());
+  const state = events.reduce(
+    (acc, event) => decider.evolve(acc, event as unknown as E),
+    decider.initialState(),
+  );
   return { state, revision: events.at(-1)?.revision ?? null };
 }
 

@@ -54,13 +54,19 @@ describe('sealEvents', () => {
     expect(events[0].metadata.prevHash).toBe(GENESIS_HASH);
     expect(events[1].metadata.prevHash).toBe(events[0].metadata.hash);
     expect(events[2].metadata.prevHash).toBe(events[1].metadata.hash);
-    expect(events[0].metadata).toMatchObject({ ...context, recordedAt: '2024-03-01T01:00:00.000Z', schemaVersion: 1 });
+    expect(events[0].metadata).toMatchObject({
+      ...context,
+      recordedAt: '2024-03-01T01:00:00.000Z',
+      schemaVersion: 1,
+    });
   });
 
   it('hashes sha256(prevHash + canonical JSON of type, data and metadata without hash), lowercase hex', () => {
     const [event] = chain(1);
     const { hash, ...rest } = event.metadata;
-    const expected = sha256Hex(GENESIS_HASH + canonicalJson({ type: event.type, data: event.data, metadata: rest }));
+    const expected = sha256Hex(
+      GENESIS_HASH + canonicalJson({ type: event.type, data: event.data, metadata: rest }),
+    );
     expect(hash).toBe(expected);
     expect(hash).toMatch(/^[0-9a-f]{64}$/);
     expect(hashEvent(event)).toBe(hash);

@@ -15,7 +15,11 @@ export function canonicalJson(value: unknown): string {
 
 function serialise(input: unknown): string | undefined {
   let value = input;
-  if (value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON === 'function') {
+  if (
+    value !== null &&
+    typeof value === 'object' &&
+    typeof (value as { toJSON?: unknown }).toJSON === 'function'
+  ) {
     value = (value as { toJSON: () => unknown }).toJSON();
   }
   switch (typeof value) {
@@ -50,7 +54,11 @@ export function sha256Hex(text: string): string {
 }
 
 /** hash = sha256(prevHash + canonicalJson({ type, data, metadata without hash })). */
-export function hashEvent(event: { type: string; data: unknown; metadata: Omit<EventMetadata, 'hash'> }): string {
+export function hashEvent(event: {
+  type: string;
+  data: unknown;
+  metadata: Omit<EventMetadata, 'hash'>;
+}): string {
   const { hash: _ignored, ...metadata } = event.metadata as EventMetadata;
   return sha256Hex(metadata.prevHash + canonicalJson({ type: event.type, data: event.data, metadata }));
 }

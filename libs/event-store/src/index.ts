@@ -18,7 +18,11 @@ export {
   type Decider,
   type HandleCommandOptions,
 } from './handle-command';
-export { PollingSubscription, WakeSignal, type PollingSubscriptionSettings } from './subscription/polling-subscription';
+export {
+  PollingSubscription,
+  WakeSignal,
+  type PollingSubscriptionSettings,
+} from './subscription/polling-subscription';
 export { MemoryEventStore, type MemoryEventStoreOptions } from './adapters/memory/memory-event-store';
 export { PostgresEventStore, type PostgresEventStoreOptions } from './adapters/postgres/postgres-event-store';
 export { isConnectionError } from './adapters/postgres/postgres-errors';

@@ -23,7 +23,9 @@ export interface CaseListRow {
   state: AppointmentState;
 }
 
-export function summarise(state: ExistingCaseState): Omit<CaseListRow, 'updatedAt' | 'revision' | 'position' | 'state'> {
+export function summarise(
+  state: ExistingCaseState,
+): Omit<CaseListRow, 'updatedAt' | 'revision' | 'position' | 'state'> {
   return {
     caseId: state.caseId,
     status: state.status,
@@ -47,5 +49,11 @@ export function evolveCaseListRow(row: CaseListRow | null, event: RecordedEvent)
   if (row !== null && BigInt(event.revision) <= BigInt(row.revision)) return row;
   const state = evolveCase(row?.state ?? null, event);
   if (state.status === 'empty') return row;
-  return { ...summarise(state), updatedAt: event.metadata.recordedAt, revision: event.revision, position: event.globalPosition, state };
+  return {
+    ...summarise(state),
+    updatedAt: event.metadata.recordedAt,
+    revision: event.revision,
+    position: event.globalPosition,
+    state,
+  };
 }

@@ -178,16 +178,32 @@ function describe(event: AppointmentEvent, before: AppointmentState, after: Appo
       };
     }
     case 'InitiationApproved':
-      return { title: '动议审批：同意', time: event.data.approvedAt, result: { decision: 'approved' }, grounds: event.data.comment ?? null };
+      return {
+        title: '动议审批：同意',
+        time: event.data.approvedAt,
+        result: { decision: 'approved' },
+        grounds: event.data.comment ?? null,
+      };
     case 'InitiationRejected':
-      return { title: '动议审批：不同意', time: event.data.rejectedAt, result: { decision: 'rejected' }, grounds: event.data.comment ?? null };
+      return {
+        title: '动议审批：不同意',
+        time: event.data.rejectedAt,
+        result: { decision: 'rejected' },
+        grounds: event.data.comment ?? null,
+      };
     case 'RecommendationRoundRecorded': {
       const d = event.data;
       return {
         title: d.kind === 'meeting' ? '会议推荐' : '谈话调研推荐',
         time: d.heldAt,
         candidateIds: d.results.flatMap((r) => (r.candidateId ? [r.candidateId] : [])),
-        result: { kind: d.kind, eligible: d.eligible, participants: d.participants, requiredParticipants: d.requiredParticipants, results: d.results },
+        result: {
+          kind: d.kind,
+          eligible: d.eligible,
+          participants: d.participants,
+          requiredParticipants: d.requiredParticipants,
+          results: d.results,
+        },
       };
     }
     case 'CandidateNominated': {
@@ -196,7 +212,9 @@ function describe(event: AppointmentEvent, before: AppointmentState, after: Appo
         title: `提名：${d.person.name}（${d.recommendedBy.name}实名推荐）`,
         time: d.nominatedAt,
         candidateIds: [d.candidateId],
-        participants: [{ id: d.recommendedBy.id, name: d.recommendedBy.name, role: d.recommendedBy.role, part: '推荐人' }],
+        participants: [
+          { id: d.recommendedBy.id, name: d.recommendedBy.name, role: d.recommendedBy.role, part: '推荐人' },
+        ],
         result: { person: d.person, exceptional: d.exceptional ?? null },
         grounds: d.exceptional ? `${d.reason}；破格理由：${d.exceptional.grounds}` : d.reason,
       };
@@ -278,16 +296,26 @@ function describe(event: AppointmentEvent, before: AppointmentState, after: Appo
       const d = event.data;
       const opinion = candidateIn(after, d.candidateId)?.opinions[d.kind];
       const counted = opinion?.digest === d.digest;
-      const signatures = counted && opinion ? opinion.signatures : [{ ...d.signer, digest: d.digest, signedAt: d.signedAt }];
+      const signatures =
+        counted && opinion ? opinion.signatures : [{ ...d.signer, digest: d.digest, signedAt: d.signedAt }];
       const complete = counted && opinion?.complete === true;
       return {
         title: `${OPINION_LABELS[d.kind]}签字：${d.signer.name}（${nameOf(d.candidateId)}）${complete ? '，双签字完成' : ''}`,
         time: d.signedAt,
         candidateIds: [d.candidateId],
-        participants: [{ id: d.signer.id, name: d.signer.name, role: d.signer.role, part: d.signer.signedAs }],
+        participants: [
+          { id: d.signer.id, name: d.signer.name, role: d.signer.role, part: d.signer.signedAs },
+        ],
         result: { kind: d.kind, complete, verdict: opinion?.verdict ?? null },
         digest: d.digest,
-        signatures: signatures.map((s) => ({ id: s.id, name: s.name, role: s.role, signedAs: s.signedAs, digest: s.digest, signedAt: s.signedAt })),
+        signatures: signatures.map((s) => ({
+          id: s.id,
+          name: s.name,
+          role: s.role,
+          signedAs: s.signedAs,
+          digest: s.digest,
+          signedAt: s.signedAt,
+        })),
       };
     }
     case 'CheckRecorded': {
@@ -307,7 +335,10 @@ function describe(event: AppointmentEvent, before: AppointmentState, after: Appo
         time: d.heldAt,
         candidateIds: d.results.map((r) => r.candidateId),
         participants: [
-          ...d.attendees.map((id) => ({ id, part: id === d.principalLeaderId ? '到会（主要负责同志）' : '到会' })),
+          ...d.attendees.map((id) => ({
+            id,
+            part: id === d.principalLeaderId ? '到会（主要负责同志）' : '到会',
+          })),
           ...d.recused.map((id) => ({ id, part: '回避' })),
         ],
         result: {
@@ -316,7 +347,14 @@ function describe(event: AppointmentEvent, before: AppointmentState, after: Appo
           quorum: d.quorum,
           majority: d.majority,
           decisionDate: d.decisionDate,
-          votes: d.results.map((r) => ({ candidateId: r.candidateId, agree: r.agree, disagree: r.disagree, defer: r.defer, outcome: r.outcome, ballots: r.ballots })),
+          votes: d.results.map((r) => ({
+            candidateId: r.candidateId,
+            agree: r.agree,
+            disagree: r.disagree,
+            defer: r.defer,
+            outcome: r.outcome,
+            ballots: r.ballots,
+          })),
         },
       };
     }
@@ -358,7 +396,13 @@ function describe(event: AppointmentEvent, before: AppointmentState, after: Appo
     }
     case 'AppointmentCancelled': {
       const d = event.data;
-      return { title: `取消任职：${nameOf(d.candidateId)}`, time: d.cancelledAt, candidateIds: [d.candidateId], result: { objectionId: d.objectionId }, grounds: d.reason };
+      return {
+        title: `取消任职：${nameOf(d.candidateId)}`,
+        time: d.cancelledAt,
+        candidateIds: [d.candidateId],
+        result: { objectionId: d.objectionId },
+        grounds: d.reason,
+      };
     }
     case 'AppointmentIssued': {
       const d = event.data;
@@ -366,7 +410,13 @@ function describe(event: AppointmentEvent, before: AppointmentState, after: Appo
         title: `任职：${nameOf(d.candidateId)}${d.probation ? '（试用期至' + (d.probationEndDate ?? '') + '）' : ''}`,
         time: d.issuedAt,
         candidateIds: [d.candidateId],
-        result: { noticeDate: d.noticeDate, effectiveDate: d.effectiveDate, seniorityFrom: d.seniorityFrom, probation: d.probation, probationEndDate: d.probationEndDate },
+        result: {
+          noticeDate: d.noticeDate,
+          effectiveDate: d.effectiveDate,
+          seniorityFrom: d.seniorityFrom,
+          probation: d.probation,
+          probationEndDate: d.probationEndDate,
+        },
       };
     }
     case 'AppointmentTalkRecorded': {
@@ -406,13 +456,27 @@ function describe(event: AppointmentEvent, before: AppointmentState, after: Appo
         result: { afterProbation: event.data.afterProbation },
       };
     case 'AppointmentRevoked':
-      return { title: `免去试任职务：${nameOf(event.data.candidateId)}`, time: event.data.revokedAt, candidateIds: [event.data.candidateId], grounds: event.data.reason };
+      return {
+        title: `免去试任职务：${nameOf(event.data.candidateId)}`,
+        time: event.data.revokedAt,
+        candidateIds: [event.data.candidateId],
+        grounds: event.data.reason,
+      };
     case 'CandidateDropped':
-      return { title: `退出：${nameOf(event.data.candidateId)}`, time: event.data.droppedAt, candidateIds: [event.data.candidateId], grounds: event.data.reason };
+      return {
+        title: `退出：${nameOf(event.data.candidateId)}`,
+        time: event.data.droppedAt,
+        candidateIds: [event.data.candidateId],
+        grounds: event.data.reason,
+      };
     case 'CaseWithdrawn':
       return { title: '撤销', time: event.data.withdrawnAt, grounds: event.data.reason };
     case 'CaseClosed':
-      return { title: `结案：${OUTCOME_LABELS[event.data.outcome] ?? event.data.outcome}`, time: event.data.closedAt, result: { outcome: event.data.outcome } };
+      return {
+        title: `结案：${OUTCOME_LABELS[event.data.outcome] ?? event.data.outcome}`,
+        time: event.data.closedAt,
+        result: { outcome: event.data.outcome },
+      };
     case 'ReminderIssued': {
       const d = event.data;
       return {
@@ -433,7 +497,9 @@ function describe(event: AppointmentEvent, before: AppointmentState, after: Appo
 /** A reminder's subject is a candidateId, or starts with one (`<candidateId>-<opinion or check>`). */
 function remindedCandidates(state: AppointmentState, subject: string): string[] {
   if (state.status === 'empty') return [];
-  return state.candidates.filter((c) => subject === c.candidateId || subject.startsWith(`${c.candidateId}-`)).map((c) => c.candidateId);
+  return state.candidates
+    .filter((c) => subject === c.candidateId || subject.startsWith(`${c.candidateId}-`))
+    .map((c) => c.candidateId);
 }
 
 function actorOf(event: RecordedEvent): TimelineActor {

@@ -43,18 +43,27 @@ export class RebuildInProgressError extends Error {
   }
 }
 
-const before = (a: string | null, b: string | null): boolean => (a === null ? b !== null : b !== null && BigInt(a) < BigInt(b));
+const before = (a: string | null, b: string | null): boolean =>
+  a === null ? b !== null : b !== null && BigInt(a) < BigInt(b);
 
 async function countEvents(pool: Pool): Promise<number | null> {
   try {
-    const { rows } = await pool.query<{ n: string }>('SELECT count(*)::text AS n FROM events WHERE starts_with(stream_id, $1)', [CASE_STREAM_PREFIX]);
+    const { rows } = await pool.query<{ n: string }>(
+      'SELECT count(*)::text AS n FROM events WHERE starts_with(stream_id, $1)',
+      [CASE_STREAM_PREFIX],
+    );
     return Number(rows[0].n);
   } catch {
     return null;
   }
 }
 
-async function setStatus(pool: Pool, name: string, status: string, fields: { processed?: number; error?: string | null; started?: boolean; finished?: boolean }): Promise<void> {
+async function setStatus(
+  pool: Pool,
+  name: string,
+  status: string,
+  fields: { processed?: number; error?: string | null; started?: boolean; finished?: boolean },
+): Promise<void> {
   await pool.query(
     `UPDATE projection_checkpoints SET rebuild_status = $2,
        rebuild_processed = coalesce($3, rebuild_processed),
@@ -62,7 +71,15 @@ async function setStatus(pool: Pool, name: string, status: string, fields: { pro
        rebuild_started_at = CASE WHEN $6::boolean THEN now() ELSE rebuild_started_at END,
        rebuild_finished_at = CASE WHEN $7::boolean THEN now() WHEN $6::boolean THEN NULL ELSE rebuild_finished_at END
      WHERE name = $1`,
-    [name, status, fields.processed ?? null, fields.error !== undefined, fields.error ?? null, fields.started ?? false, fields.finished ?? false],
+    [
+      name,
+      status,
+      fields.processed ?? null,
+      fields.error !== undefined,
+      fields.error ?? null,
+      fields.started ?? false,
+      fields.finished ?? false,
+    ],
   );
 }
 
@@ -82,7 +99,10 @@ export async function rebuildProjection(name: string, options: RebuildOptions): 
   lock.on('error', () => undefined);
   await lock.connect();
   try {
-    const { rows } = await lock.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1, hashtext($2)) AS ok', [PROJECTION_LOCK_CLASS, `rebuild:${name}`]);
+    const { rows } = await lock.query<{ ok: boolean }>(
+      'SELECT pg_try_advisory_lock($1, hashtext($2)) AS ok',
+      [PROJECTION_LOCK_CLASS, `rebuild:${name}`],
+    );
     if (!rows[0].ok) throw new RebuildInProgressError(name);
     await setStatus(pool, name, 'running', { processed: 0, error: null, started: true });
     try {
@@ -90,7 +110,10 @@ export async function rebuildProjection(name: string, options: RebuildOptions): 
       await setStatus(pool, name, 'done', { processed: result.processed, finished: true });
       return { name, ...result, durationMs: Date.now() - started };
     } catch (err) {
-      await setStatus(pool, name, 'failed', { error: err instanceof Error ? err.message : String(err), finished: true }).catch(() => undefined);
+      await setStatus(pool, name, 'failed', {
+        error: err instanceof Error ? err.message : String(err),
+        finished: true,
+      }).catch(() => undefined);
       throw err;
     }
   } finally {
@@ -113,25 +136,38 @@ async function replayAndSwap(
   });
   let position: string | null = null;
   let processed = 0;
-  const report = (phase: RebuildProgress['phase']): void => onProgress?.({ name: projection.name, processed, total, position, phase });
+  const report = (phase: RebuildProgress['phase']): void =>
+    onProgress?.({ name: projection.name, processed, total, position, phase });
   report('replaying');
   for (;;) {
-    const page = await store.readAll({ fromPosition: position, limit: pageSize, streamPrefix: CASE_STREAM_PREFIX });
+    const page = await store.readAll({
+      fromPosition: position,
+      limit: pageSize,
+      streamPrefix: CASE_STREAM_PREFIX,
+    });
     if (page.events.length === 0) break;
     await inTransaction(pool, (client) => applyShadow(client, projection, page.events, shadow));
     position = page.events[page.events.length - 1].globalPosition;
     processed += page.events.length;
     report('replaying');
-    if (processed % (pageSize * 25) < pageSize) await setStatus(pool, projection.name, 'running', { processed });
+    if (processed % (pageSize * 25) < pageSize)
+      await setStatus(pool, projection.name, 'running', { processed });
     if (page.events.length < pageSize) break;
   }
   report('swapping');
   const final = await inTransaction(pool, async (client) => {
-    const { rows } = await client.query<{ position: string | null }>('SELECT position FROM projection_checkpoints WHERE name = $1 FOR UPDATE', [projection.name]);
+    const { rows } = await client.query<{ position: string | null }>(
+      'SELECT position FROM projection_checkpoints WHERE name = $1 FOR UPDATE',
+      [projection.name],
+    );
     const live = rows[0]?.position ?? null;
     // Catch the shadow up to the live checkpoint, no further: the live runner resumes from it.
     while (before(position, live)) {
-      const page = await store.readAll({ fromPosition: position, limit: pageSize, streamPrefix: CASE_STREAM_PREFIX });
+      const page = await store.readAll({
+        fromPosition: position,
+        limit: pageSize,
+        streamPrefix: CASE_STREAM_PREFIX,
+      });
       const events = page.events.filter((e) => live !== null && BigInt(e.globalPosition) <= BigInt(live));
       if (events.length === 0) break;
       await applyShadow(client, projection, events, shadow);
@@ -142,12 +178,19 @@ async function replayAndSwap(
     for (const table of projection.tables) {
       await client.query(`DROP TABLE IF EXISTS ${table}`);
       await client.query(`ALTER TABLE ${shadow[table]} RENAME TO ${table}`);
-      const indexes = await client.query<{ indexname: string }>('SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND tablename = $1', [table]);
+      const indexes = await client.query<{ indexname: string }>(
+        'SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND tablename = $1',
+        [table],
+      );
       for (const { indexname } of indexes.rows) {
-        if (indexname.includes(shadow[table])) await client.query(`ALTER INDEX ${indexname} RENAME TO ${indexname.replace(shadow[table], table)}`);
+        if (indexname.includes(shadow[table]))
+          await client.query(`ALTER INDEX ${indexname} RENAME TO ${indexname.replace(shadow[table], table)}`);
       }
     }
-    await client.query('UPDATE projection_checkpoints SET position = $2, updated_at = now() WHERE name = $1', [projection.name, kept]);
+    await client.query(
+      'UPDATE projection_checkpoints SET position = $2, updated_at = now() WHERE name = $1',
+      [projection.name, kept],
+    );
     return { processed, position: kept };
   });
   position = final.position;
@@ -155,6 +198,11 @@ async function replayAndSwap(
   return final;
 }
 
-function applyShadow(client: PoolClient, projection: Projection, events: readonly RecordedEvent[], shadow: TableNames): Promise<unknown> {
+function applyShadow(
+  client: PoolClient,
+  projection: Projection,
+  events: readonly RecordedEvent[],
+  shadow: TableNames,
+): Promise<unknown> {
   return projection.apply(client, events, shadow, { live: false });
 }

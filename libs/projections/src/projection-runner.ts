@@ -97,7 +97,13 @@ export class ProjectionRunner {
   }
 
   status(): ProjectionRunnerStatus {
-    return { name: this.name, leader: this.active, checkpoint: this.checkpoint, lastEventRecordedAt: this.lastEventRecordedAt, processed: this.processed };
+    return {
+      name: this.name,
+      leader: this.active,
+      checkpoint: this.checkpoint,
+      lastEventRecordedAt: this.lastEventRecordedAt,
+      processed: this.processed,
+    };
   }
 
   private async run(): Promise<void> {
@@ -127,10 +133,10 @@ export class ProjectionRunner {
     const client = new Client(this.options.pool.options);
     client.on('error', () => undefined);
     await client.connect();
-    const { rows } = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1, hashtext($2)) AS ok', [
-      PROJECTION_LOCK_CLASS,
-      leaseKey(this.name),
-    ]);
+    const { rows } = await client.query<{ ok: boolean }>(
+      'SELECT pg_try_advisory_lock($1, hashtext($2)) AS ok',
+      [PROJECTION_LOCK_CLASS, leaseKey(this.name)],
+    );
     if (!rows[0].ok) {
       await client.end().catch(() => undefined);
       return undefined;
@@ -158,12 +164,18 @@ export class ProjectionRunner {
     };
     lease.on('error', lost);
     lease.on('end', () => lost());
-    const { rows } = await this.options.pool.query<{ position: string | null }>('SELECT position FROM projection_checkpoints WHERE name = $1', [this.name]);
+    const { rows } = await this.options.pool.query<{ position: string | null }>(
+      'SELECT position FROM projection_checkpoints WHERE name = $1',
+      [this.name],
+    );
     this.checkpoint = rows[0]?.position ?? null;
     this.buffer = [];
     this.active = true;
     this.logger.log(`took the lease; applying events after position ${this.checkpoint ?? 'start'}`);
-    this.subscription = this.options.store.subscribeAll({ fromCheckpoint: this.checkpoint, streamPrefix: CASE_STREAM_PREFIX }, (event) => this.onEvent(event));
+    this.subscription = this.options.store.subscribeAll(
+      { fromCheckpoint: this.checkpoint, streamPrefix: CASE_STREAM_PREFIX },
+      (event) => this.onEvent(event),
+    );
     if (this.stopped) this.endTerm();
     await ended;
     const subscription = this.subscription;
@@ -212,18 +224,24 @@ export class ProjectionRunner {
         failures = 0;
       } catch (err) {
         if (err instanceof CheckpointMovedError) {
-          this.logger.warn('the checkpoint moved under this runner (a rebuild was swapped in); restarting from it');
+          this.logger.warn(
+            'the checkpoint moved under this runner (a rebuild was swapped in); restarting from it',
+          );
           this.active = false;
           this.endTerm();
           return;
         }
         failures += 1;
         if (this.stopped && failures >= 3) {
-          this.logger.warn(`giving up on ${this.buffer.length} buffered events at stop; they are replayed from the checkpoint`);
+          this.logger.warn(
+            `giving up on ${this.buffer.length} buffered events at stop; they are replayed from the checkpoint`,
+          );
           this.active = false;
           return;
         }
-        this.logger.error(`writing a batch of ${batch.length} failed (attempt ${failures}), retrying: ${describe(err)}`);
+        this.logger.error(
+          `writing a batch of ${batch.length} failed (attempt ${failures}), retrying: ${describe(err)}`,
+        );
         await this.pause(Math.min(5000, 100 * 2 ** Math.min(failures, 6)));
       }
     }
@@ -238,11 +256,17 @@ export class ProjectionRunner {
     try {
       await client.query('BEGIN');
       // Taken first, before any table is touched: a rebuild's swap holds this row while it renames tables.
-      const { rows } = await client.query<{ position: string | null }>('SELECT position FROM projection_checkpoints WHERE name = $1 FOR UPDATE', [projection.name]);
+      const { rows } = await client.query<{ position: string | null }>(
+        'SELECT position FROM projection_checkpoints WHERE name = $1 FOR UPDATE',
+        [projection.name],
+      );
       if ((rows[0]?.position ?? null) !== this.checkpoint) throw new CheckpointMovedError();
       afterCommit = await projection.apply(client, batch, liveTableNames(projection), { live: true });
       const last = batch[batch.length - 1];
-      await client.query('UPDATE projection_checkpoints SET position = $2, updated_at = now() WHERE name = $1', [projection.name, last.globalPosition]);
+      await client.query(
+        'UPDATE projection_checkpoints SET position = $2, updated_at = now() WHERE name = $1',
+        [projection.name, last.globalPosition],
+      );
       await client.query('COMMIT');
     } catch (err) {
       await client.query('ROLLBACK').catch((rollbackError: Error) => {

@@ -33,7 +33,12 @@ export async function projectionLag(pool: Pool, checkpoint: string | null): Prom
     );
     const row = rows[0];
     const events = Number(row.behind);
-    const seconds = events === 0 || row.head_at === null ? 0 : row.applied_at === null ? null : Math.max(0, (row.head_at.getTime() - row.applied_at.getTime()) / 1000);
+    const seconds =
+      events === 0 || row.head_at === null
+        ? 0
+        : row.applied_at === null
+          ? null
+          : Math.max(0, (row.head_at.getTime() - row.applied_at.getTime()) / 1000);
     return { events, seconds };
   } catch {
     return { events: null, seconds: null };

@@ -21,7 +21,12 @@ export interface Projection {
   readonly tables: readonly string[];
   /** Idempotent DDL creating the tables under the given names. */
   createTables(names: TableNames): string[];
-  apply(client: PoolClient, events: readonly RecordedEvent[], names: TableNames, options: ApplyOptions): Promise<AfterCommit | void>;
+  apply(
+    client: PoolClient,
+    events: readonly RecordedEvent[],
+    names: TableNames,
+    options: ApplyOptions,
+  ): Promise<AfterCommit | void>;
 }
 
 export function liveTableNames(projection: Projection): TableNames {

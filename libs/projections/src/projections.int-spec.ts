@@ -61,7 +61,9 @@ describe('projections on PostgreSQL (int)', () => {
 
   it('applies every event twice with the same result as once (idempotent writers)', async () => {
     const { caseIds } = await seedCases(store, 12);
-    const events: RecordedEvent[] = (await Promise.all(caseIds.map((id) => store.read(caseStreamId(id))))).flat();
+    const events: RecordedEvent[] = (
+      await Promise.all(caseIds.map((id) => store.read(caseStreamId(id))))
+    ).flat();
     for (const projection of projections) {
       const once = shadowTableNames(projection);
       await inTx(pool, async (client) => {
@@ -70,41 +72,82 @@ describe('projections on PostgreSQL (int)', () => {
         await projection.apply(client, events, once, { live: false });
       });
       for (const event of events) {
-        await inTx(pool, (client) => projection.apply(client, [event], liveTableNames(projection), { live: false }));
-        await inTx(pool, (client) => projection.apply(client, [event], liveTableNames(projection), { live: false }));
+        await inTx(pool, (client) =>
+          projection.apply(client, [event], liveTableNames(projection), { live: false }),
+        );
+        await inTx(pool, (client) =>
+          projection.apply(client, [event], liveTableNames(projection), { live: false }),
+        );
       }
-      await inTx(pool, (client) => projection.apply(client, events, liveTableNames(projection), { live: false }));
+      await inTx(pool, (client) =>
+        projection.apply(client, events, liveTableNames(projection), { live: false }),
+      );
       const twice = await dumpProjection(pool, projection);
       expect(twice).toEqual(await dumpProjection(pool, projection, once));
       expect(Object.values(twice).every((rows) => rows.length > 0)).toBe(true);
       await inTx(pool, async (client) => {
-        for (const table of [...Object.values(once), ...projection.tables]) await client.query(`TRUNCATE ${table}`);
+        for (const table of [...Object.values(once), ...projection.tables])
+          await client.query(`TRUNCATE ${table}`);
       });
     }
   });
 
   it('writes one 纪实 entry per event, and the open deadlines of the state after the last one', async () => {
-    const runners = projections.map((projection) => new ProjectionRunner({ pool, store, projection, batchMs: 20, logger: quiet }));
+    const runners = projections.map(
+      (projection) => new ProjectionRunner({ pool, store, projection, batchMs: 20, logger: quiet }),
+    );
     runners.forEach((r) => r.start());
     try {
       const caseId = '0b9d7f3e-1c1a-4f43-9d36-5b0d2b7c0a01';
       const events = caseEvents(caseId, 3, 7);
-      await store.append(caseStreamId(caseId), events.slice(0, 6), { expectedRevision: 'any', context: contextFor({ id: 'h-001', name: '王经办', role: 'handler' }) });
+      await store.append(caseStreamId(caseId), events.slice(0, 6), {
+        expectedRevision: 'any',
+        context: contextFor({ id: 'h-001', name: '王经办', role: 'handler' }),
+      });
       const head = await headPosition(pool);
-      await waitFor(async () => (await Promise.all(projections.map((p) => checkpointOf(pool, p.name)))).every((c) => c === head), 20_000, 'catch-up');
-      const timeline = await pool.query('SELECT entry FROM case_timeline WHERE case_id = $1 ORDER BY revision', [caseId]);
+      await waitFor(
+        async () =>
+          (await Promise.all(projections.map((p) => checkpointOf(pool, p.name)))).every((c) => c === head),
+        20_000,
+        'catch-up',
+      );
+      const timeline = await pool.query(
+        'SELECT entry FROM case_timeline WHERE case_id = $1 ORDER BY revision',
+        [caseId],
+      );
       expect(timeline.rows.map((r) => r.entry.type)).toEqual(events.slice(0, 6).map((e) => e.type));
-      expect(timeline.rows[1].entry).toMatchObject({ stage: 'initiation-approved', actor: { id: 'h-001', name: '王经办', role: 'handler' } });
-      const deadlines = await pool.query('SELECT kind, subject FROM case_deadlines WHERE case_id = $1 ORDER BY deadline_id', [caseId]);
+      expect(timeline.rows[1].entry).toMatchObject({
+        stage: 'initiation-approved',
+        actor: { id: 'h-001', name: '王经办', role: 'handler' },
+      });
+      const deadlines = await pool.query(
+        'SELECT kind, subject FROM case_deadlines WHERE case_id = $1 ORDER BY deadline_id',
+        [caseId],
+      );
       expect(deadlines.rows.filter((r) => r.kind === 'check-outstanding')).toHaveLength(8);
-      const list = await pool.query('SELECT stage, revision::text, candidate_names FROM case_list WHERE case_id = $1', [caseId]);
-      expect(list.rows[0]).toEqual({ stage: 'inspection-targets', revision: '5', candidate_names: ['张三', '李四'] });
-      expect(sinkCalls.flatMap((c) => c.added).some((d) => d.caseId === caseId && d.kind === 'check-outstanding')).toBe(true);
+      const list = await pool.query(
+        'SELECT stage, revision::text, candidate_names FROM case_list WHERE case_id = $1',
+        [caseId],
+      );
+      expect(list.rows[0]).toEqual({
+        stage: 'inspection-targets',
+        revision: '5',
+        candidate_names: ['张三', '李四'],
+      });
+      expect(
+        sinkCalls.flatMap((c) => c.added).some((d) => d.caseId === caseId && d.kind === 'check-outstanding'),
+      ).toBe(true);
 
-      await store.append(caseStreamId(caseId), events.slice(6, 7), { expectedRevision: '5', context: contextFor({ id: 'h-001', name: '王经办', role: 'handler' }) });
+      await store.append(caseStreamId(caseId), events.slice(6, 7), {
+        expectedRevision: '5',
+        context: contextFor({ id: 'h-001', name: '王经办', role: 'handler' }),
+      });
       const head2 = await headPosition(pool);
       await waitFor(async () => (await checkpointOf(pool, 'deadlines')) === head2, 20_000, 'deadlines');
-      expect(runners.find((r) => r.name === 'deadlines')?.status()).toMatchObject({ leader: true, checkpoint: head2 });
+      expect(runners.find((r) => r.name === 'deadlines')?.status()).toMatchObject({
+        leader: true,
+        checkpoint: head2,
+      });
     } finally {
       await Promise.all(runners.map((r) => r.stop()));
     }
@@ -125,22 +168,41 @@ describe('projections on PostgreSQL (int)', () => {
   });
 
   it('rebuilds into the same rows as the live projection, while the live runner keeps writing', async () => {
-    const runners = projections.map((projection) => new ProjectionRunner({ pool, store, projection, batchMs: 20, logger: quiet }));
+    const runners = projections.map(
+      (projection) => new ProjectionRunner({ pool, store, projection, batchMs: 20, logger: quiet }),
+    );
     runners.forEach((r) => r.start());
     try {
       await seedCases(store, 30);
       const writing = seedCases(store, 30);
       const progress: number[] = [];
-      await Promise.all(projections.map((p) => rebuildProjection(p.name, { pool, store, projections, pageSize: 100, onProgress: (x) => progress.push(x.processed) })));
+      await Promise.all(
+        projections.map((p) =>
+          rebuildProjection(p.name, {
+            pool,
+            store,
+            projections,
+            pageSize: 100,
+            onProgress: (x) => progress.push(x.processed),
+          }),
+        ),
+      );
       await writing;
       const head = await headPosition(pool);
-      await waitFor(async () => (await Promise.all(projections.map((p) => checkpointOf(pool, p.name)))).every((c) => c === head), 30_000, 'catch-up');
+      await waitFor(
+        async () =>
+          (await Promise.all(projections.map((p) => checkpointOf(pool, p.name)))).every((c) => c === head),
+        30_000,
+        'catch-up',
+      );
       await Promise.all(runners.map((r) => r.whenIdle()));
       const live = await Promise.all(projections.map((p) => dumpProjection(pool, p)));
       expect(progress.length).toBeGreaterThan(3);
       for (const p of projections) await rebuildProjection(p.name, { pool, store, projections });
       expect(await Promise.all(projections.map((p) => dumpProjection(pool, p)))).toEqual(live);
-      const status = await pool.query("SELECT rebuild_status FROM projection_checkpoints WHERE name = 'case-list'");
+      const status = await pool.query(
+        "SELECT rebuild_status FROM projection_checkpoints WHERE name = 'case-list'",
+      );
       expect(status.rows[0].rebuild_status).toBe('done');
     } finally {
       await Promise.all(runners.map((r) => r.stop()));
@@ -173,10 +235,14 @@ describe('a projection worker killed with SIGKILL during catch-up (int)', () => 
 
   function startWorker(): Promise<ChildProcess> {
     // One node process with tsx as a loader: the tsx CLI would run the script in a grandchild that SIGKILL misses.
-    const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'testing/projections-child.ts')], {
-      env: { ...process.env, DATABASE_URL: url, BATCH_SIZE: '250' },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(__dirname, 'testing/projections-child.ts')],
+      {
+        env: { ...process.env, DATABASE_URL: url, BATCH_SIZE: '250' },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     children.push(child);
     return new Promise((resolve, reject) => {
       child.stdout?.on('data', (chunk: Buffer) => {
@@ -192,19 +258,29 @@ describe('a projection worker killed with SIGKILL during catch-up (int)', () => 
     const head = await headPosition(pool);
 
     const first = await startWorker();
-    await waitFor(async () => BigInt((await checkpointOf(pool, 'case-timeline')) ?? '0') > 2000n, 120_000, 'some progress');
+    await waitFor(
+      async () => BigInt((await checkpointOf(pool, 'case-timeline')) ?? '0') > 2000n,
+      120_000,
+      'some progress',
+    );
     first.kill('SIGKILL');
     await new Promise((resolve) => first.once('exit', resolve));
     const atKill = await Promise.all(projections.map((p) => checkpointOf(pool, p.name)));
     expect(atKill.some((c) => c !== head)).toBe(true);
 
     const second = await startWorker();
-    await waitFor(async () => (await Promise.all(projections.map((p) => checkpointOf(pool, p.name)))).every((c) => c === head), 240_000, 'catch-up after restart');
+    await waitFor(
+      async () =>
+        (await Promise.all(projections.map((p) => checkpointOf(pool, p.name)))).every((c) => c === head),
+      240_000,
+      'catch-up after restart',
+    );
     second.kill('SIGTERM');
     await new Promise((resolve) => second.once('exit', resolve));
 
     const resumed = await Promise.all(projections.map((p) => dumpProjection(pool, p)));
-    for (const p of projections) await rebuildProjection(p.name, { pool, store, projections, pageSize: 2000 });
+    for (const p of projections)
+      await rebuildProjection(p.name, { pool, store, projections, pageSize: 2000 });
     expect(await Promise.all(projections.map((p) => dumpProjection(pool, p)))).toEqual(resumed);
     expect(resumed[1].case_timeline).toHaveLength(events);
   }, 600_000);

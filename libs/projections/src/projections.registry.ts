@@ -13,5 +13,9 @@ export interface ProjectionsDeps {
 
 /** Every projection of the service, by name: case-list, case-timeline, deadlines. */
 export function createProjections(deps: ProjectionsDeps): Projection[] {
-  return [new CaseListProjection(), new CaseTimelineProjection(), new DeadlinesProjection(deps.policy, deps.deadlineSink, deps.onSinkError)];
+  return [
+    new CaseListProjection(),
+    new CaseTimelineProjection(),
+    new DeadlinesProjection(deps.policy, deps.deadlineSink, deps.onSinkError),
+  ];
 }

@@ -24,8 +24,12 @@ export async function migrateProjections(pool: Pool, projections: readonly Proje
     await client.query('SELECT pg_advisory_xact_lock($1, $2)', [PROJECTION_LOCK_CLASS, MIGRATION_LOCK]);
     await client.query(CHECKPOINTS_DDL);
     for (const projection of projections) {
-      for (const statement of projection.createTables(liveTableNames(projection))) await client.query(statement);
-      await client.query('INSERT INTO projection_checkpoints (name, position) VALUES ($1, NULL) ON CONFLICT (name) DO NOTHING', [projection.name]);
+      for (const statement of projection.createTables(liveTableNames(projection)))
+        await client.query(statement);
+      await client.query(
+        'INSERT INTO projection_checkpoints (name, position) VALUES ($1, NULL) ON CONFLICT (name) DO NOTHING',
+        [projection.name],
+      );
     }
   });
 }

@@ -6,7 +6,12 @@
 import type { OpinionKind, Role } from '@app/appointment/appointment.commands';
 import type { RulesConfig, WorkingCalendar } from '@app/appointment/appointment.config';
 import { defaultRulesConfig } from '@app/appointment/appointment.config';
-import type { AppointmentState, CandidateState, CaseData, CheckName } from '@app/appointment/appointment.state';
+import type {
+  AppointmentState,
+  CandidateState,
+  CaseData,
+  CheckName,
+} from '@app/appointment/appointment.state';
 import { CHECK_NAMES } from '@app/appointment/appointment.state';
 import { addDays, addMonths, shanghaiDate } from '@app/appointment/appointment.time';
 
@@ -107,7 +112,11 @@ export function openDeadlines(state: AppointmentState, deps: DeadlinePolicyDeps)
   const ctx: Ctx = {
     calendar: deps.calendar,
     rules: { ...defaultRulesConfig, ...deps.rules },
-    periods: { ...defaultDeadlinePeriods, holdMonths: deps.rules?.holdMonths ?? defaultDeadlinePeriods.holdMonths, ...deps.periods },
+    periods: {
+      ...defaultDeadlinePeriods,
+      holdMonths: deps.rules?.holdMonths ?? defaultDeadlinePeriods.holdMonths,
+      ...deps.periods,
+    },
   };
   return [
     ...initiation(state, ctx),
@@ -155,7 +164,7 @@ function workingDaysAfter(at: string, n: number, calendar: WorkingCalendar): str
     return calendar.addWorkingDays(date, n);
   } catch {
     let day = date;
-    for (let counted = 0; counted < n; ) {
+    for (let counted = 0; counted < n;) {
       day = addDays(day, 1);
       const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
       if (weekday !== 0 && weekday !== 6) counted += 1;
@@ -251,9 +260,15 @@ function signatures(state: CaseData, candidate: CandidateState, ctx: Ctx): Deadl
     const opinion = candidate.opinions[kind];
     if (opinion === null || opinion.complete) return [];
     const required = kind === 'political' ? ctx.rules.politicalSigners : ctx.rules.integritySigners;
-    const missing = required.filter((signer) => !opinion.signatures.some((s) => s.signedAs === signer && s.digest === opinion.digest));
+    const missing = required.filter(
+      (signer) => !opinion.signatures.some((s) => s.signedAs === signer && s.digest === opinion.digest),
+    );
     if (missing.length === 0) return [];
-    const roles = [...new Set(missing.map((signer) => SIGNER_ROLES[signer]).filter((role): role is Role => role !== undefined))];
+    const roles = [
+      ...new Set(
+        missing.map((signer) => SIGNER_ROLES[signer]).filter((role): role is Role => role !== undefined),
+      ),
+    ];
     const who = missing.map((signer) => SIGNER_LABELS[signer] ?? signer).join('、');
     const subject = `${candidate.candidateId}-${kind}`;
     const days = ctx.periods.signatureWorkingDays;
@@ -333,7 +348,12 @@ function appointmentTalk(state: CaseData, candidate: CandidateState, ctx: Ctx): 
 }
 
 function probation(state: CaseData, candidate: CandidateState, ctx: Ctx): Deadline[] {
-  if (candidate.status !== 'on-probation' || candidate.probation === null || candidate.probation.review !== null) return [];
+  if (
+    candidate.status !== 'on-probation' ||
+    candidate.probation === null ||
+    candidate.probation.review !== null
+  )
+    return [];
   const endDate = candidate.probation.endDate;
   const days = ctx.periods.probationAdvanceDays;
   return [
@@ -361,8 +381,12 @@ function probation(state: CaseData, candidate: CandidateState, ctx: Ctx): Deadli
 }
 
 /** Whether two lists of one case's deadlines differ for a scheduler: added, and removed or moved. */
-export function diffDeadlines(before: readonly Deadline[], after: readonly Deadline[]): { added: Deadline[]; removed: Deadline[] } {
-  const key = (d: Deadline): string => JSON.stringify([d.deadlineId, d.dueAt, d.recipientRoles, d.reason, d.escalationLevel]);
+export function diffDeadlines(
+  before: readonly Deadline[],
+  after: readonly Deadline[],
+): { added: Deadline[]; removed: Deadline[] } {
+  const key = (d: Deadline): string =>
+    JSON.stringify([d.deadlineId, d.dueAt, d.recipientRoles, d.reason, d.escalationLevel]);
   const beforeKeys = new Set(before.map(key));
   const afterKeys = new Set(after.map(key));
   return {

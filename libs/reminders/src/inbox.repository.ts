@@ -43,7 +43,8 @@ interface InboxRow {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const COLUMNS = 'id, reminder_id, case_id, kind, subject, reason, escalation_level, recipient_role, recipient_org_unit, due_at, issued_at, delivered_at, read_at';
+const COLUMNS =
+  'id, reminder_id, case_id, kind, subject, reason, escalation_level, recipient_role, recipient_org_unit, due_at, issued_at, delivered_at, read_at';
 
 /** The `inbox` table: one row per (reminder, recipient), so a second delivery inserts nothing. */
 @Injectable()
@@ -51,12 +52,31 @@ export class InboxRepository {
   constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
 
   /** Returns how many rows were new. */
-  async deliver(reminderId: string, deadline: Deadline, recipients: Recipient[], issuedAt: string, now: Date): Promise<number> {
+  async deliver(
+    reminderId: string,
+    deadline: Deadline,
+    recipients: Recipient[],
+    issuedAt: string,
+    now: Date,
+  ): Promise<number> {
     if (recipients.length === 0) return 0;
     const values: unknown[] = [];
     const tuples = recipients.map((r) => {
       const base = values.length;
-      values.push(randomUUID(), reminderId, r.role, r.orgUnit, deadline.caseId, deadline.kind, deadline.subject, deadline.reason, deadline.escalationLevel, deadline.dueAt, issuedAt, now);
+      values.push(
+        randomUUID(),
+        reminderId,
+        r.role,
+        r.orgUnit,
+        deadline.caseId,
+        deadline.kind,
+        deadline.subject,
+        deadline.reason,
+        deadline.escalationLevel,
+        deadline.dueAt,
+        issuedAt,
+        now,
+      );
       return `(${Array.from({ length: 12 }, (_, i) => `$${base + i + 1}`).join(', ')})`;
     });
     const result = await this.pool.query(
@@ -70,7 +90,8 @@ export class InboxRepository {
 
   /** The reader's entries, newest first; `unread` true: unread only, false: read only, undefined: all. */
   async list(reader: InboxReader, options: { unread?: boolean; limit: number }): Promise<InboxEntry[]> {
-    const filter = options.unread === undefined ? '' : options.unread ? 'AND read_at IS NULL' : 'AND read_at IS NOT NULL';
+    const filter =
+      options.unread === undefined ? '' : options.unread ? 'AND read_at IS NULL' : 'AND read_at IS NOT NULL';
     const result = await this.pool.query<InboxRow>(
       `SELECT ${COLUMNS} FROM inbox
         WHERE recipient_role = $1 AND recipient_org_unit = $2 ${filter}
@@ -93,7 +114,10 @@ export class InboxRepository {
   }
 
   async forReminder(reminderId: string): Promise<InboxEntry[]> {
-    const result = await this.pool.query<InboxRow>(`SELECT ${COLUMNS} FROM inbox WHERE reminder_id = $1 ORDER BY recipient_role, recipient_org_unit`, [reminderId]);
+    const result = await this.pool.query<InboxRow>(
+      `SELECT ${COLUMNS} FROM inbox WHERE reminder_id = $1 ORDER BY recipient_role, recipient_org_unit`,
+      [reminderId],
+    );
     return result.rows.map(toEntry);
   }
 }

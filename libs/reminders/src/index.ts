@@ -1,7 +1,12 @@
 export * from './deadline-policy';
 export * from './reminder-jobs';
 export { candidateOf, recipientsFor, type Recipient } from './reminder-recipients';
-export { REMINDER_ID_HEADER, SIGNATURE_HEADER, signWebhookBody, verifyWebhookSignature } from './webhook-signature';
+export {
+  REMINDER_ID_HEADER,
+  SIGNATURE_HEADER,
+  signWebhookBody,
+  verifyWebhookSignature,
+} from './webhook-signature';
 export { migrateRemindersSchema } from './reminders.schema';
 export { InboxRepository, type InboxEntry, type InboxReader } from './inbox.repository';
 export { ReminderLedgerRepository, type ReminderOutcome } from './reminder-ledger.repository';

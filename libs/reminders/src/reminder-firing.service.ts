@@ -1,17 +1,35 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bullmq';
-import type { Actor, AppointmentDecider, AppointmentState, IssueReminder, OpenCaseState, ReminderRecord } from '@app/appointment';
+import type {
+  Actor,
+  AppointmentDecider,
+  AppointmentState,
+  IssueReminder,
+  OpenCaseState,
+  ReminderRecord,
+} from '@app/appointment';
 import { caseStreamId } from '@app/appointment';
 import { aggregateStream, EVENT_STORE, type EventStore, handleCommand } from '@app/event-store';
 import { APP_CONFIG, type AppConfig, CLOCK, type Clock, type Counter, InjectMetric } from '@app/platform';
 import { type Deadline, type DeadlineKind, type DeadlinePolicyDeps, openDeadlines } from './deadline-policy';
 import { InboxRepository } from './inbox.repository';
-import { DELIVER_WEBHOOK_JOB, REMINDER_WEBHOOKS_QUEUE, reminderId, type WebhookJobData, webhookJobOptions } from './reminder-jobs';
+import {
+  DELIVER_WEBHOOK_JOB,
+  REMINDER_WEBHOOKS_QUEUE,
+  reminderId,
+  type WebhookJobData,
+  webhookJobOptions,
+} from './reminder-jobs';
 import { ReminderLedgerRepository } from './reminder-ledger.repository';
 import { REMINDERS_DELIVERED, REMINDERS_DROPPED, REMINDERS_ISSUED } from './reminder-metrics';
 import { type Recipient, recipientsFor } from './reminder-recipients';
-import { DEADLINE_POLICY, REMINDERS_DECIDER, REMINDERS_OPTIONS, type ResolvedRemindersOptions } from './reminders.options';
+import {
+  DEADLINE_POLICY,
+  REMINDERS_DECIDER,
+  REMINDERS_OPTIONS,
+  type ResolvedRemindersOptions,
+} from './reminders.options';
 
 export type DropReason = 'case-not-found' | 'no-longer-holds' | 'due-time-moved';
 
@@ -82,7 +100,14 @@ export class ReminderFiring {
     const recorded = state.reminders.find((r) => r.reminderId === id);
     // Recorded by a run that died before delivering: deliver what was recorded, even if the case moved on since.
     if (recorded && state.status === 'open') {
-      return { outcome: 'issued', reminderId: id, deadline: fromRecord(scheduled, recorded), state, issuedAt: recorded.issuedAt, appended: false };
+      return {
+        outcome: 'issued',
+        reminderId: id,
+        deadline: fromRecord(scheduled, recorded),
+        state,
+        issuedAt: recorded.issuedAt,
+        appended: false,
+      };
     }
     const current = openDeadlines(state, this.policy).find((d) => d.deadlineId === scheduled.deadlineId);
     if (current === undefined || state.status !== 'open') return this.drop(scheduled, id, 'no-longer-holds');
@@ -96,7 +121,14 @@ export class ReminderFiring {
       caseId: scheduled.caseId,
       actor,
       at,
-      data: { reminderId: id, kind: current.kind, subject: current.subject, recipientRoles: current.recipientRoles, reason: current.reason, dueAt: current.dueAt },
+      data: {
+        reminderId: id,
+        kind: current.kind,
+        subject: current.subject,
+        recipientRoles: current.recipientRoles,
+        reason: current.reason,
+        dueAt: current.dueAt,
+      },
     };
     const result = await handleCommand(this.store, streamId, this.decider, command, {
       context: { actor, commandId: id, correlationId: id, causationId: id, occurredAt: at },
@@ -105,8 +137,18 @@ export class ReminderFiring {
     const issuedAt = (event?.data as { issuedAt?: string } | undefined)?.issuedAt ?? at;
     const appended = !result.replayed && result.events.length > 0;
     if (appended) this.issuedCounter.inc();
-    const after = this.decider.evolve(state, { type: 'ReminderIssued', data: command.data }) as AppointmentState;
-    return { outcome: 'issued', reminderId: id, deadline: current, state: after.status === 'open' ? after : state, issuedAt, appended };
+    const after = this.decider.evolve(state, {
+      type: 'ReminderIssued',
+      data: command.data,
+    }) as AppointmentState;
+    return {
+      outcome: 'issued',
+      reminderId: id,
+      deadline: current,
+      state: after.status === 'open' ? after : state,
+      issuedAt,
+      appended,
+    };
   }
 
   /** Inbox rows per recipient and the webhook job, both keyed by the reminder id. */
@@ -118,12 +160,23 @@ export class ReminderFiring {
     let webhookQueued = false;
     if (this.config.reminderWebhookUrl !== undefined) {
       const body = await this.ledger.webhookBody(id, webhookBody(issued, recipients), now);
-      await this.webhooks.add(DELIVER_WEBHOOK_JOB, { reminderId: id, body }, webhookJobOptions(id, this.options.webhookBackoffMs, this.options.webhookAttempts));
+      await this.webhooks.add(
+        DELIVER_WEBHOOK_JOB,
+        { reminderId: id, body },
+        webhookJobOptions(id, this.options.webhookBackoffMs, this.options.webhookAttempts),
+      );
       webhookQueued = true;
     }
     await this.ledger.recordOutcome(id, deadline, 'delivered', now);
     if (newInboxRows > 0) this.deliveredCounter.inc();
-    return { outcome: 'delivered', reminderId: id, recipients, newInboxRows, appended: issued.appended, webhookQueued };
+    return {
+      outcome: 'delivered',
+      reminderId: id,
+      recipients,
+      newInboxRows,
+      appended: issued.appended,
+      webhookQueued,
+    };
   }
 
   private async drop(scheduled: Deadline, id: string, why: DropReason): Promise<ReminderDropped> {

@@ -25,7 +25,10 @@ describe('reminder jobs', () => {
 
   it('delays until due, and a past-due deadline not at all', () => {
     const due = Date.parse(deadline.dueAt);
-    expect(reminderJobOptions(deadline, due - 5000)).toMatchObject({ jobId: reminderId(deadline), delay: 5000 });
+    expect(reminderJobOptions(deadline, due - 5000)).toMatchObject({
+      jobId: reminderId(deadline),
+      delay: 5000,
+    });
     expect(reminderJobOptions(deadline, due + 5000).delay).toBe(0);
     expect(reminderJobOptions(deadline, due).removeOnComplete).toEqual({ count: expect.any(Number) });
   });

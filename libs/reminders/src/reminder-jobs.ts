@@ -8,7 +8,11 @@ import type { Deadline } from './deadline-policy';
 export const REMINDERS_QUEUE = 'reminders';
 export const REMINDER_WEBHOOKS_QUEUE = 'reminder-webhooks';
 export const REMINDERS_MAINTENANCE_QUEUE = 'reminders-maintenance';
-export const REMINDER_QUEUES = [REMINDERS_QUEUE, REMINDER_WEBHOOKS_QUEUE, REMINDERS_MAINTENANCE_QUEUE] as const;
+export const REMINDER_QUEUES = [
+  REMINDERS_QUEUE,
+  REMINDER_WEBHOOKS_QUEUE,
+  REMINDERS_MAINTENANCE_QUEUE,
+] as const;
 
 export const FIRE_REMINDER_JOB = 'fire';
 export const DELIVER_WEBHOOK_JOB = 'deliver';

@@ -13,7 +13,12 @@ export type ReminderOutcome = 'delivered' | 'dropped';
 export class ReminderLedgerRepository {
   constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
 
-  async recordOutcome(reminderId: string, deadline: Deadline, outcome: ReminderOutcome, now: Date): Promise<void> {
+  async recordOutcome(
+    reminderId: string,
+    deadline: Deadline,
+    outcome: ReminderOutcome,
+    now: Date,
+  ): Promise<void> {
     await this.pool.query(
       `INSERT INTO reminder_outcomes (reminder_id, deadline_id, case_id, outcome, due_at, recorded_at)
        VALUES ($1, $2, $3, $4, $5, $6)
@@ -34,7 +39,9 @@ export class ReminderLedgerRepository {
   }
 
   async outcomeCounts(): Promise<Record<ReminderOutcome, number>> {
-    const result = await this.pool.query<{ outcome: ReminderOutcome; n: string }>(`SELECT outcome, count(*) AS n FROM reminder_outcomes GROUP BY outcome`);
+    const result = await this.pool.query<{ outcome: ReminderOutcome; n: string }>(
+      `SELECT outcome, count(*) AS n FROM reminder_outcomes GROUP BY outcome`,
+    );
     const counts: Record<ReminderOutcome, number> = { delivered: 0, dropped: 0 };
     for (const row of result.rows) counts[row.outcome] = Number(row.n);
     return counts;
@@ -54,7 +61,11 @@ export class ReminderLedgerRepository {
   }
 
   /** Webhooks neither accepted nor given up, in keyset pages by reminder id. */
-  async pendingWebhooks(after: string, limit: number, maxAttempts: number): Promise<Array<{ reminderId: string; body: string }>> {
+  async pendingWebhooks(
+    after: string,
+    limit: number,
+    maxAttempts: number,
+  ): Promise<Array<{ reminderId: string; body: string }>> {
     const result = await this.pool.query<{ reminder_id: string; body: string }>(
       `SELECT reminder_id, body FROM reminder_webhooks
         WHERE accepted_at IS NULL AND attempts < $3 AND reminder_id > $1
@@ -65,7 +76,10 @@ export class ReminderLedgerRepository {
   }
 
   async webhookAccepted(reminderId: string): Promise<boolean> {
-    const result = await this.pool.query(`SELECT 1 FROM reminder_webhooks WHERE reminder_id = $1 AND accepted_at IS NOT NULL`, [reminderId]);
+    const result = await this.pool.query(
+      `SELECT 1 FROM reminder_webhooks WHERE reminder_id = $1 AND accepted_at IS NOT NULL`,
+      [reminderId],
+    );
     return (result.rowCount ?? 0) > 0;
   }
 

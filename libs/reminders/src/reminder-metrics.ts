@@ -13,9 +13,19 @@ export const REMINDER_QUEUE_JOBS = 'reminder_queue_jobs';
 const JOB_STATES = ['waiting', 'delayed', 'active', 'completed', 'failed', 'paused', 'prioritized'] as const;
 
 export const reminderMetricProviders: Provider[] = [
-  makeCounterProvider({ name: REMINDERS_ISSUED, help: 'Reminders recorded in a case history (ReminderIssued appended)' }),
-  makeCounterProvider({ name: REMINDERS_DELIVERED, help: 'Reminders delivered to the inbox for the first time' }),
-  makeCounterProvider({ name: REMINDERS_DROPPED, help: 'Reminders dropped at firing because their reason no longer held', labelNames: ['why'] }),
+  makeCounterProvider({
+    name: REMINDERS_ISSUED,
+    help: 'Reminders recorded in a case history (ReminderIssued appended)',
+  }),
+  makeCounterProvider({
+    name: REMINDERS_DELIVERED,
+    help: 'Reminders delivered to the inbox for the first time',
+  }),
+  makeCounterProvider({
+    name: REMINDERS_DROPPED,
+    help: 'Reminders dropped at firing because their reason no longer held',
+    labelNames: ['why'],
+  }),
   makeCounterProvider({
     name: REMINDER_WEBHOOK_CALLS,
     help: 'Reminder webhook calls: accepted, failed (will retry) or gave-up (left in the failed set)',

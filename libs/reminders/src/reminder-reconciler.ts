@@ -55,7 +55,15 @@ export class ReminderReconciler {
 
   async reconcile(): Promise<ReconcileReport> {
     const started = Date.now();
-    const report: ReconcileReport = { open: 0, delivered: 0, present: 0, created: 0, pastDue: 0, webhooks: 0, tookMs: 0 };
+    const report: ReconcileReport = {
+      open: 0,
+      delivered: 0,
+      present: 0,
+      created: 0,
+      pastDue: 0,
+      webhooks: 0,
+      tookMs: 0,
+    };
     for await (const page of this.source.pages(PAGE_SIZE)) {
       report.open += page.length;
       const delivered = await this.ledger.delivered(page.map(reminderId));
@@ -70,7 +78,8 @@ export class ReminderReconciler {
     }
     report.webhooks = await this.requeueWebhooks();
     report.tookMs = Date.now() - started;
-    if (report.created > 0 || report.webhooks > 0) this.logger.log(`reconciled reminders: ${JSON.stringify(report)}`);
+    if (report.created > 0 || report.webhooks > 0)
+      this.logger.log(`reconciled reminders: ${JSON.stringify(report)}`);
     return report;
   }
 
@@ -83,7 +92,13 @@ export class ReminderReconciler {
       const page = await this.ledger.pendingWebhooks(after, PAGE_SIZE, webhookAttempts);
       const missing = await this.missing(this.webhooks, page, (w) => w.reminderId);
       if (missing.length > 0) {
-        await this.webhooks.addBulk(missing.map((data) => ({ name: DELIVER_WEBHOOK_JOB, data, opts: webhookJobOptions(data.reminderId, webhookBackoffMs, webhookAttempts) })));
+        await this.webhooks.addBulk(
+          missing.map((data) => ({
+            name: DELIVER_WEBHOOK_JOB,
+            data,
+            opts: webhookJobOptions(data.reminderId, webhookBackoffMs, webhookAttempts),
+          })),
+        );
       }
       requeued += missing.length;
       if (page.length < PAGE_SIZE) return requeued;

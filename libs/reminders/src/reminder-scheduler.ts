@@ -3,7 +3,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { CLOCK, type Clock } from '@app/platform';
 import type { Deadline } from './deadline-policy';
-import { FIRE_REMINDER_JOB, REMINDERS_QUEUE, type ReminderJobData, reminderId, reminderJobOptions } from './reminder-jobs';
+import {
+  FIRE_REMINDER_JOB,
+  REMINDERS_QUEUE,
+  type ReminderJobData,
+  reminderId,
+  reminderJobOptions,
+} from './reminder-jobs';
 
 /**
  * Keeps one delayed job per open deadline. It is the deadlines projection's DEADLINE_SINK: called
@@ -19,7 +25,9 @@ export class ReminderScheduler {
   async deadlinesChanged(added: Deadline[], removed: Deadline[]): Promise<void> {
     const kept = new Set(added.map(reminderId));
     // A job already running (locked) is not removed; the processor's re-check drops it instead.
-    await Promise.all(removed.filter((d) => !kept.has(reminderId(d))).map((d) => this.queue.remove(reminderId(d))));
+    await Promise.all(
+      removed.filter((d) => !kept.has(reminderId(d))).map((d) => this.queue.remove(reminderId(d))),
+    );
     await this.schedule(added);
   }
 
@@ -27,6 +35,8 @@ export class ReminderScheduler {
   async schedule(deadlines: readonly Deadline[]): Promise<void> {
     if (deadlines.length === 0) return;
     const now = this.clock.now().getTime();
-    await this.queue.addBulk(deadlines.map((d) => ({ name: FIRE_REMINDER_JOB, data: d, opts: reminderJobOptions(d, now) })));
+    await this.queue.addBulk(
+      deadlines.map((d) => ({ name: FIRE_REMINDER_JOB, data: d, opts: reminderJobOptions(d, now) })),
+    );
   }
 }

@@ -5,7 +5,9 @@ describe('webhook signature', () => {
   const body = JSON.stringify({ reminderId: 'r-1', reason: '公示期满' });
 
   it('is sha256=<hex HMAC-SHA256 of the raw UTF-8 body>', () => {
-    expect(signWebhookBody(body, 's3cret')).toBe(`sha256=${createHmac('sha256', 's3cret').update(Buffer.from(body, 'utf8')).digest('hex')}`);
+    expect(signWebhookBody(body, 's3cret')).toBe(
+      `sha256=${createHmac('sha256', 's3cret').update(Buffer.from(body, 'utf8')).digest('hex')}`,
+    );
   });
 
   it('verifies only the same body with the same secret', () => {

@@ -22,7 +22,14 @@ export const meetingRound = () => ({
 });
 
 export const noFlags = {
-  flags: { politicalDiscipline: false, lowAcceptance: false, appraisalBasicOrLower: false, canvassing: false, familyEmigrated: false, disciplinaryImpactPeriod: false },
+  flags: {
+    politicalDiscipline: false,
+    lowAcceptance: false,
+    appraisalBasicOrLower: false,
+    canvassing: false,
+    familyEmigrated: false,
+    disciplinaryImpactPeriod: false,
+  },
 };
 
 export interface PreparedCase {
@@ -30,7 +37,12 @@ export interface PreparedCase {
   candidateId: string;
 }
 
-async function command(client: CaseClient, actor: Actor, path: string, body: unknown): Promise<Record<string, unknown>> {
+async function command(
+  client: CaseClient,
+  actor: Actor,
+  path: string,
+  body: unknown,
+): Promise<Record<string, unknown>> {
   return expectStatus(await client.post(actor, path, body), 201).body as Record<string, unknown>;
 }
 
@@ -45,7 +57,12 @@ export async function caseInInspection(client: CaseClient): Promise<PreparedCase
   const caseId = await openApprovedCase(client);
   const at = (path: string) => `/cases/${caseId}${path}`;
   await command(client, people.handler, at('/recommendation-rounds'), meetingRound());
-  const { candidateId } = (await command(client, people.handler, at('/candidates'), nomination('p-fault'))) as { candidateId: string };
+  const { candidateId } = (await command(
+    client,
+    people.handler,
+    at('/candidates'),
+    nomination('p-fault'),
+  )) as { candidateId: string };
   await command(client, people.handler, at(`/candidates/${candidateId}/eligibility`), noFlags);
   await command(client, people.handler, at('/inspection-targets'), {
     candidateIds: [candidateId],
@@ -56,6 +73,9 @@ export async function caseInInspection(client: CaseClient): Promise<PreparedCase
     leader: { id: people.teamLeader.id, name: people.teamLeader.name },
     members: [{ id: people.teamMember.id, name: people.teamMember.name }],
   });
-  await command(client, people.handler, at('/inspection-notice'), { publishedAt: new Date(Date.now() - 10 * 24 * 3600_000).toISOString(), channel: '单位内部公告栏' });
+  await command(client, people.handler, at('/inspection-notice'), {
+    publishedAt: new Date(Date.now() - 10 * 24 * 3600_000).toISOString(),
+    channel: '单位内部公告栏',
+  });
   return { caseId, candidateId };
 }

@@ -20,7 +20,12 @@ export class CaseDriver {
     private readonly decider: AppointmentDecider,
   ) {}
 
-  async run<T extends AppointmentCommand['type']>(type: T, actor: Actor, at: string, data: DataOf<T>): Promise<void> {
+  async run<T extends AppointmentCommand['type']>(
+    type: T,
+    actor: Actor,
+    at: string,
+    data: DataOf<T>,
+  ): Promise<void> {
     const command = { type, caseId: this.caseId, actor, at, data } as AppointmentCommand;
     const commandId = randomUUID();
     await handleCommand(this.store, caseStreamId(this.caseId), this.decider, command, {
@@ -33,7 +38,11 @@ export class CaseDriver {
   }
 
   open(at: string): Promise<void> {
-    return this.run('OpenCase', people.handler, at, { post: { title: '市发展和改革委员会副主任', orgUnit: CANDIDATE_UNIT, level: '副局级' }, seats: 1, grounds: '分析研判：职位空缺' });
+    return this.run('OpenCase', people.handler, at, {
+      post: { title: '市发展和改革委员会副主任', orgUnit: CANDIDATE_UNIT, level: '副局级' },
+      seats: 1,
+      grounds: '分析研判：职位空缺',
+    });
   }
 
   approve(at: string): Promise<void> {
@@ -57,36 +66,106 @@ export class CaseDriver {
     });
     await this.run('RecordEligibility', people.handler, at, {
       candidateId: this.candidateId,
-      flags: { politicalDiscipline: false, lowAcceptance: false, appraisalBasicOrLower: false, canvassing: false, familyEmigrated: false, disciplinaryImpactPeriod: false },
+      flags: {
+        politicalDiscipline: false,
+        lowAcceptance: false,
+        appraisalBasicOrLower: false,
+        canvassing: false,
+        familyEmigrated: false,
+        disciplinaryImpactPeriod: false,
+      },
     });
   }
 
   determineTargets(at: string): Promise<void> {
-    return this.run('DetermineInspectionTargets', people.handler, at, { candidateIds: [this.candidateId], decidedAt: at, basis: '部务会研究确定' });
+    return this.run('DetermineInspectionTargets', people.handler, at, {
+      candidateIds: [this.candidateId],
+      decidedAt: at,
+      basis: '部务会研究确定',
+    });
   }
 
   async inspect(at: string): Promise<void> {
     const leader = { id: people.teamLeader.id, name: people.teamLeader.name };
-    await this.run('FormInspectionTeam', people.handler, at, { leader, members: [{ id: people.teamMember.id, name: people.teamMember.name }] });
+    await this.run('FormInspectionTeam', people.handler, at, {
+      leader,
+      members: [{ id: people.teamMember.id, name: people.teamMember.name }],
+    });
     await this.run('PublishInspectionNotice', people.handler, at, { publishedAt: at, channel: '公告栏' });
-    await this.run('RecordInspectionActivity', people.teamLeader, at, { candidateId: this.candidateId, activityId: randomUUID(), kind: 'individual-talk', heldAt: at, summary: '个别谈话', count: 20 });
-    await this.run('SubmitInspectionReport', people.teamLeader, at, { candidateId: this.candidateId, conclusion: '建议任用', strengths: '政治坚定', weaknesses: '无' });
+    await this.run('RecordInspectionActivity', people.teamLeader, at, {
+      candidateId: this.candidateId,
+      activityId: randomUUID(),
+      kind: 'individual-talk',
+      heldAt: at,
+      summary: '个别谈话',
+      count: 20,
+    });
+    await this.run('SubmitInspectionReport', people.teamLeader, at, {
+      candidateId: this.candidateId,
+      conclusion: '建议任用',
+      strengths: '政治坚定',
+      weaknesses: '无',
+    });
   }
 
   draftPolitical(at: string): Promise<void> {
-    return this.run('DraftOpinion', people.teamLeader, at, { candidateId: this.candidateId, kind: 'political', text: POLITICAL, verdict: 'qualified' });
+    return this.run('DraftOpinion', people.teamLeader, at, {
+      candidateId: this.candidateId,
+      kind: 'political',
+      text: POLITICAL,
+      verdict: 'qualified',
+    });
   }
 
   async completeOpinionsAndChecks(at: string): Promise<void> {
     const id = this.candidateId;
-    await this.run('SignOpinion', people.teamLeader, at, { candidateId: id, kind: 'political', digest: sha256(POLITICAL) });
-    await this.run('SignOpinion', people.unitSecretary, at, { candidateId: id, kind: 'political', digest: sha256(POLITICAL) });
-    await this.run('DraftOpinion', people.disciplineSecretary, at, { candidateId: id, kind: 'integrity', text: INTEGRITY, verdict: 'no-objection' });
-    await this.run('SignOpinion', people.unitSecretary, at, { candidateId: id, kind: 'integrity', digest: sha256(INTEGRITY) });
-    await this.run('SignOpinion', people.disciplineSecretary, at, { candidateId: id, kind: 'integrity', digest: sha256(INTEGRITY) });
-    await this.run('RecordCheck', people.handler, at, { candidateId: id, check: 'dossier', outcome: 'verified', findings: '无误', checkedAt: at });
-    await this.run('RecordCheck', people.handler, at, { candidateId: id, check: 'personal-matters', outcome: 'consistent', findings: '一致', checkedAt: at });
-    await this.run('RecordCheck', people.disciplineSecretary, at, { candidateId: id, check: 'petitions', outcome: 'none', findings: '无', checkedAt: at });
+    await this.run('SignOpinion', people.teamLeader, at, {
+      candidateId: id,
+      kind: 'political',
+      digest: sha256(POLITICAL),
+    });
+    await this.run('SignOpinion', people.unitSecretary, at, {
+      candidateId: id,
+      kind: 'political',
+      digest: sha256(POLITICAL),
+    });
+    await this.run('DraftOpinion', people.disciplineSecretary, at, {
+      candidateId: id,
+      kind: 'integrity',
+      text: INTEGRITY,
+      verdict: 'no-objection',
+    });
+    await this.run('SignOpinion', people.unitSecretary, at, {
+      candidateId: id,
+      kind: 'integrity',
+      digest: sha256(INTEGRITY),
+    });
+    await this.run('SignOpinion', people.disciplineSecretary, at, {
+      candidateId: id,
+      kind: 'integrity',
+      digest: sha256(INTEGRITY),
+    });
+    await this.run('RecordCheck', people.handler, at, {
+      candidateId: id,
+      check: 'dossier',
+      outcome: 'verified',
+      findings: '无误',
+      checkedAt: at,
+    });
+    await this.run('RecordCheck', people.handler, at, {
+      candidateId: id,
+      check: 'personal-matters',
+      outcome: 'consistent',
+      findings: '一致',
+      checkedAt: at,
+    });
+    await this.run('RecordCheck', people.disciplineSecretary, at, {
+      candidateId: id,
+      check: 'petitions',
+      outcome: 'none',
+      findings: '无',
+      checkedAt: at,
+    });
   }
 
   decide(at: string): Promise<void> {
@@ -96,7 +175,12 @@ export class CaseDriver {
       entitled: members.length,
       attendees: members,
       principalLeaderId: 'm7',
-      votes: [{ candidateId: this.candidateId, ballots: members.map((memberId) => ({ memberId, vote: 'agree' as const })) }],
+      votes: [
+        {
+          candidateId: this.candidateId,
+          ballots: members.map((memberId) => ({ memberId, vote: 'agree' as const })),
+        },
+      ],
     });
   }
 
@@ -105,20 +189,43 @@ export class CaseDriver {
   }
 
   async objectAndHold(at: string): Promise<void> {
-    await this.run('RecordObjection', people.handler, at, { candidateId: this.candidateId, objectionId: this.objectionId, receivedAt: at, summary: '反映工作作风问题' });
-    await this.run('ResolveObjection', people.handler, at, { candidateId: this.candidateId, objectionId: this.objectionId, outcome: 'hold', findings: '暂时无法核实' });
+    await this.run('RecordObjection', people.handler, at, {
+      candidateId: this.candidateId,
+      objectionId: this.objectionId,
+      receivedAt: at,
+      summary: '反映工作作风问题',
+    });
+    await this.run('ResolveObjection', people.handler, at, {
+      candidateId: this.candidateId,
+      objectionId: this.objectionId,
+      outcome: 'hold',
+      findings: '暂时无法核实',
+    });
   }
 
   resolveUnfounded(at: string): Promise<void> {
-    return this.run('ResolveObjection', people.handler, at, { candidateId: this.candidateId, objectionId: this.objectionId, outcome: 'unfounded', findings: '经核实不属实' });
+    return this.run('ResolveObjection', people.handler, at, {
+      candidateId: this.candidateId,
+      objectionId: this.objectionId,
+      outcome: 'unfounded',
+      findings: '经核实不属实',
+    });
   }
 
   appoint(noticeDate: string, at: string): Promise<void> {
-    return this.run('IssueAppointment', people.handler, at, { candidateId: this.candidateId, noticeDate, probation: true });
+    return this.run('IssueAppointment', people.handler, at, {
+      candidateId: this.candidateId,
+      noticeDate,
+      probation: true,
+    });
   }
 
   talk(at: string): Promise<void> {
-    return this.run('RecordAppointmentTalk', people.handler, at, { candidateId: this.candidateId, heldAt: at, heldBy: people.committeeSecretary.name });
+    return this.run('RecordAppointmentTalk', people.handler, at, {
+      candidateId: this.candidateId,
+      heldAt: at,
+      heldBy: people.committeeSecretary.name,
+    });
   }
 }
 

@@ -75,12 +75,23 @@ export class RemindersHarness {
         ? RemindersModule.forRoot({ prefix, webhookBackoffMs: 100 })
         : RemindersWorkerModule.forRoot({ prefix, webhookBackoffMs: 100 });
     let builder = Test.createTestingModule({
-      imports: [PlatformModule.forRoot(config), EventStoreModule.forRoot({ kind: 'postgres', databaseUrl }), reminders],
+      imports: [
+        PlatformModule.forRoot(config),
+        EventStoreModule.forRoot({ kind: 'postgres', databaseUrl }),
+        reminders,
+      ],
     });
     if (options.clock) builder = builder.overrideProvider(CLOCK).useValue(options.clock);
     const module = await builder.compile();
     await module.init();
-    const harness = new RemindersHarness(module, config, databaseUrl, prefix, redisUrl, options.databaseUrl === undefined);
+    const harness = new RemindersHarness(
+      module,
+      config,
+      databaseUrl,
+      prefix,
+      redisUrl,
+      options.databaseUrl === undefined,
+    );
     if (options.deadlinesProjection !== false) await harness.createDeadlinesTable(options.worker !== false);
     return harness;
   }
@@ -115,20 +126,31 @@ export class RemindersHarness {
 
   private async createDeadlinesTable(worker: boolean): Promise<void> {
     const sink = worker ? this.module.get<DeadlineSink>(DEADLINE_SINK) : this.scheduler;
-    this.projection = new DeadlinesProjection(this.policy, () => sink, (err) => this.sinkErrors.push(err));
-    for (const sql of this.projection.createTables(liveTableNames(this.projection))) await this.pool.query(sql);
+    this.projection = new DeadlinesProjection(
+      this.policy,
+      () => sink,
+      (err) => this.sinkErrors.push(err),
+    );
+    for (const sql of this.projection.createTables(liveTableNames(this.projection)))
+      await this.pool.query(sql);
   }
 
   /** Applies every new case event to the deadlines projection, then tells the sink. */
   async project(): Promise<void> {
     for (;;) {
-      const { events, lastPosition } = await this.store.readAll({ fromPosition: this.position, limit: 500, streamPrefix: CASE_STREAM_PREFIX });
+      const { events, lastPosition } = await this.store.readAll({
+        fromPosition: this.position,
+        limit: 500,
+        streamPrefix: CASE_STREAM_PREFIX,
+      });
       if (events.length === 0) return;
       const client = await this.pool.connect();
       let afterCommit: (() => Promise<void>) | void;
       try {
         await client.query('BEGIN');
-        afterCommit = await this.projection.apply(client, events, liveTableNames(this.projection), { live: true });
+        afterCommit = await this.projection.apply(client, events, liveTableNames(this.projection), {
+          live: true,
+        });
         await client.query('COMMIT');
       } catch (err) {
         await client.query('ROLLBACK');
@@ -171,7 +193,11 @@ export class RemindersHarness {
   }
 }
 
-export async function eventually<T>(probe: () => Promise<T | undefined | false>, timeoutMs = 20_000, what = 'condition'): Promise<T> {
+export async function eventually<T>(
+  probe: () => Promise<T | undefined | false>,
+  timeoutMs = 20_000,
+  what = 'condition',
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();

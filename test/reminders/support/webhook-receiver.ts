@@ -37,7 +37,11 @@ export class WebhookReceiver {
         const signature = req.headers['x-signature'];
         this.calls.push({
           reminderId,
-          signatureValid: verifyWebhookSignature(raw, this.secret, typeof signature === 'string' ? signature : undefined),
+          signatureValid: verifyWebhookSignature(
+            raw,
+            this.secret,
+            typeof signature === 'string' ? signature : undefined,
+          ),
           body: JSON.parse(raw) as Record<string, unknown>,
           status,
         });

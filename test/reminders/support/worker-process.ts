@@ -12,7 +12,8 @@ function newestSource(dir: string): number {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
-    else if (entry.name.endsWith('.ts') && !/\.(spec|int-spec|e2e-spec)\.ts$/.test(entry.name)) newest = Math.max(newest, statSync(path).mtimeMs);
+    else if (entry.name.endsWith('.ts') && !/\.(spec|int-spec|e2e-spec)\.ts$/.test(entry.name))
+      newest = Math.max(newest, statSync(path).mtimeMs);
   }
   return newest;
 }
@@ -29,7 +30,8 @@ export async function ensureWorkerBuilt(): Promise<void> {
   const bin = (name: string): string => join(ROOT, 'node_modules/.bin', name);
   await run(bin('tsc'), ['-p', 'tsconfig.build.json'], { cwd: ROOT }).catch(() => undefined);
   await run(bin('tsc-alias'), ['-p', 'tsconfig.build.json'], { cwd: ROOT });
-  if (!existsSync(WORKER_MAIN) || statSync(WORKER_MAIN).mtimeMs <= built) throw new Error(`the build did not produce ${WORKER_MAIN}`);
+  if (!existsSync(WORKER_MAIN) || statSync(WORKER_MAIN).mtimeMs <= built)
+    throw new Error(`the build did not produce ${WORKER_MAIN}`);
 }
 
 export interface WorkerEnv {
@@ -85,7 +87,9 @@ export class WorkerProcess {
   /** Kills every worker process started in this test file; returns the pids that are still alive afterwards. */
   static async killAll(): Promise<number[]> {
     await Promise.all(WorkerProcess.started.map((w) => w.kill()));
-    return WorkerProcess.started.map((w) => w.child.pid).filter((pid): pid is number => pid !== undefined && processExists(pid));
+    return WorkerProcess.started
+      .map((w) => w.child.pid)
+      .filter((pid): pid is number => pid !== undefined && processExists(pid));
   }
 }
 

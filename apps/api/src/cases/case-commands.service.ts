@@ -36,7 +36,8 @@ const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
 const recordedField = (events: RecordedEvent[], type: string, field: string): string | undefined => {
   const data = events.find((event) => event.type === type)?.data;
-  const value = data !== null && typeof data === 'object' ? (data as Record<string, unknown>)[field] : undefined;
+  const value =
+    data !== null && typeof data === 'object' ? (data as Record<string, unknown>)[field] : undefined;
   return typeof value === 'string' ? value : undefined;
 };
 
@@ -51,7 +52,8 @@ export class CaseCommandsService {
   ) {}
 
   open(actor: Actor, write: WriteContext, data: OpenCase['data']): Promise<CommandOutcome> {
-    const caseId = write.idempotencyKey === undefined ? this.ids.uuid() : caseIdFor(actor.id, write.idempotencyKey);
+    const caseId =
+      write.idempotencyKey === undefined ? this.ids.uuid() : caseIdFor(actor.id, write.idempotencyKey);
     return this.execute(caseId, actor, write, () => ({ type: 'OpenCase', data }));
   }
 
@@ -64,7 +66,13 @@ export class CaseCommandsService {
     const at = shanghaiTime(this.clock.now());
     const commandId = write.idempotencyKey ?? this.ids.uuid();
     const payload = build(this.ids);
-    const command = { type: payload.type, data: plain(payload.data), caseId, actor, at } as AppointmentCommand;
+    const command = {
+      type: payload.type,
+      data: plain(payload.data),
+      caseId,
+      actor,
+      at,
+    } as AppointmentCommand;
     const result = await handleCommand(this.store, caseStreamId(caseId), this.decider, command, {
       context: {
         actor,

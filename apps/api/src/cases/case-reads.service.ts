@@ -1,5 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AppointmentErrors, AppointmentState, canReadCase, caseStreamId, DomainForbiddenError, DomainNotFoundError } from '@app/appointment';
+import {
+  AppointmentErrors,
+  AppointmentState,
+  canReadCase,
+  caseStreamId,
+  DomainForbiddenError,
+  DomainNotFoundError,
+} from '@app/appointment';
 import type { Actor } from '@app/appointment/appointment.commands';
 import { aggregateStream, EVENT_STORE, EventStore, ReadStreamOptions, RecordedEvent } from '@app/event-store';
 import { APPOINTMENT_DECIDER, AppointmentDecider } from './appointment-decider.provider';
@@ -30,17 +37,31 @@ export class CaseReadsService {
 
   async at(actor: Actor, caseId: string, point: HistoryPoint): Promise<CaseSnapshot> {
     const events = await this.readableEvents(actor, caseId);
-    const options: ReadStreamOptions = 'revision' in point ? { toRevision: point.revision } : { until: point.asOf };
+    const options: ReadStreamOptions =
+      'revision' in point ? { toRevision: point.revision } : { until: point.asOf };
     if ('revision' in point && BigInt(point.revision) > BigInt(events[events.length - 1].revision)) {
-      throw new DomainNotFoundError('APPOINTMENT.REVISION_NOT_FOUND', `Case ${caseId} has no revision ${point.revision}`, {
-        details: { caseId, revision: point.revision },
-      });
+      throw new DomainNotFoundError(
+        'APPOINTMENT.REVISION_NOT_FOUND',
+        `Case ${caseId} has no revision ${point.revision}`,
+        {
+          details: { caseId, revision: point.revision },
+        },
+      );
     }
-    const { state, revision } = await aggregateStream(this.store, caseStreamId(caseId), this.decider, options);
+    const { state, revision } = await aggregateStream(
+      this.store,
+      caseStreamId(caseId),
+      this.decider,
+      options,
+    );
     if (revision === null) {
-      throw new DomainNotFoundError('APPOINTMENT.CASE_NOT_YET_OPENED', `Case ${caseId} had not been opened at ${'asOf' in point ? point.asOf : point.revision}`, {
-        details: { caseId, ...point },
-      });
+      throw new DomainNotFoundError(
+        'APPOINTMENT.CASE_NOT_YET_OPENED',
+        `Case ${caseId} had not been opened at ${'asOf' in point ? point.asOf : point.revision}`,
+        {
+          details: { caseId, ...point },
+        },
+      );
     }
     return { state, revision };
   }
@@ -54,16 +75,23 @@ export class CaseReadsService {
   }
 
   /** The events and the state folded from them, once: a long case folds in tens of milliseconds. */
-  private async readable(actor: Actor, caseId: string): Promise<{ events: RecordedEvent[]; state: AppointmentState }> {
+  private async readable(
+    actor: Actor,
+    caseId: string,
+  ): Promise<{ events: RecordedEvent[]; state: AppointmentState }> {
     const events = await this.store.read(caseStreamId(caseId));
     if (events.length === 0) {
       throw AppointmentErrors.caseNotFound(caseId);
     }
     const state = this.fold(events);
     if (!canReadCase(actor, state)) {
-      throw new DomainForbiddenError('APPOINTMENT.READ_NOT_ALLOWED', `${actor.role} ${actor.id} may not read case ${caseId}`, {
-        details: { caseId },
-      });
+      throw new DomainForbiddenError(
+        'APPOINTMENT.READ_NOT_ALLOWED',
+        `${actor.role} ${actor.id} may not read case ${caseId}`,
+        {
+          details: { caseId },
+        },
+      );
     }
     return { events, state };
   }

@@ -9,7 +9,10 @@ const PROBE_TIMEOUT_MS = 2_000;
 
 const withTimeout = <T>(probe: Promise<T>, what: string): Promise<T> =>
   new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${what} did not answer within ${PROBE_TIMEOUT_MS} ms`)), PROBE_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => reject(new Error(`${what} did not answer within ${PROBE_TIMEOUT_MS} ms`)),
+      PROBE_TIMEOUT_MS,
+    );
     probe.then(
       (value) => {
         clearTimeout(timer);
@@ -43,7 +46,8 @@ export class DependenciesHealth {
   redis(): Promise<HealthIndicatorResult> {
     return this.probe('redis', async () => {
       // A command sent while disconnected waits in the offline queue for good (maxRetriesPerRequest: null).
-      if (this.redisClient.status !== 'ready') throw new Error(`redis connection is ${this.redisClient.status}`);
+      if (this.redisClient.status !== 'ready')
+        throw new Error(`redis connection is ${this.redisClient.status}`);
       await this.redisClient.ping();
     });
   }

@@ -19,7 +19,9 @@ export class HealthController {
   @Public()
   @SkipThrottle()
   @HealthCheck()
-  @ApiOperation({ summary: 'Readiness: event store, PostgreSQL, Redis and the reminder queues; 503 when one is down' })
+  @ApiOperation({
+    summary: 'Readiness: event store, PostgreSQL, Redis and the reminder queues; 503 when one is down',
+  })
   check(): Promise<HealthCheckResult> {
     return this.health.check([
       () => this.dependencies.eventStore(),

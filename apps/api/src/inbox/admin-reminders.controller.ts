@@ -12,8 +12,13 @@ export class AdminRemindersController {
   @Post('reconcile')
   @HttpCode(200)
   @Roles('admin')
-  @ApiOperation({ summary: 'Re-creates the timer of every open deadline that Redis lost; past-due ones fire at once' })
-  @ApiOkResponse({ description: '`{ open, delivered, present, created, pastDue, webhooks, tookMs }`: webhooks counts owed webhook calls re-queued' })
+  @ApiOperation({
+    summary: 'Re-creates the timer of every open deadline that Redis lost; past-due ones fire at once',
+  })
+  @ApiOkResponse({
+    description:
+      '`{ open, delivered, present, created, pastDue, webhooks, tookMs }`: webhooks counts owed webhook calls re-queued',
+  })
   reconcile(): Promise<ReconcileReport> {
     return this.reconciler.reconcile();
   }

@@ -21,9 +21,15 @@ export class InboxController {
   @Get()
   @ApiOperation({ summary: "The caller's inbox, newest first" })
   @ApiOkResponse({ description: '`{ entries: [...] }`' })
-  async list(@CurrentActor() actor: Actor, @Query() query: InboxQueryParams): Promise<{ entries: InboxEntry[] }> {
+  async list(
+    @CurrentActor() actor: Actor,
+    @Query() query: InboxQueryParams,
+  ): Promise<{ entries: InboxEntry[] }> {
     const unread = query.unread === undefined ? undefined : query.unread === 'true';
-    const entries = await this.inbox.list({ role: actor.role, orgUnit: actor.orgUnit }, { unread, limit: query.limit ?? DEFAULT_LIMIT });
+    const entries = await this.inbox.list(
+      { role: actor.role, orgUnit: actor.orgUnit },
+      { unread, limit: query.limit ?? DEFAULT_LIMIT },
+    );
     return { entries };
   }
 
@@ -32,7 +38,11 @@ export class InboxController {
   @ApiOperation({ summary: 'Marks an entry read' })
   @ApiResponse({ status: 404, description: 'no such entry for the caller' })
   async markRead(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<InboxEntry> {
-    const entry = await this.inbox.markRead(id, { role: actor.role, orgUnit: actor.orgUnit }, this.clock.now());
+    const entry = await this.inbox.markRead(
+      id,
+      { role: actor.role, orgUnit: actor.orgUnit },
+      this.clock.now(),
+    );
     if (entry === null) throw new InboxEntryNotFoundError(id);
     return entry;
   }

@@ -4,7 +4,12 @@ import { BullBoardModule } from '@bull-board/nestjs';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { type Gauge, JwtVerifier, makeGaugeProvider } from '@app/platform';
-import { REMINDER_QUEUES, ReminderLedgerRepository, RemindersModule, type RemindersModuleOptions } from '@app/reminders';
+import {
+  REMINDER_QUEUES,
+  ReminderLedgerRepository,
+  RemindersModule,
+  type RemindersModuleOptions,
+} from '@app/reminders';
 import { AdminRemindersController } from './admin-reminders.controller';
 import { InboxController } from './inbox.controller';
 import { adminOnly } from './queues-board.middleware';
@@ -40,7 +45,11 @@ export class InboxModule {
         TerminusModule,
         BullBoardModule.forRootAsync({
           inject: [JwtVerifier],
-          useFactory: (verifier: JwtVerifier) => ({ route: QUEUES_BOARD_ROUTE, adapter: ExpressAdapter, middleware: adminOnly(verifier) }),
+          useFactory: (verifier: JwtVerifier) => ({
+            route: QUEUES_BOARD_ROUTE,
+            adapter: ExpressAdapter,
+            middleware: adminOnly(verifier),
+          }),
         }),
         BullBoardModule.forFeature(...REMINDER_QUEUES.map((name) => ({ name, adapter: BullMQAdapter }))),
       ],

@@ -3,7 +3,10 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 
 export class InboxQueryParams {
-  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'true: unread entries only; false: read entries only; absent: all' })
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    description: 'true: unread entries only; false: read entries only; absent: all',
+  })
   @IsOptional()
   @IsIn(['true', 'false'], { message: 'unread must be true or false' })
   unread?: 'true' | 'false';

@@ -1,4 +1,10 @@
-import { bearerToken, type JwtVerifier, PlatformError, PROBLEM_CONTENT_TYPE, toProblemResponse } from '@app/platform';
+import {
+  bearerToken,
+  type JwtVerifier,
+  PlatformError,
+  PROBLEM_CONTENT_TYPE,
+  toProblemResponse,
+} from '@app/platform';
 
 interface Request {
   headers: Record<string, string | string[] | undefined>;
@@ -51,7 +57,10 @@ class QueuesBoardForbidden extends PlatformError {
 
 function sendProblem(req: Request, res: Response, error: unknown): void {
   const { problem, headers } = toProblemResponse(error, { url: req.originalUrl, headers: req.headers });
-  res.status(problem.status).set({ ...headers, 'Content-Type': PROBLEM_CONTENT_TYPE }).send(JSON.stringify(problem));
+  res
+    .status(problem.status)
+    .set({ ...headers, 'Content-Type': PROBLEM_CONTENT_TYPE })
+    .send(JSON.stringify(problem));
 }
 
 function single(header: string | string[] | undefined): string | undefined {

@@ -19,9 +19,15 @@ export class RemindersHealth {
     let timer: NodeJS.Timeout | undefined;
     try {
       const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`the reminder queue did not answer within ${PROBE_TIMEOUT_MS} ms`)), PROBE_TIMEOUT_MS);
+        timer = setTimeout(
+          () => reject(new Error(`the reminder queue did not answer within ${PROBE_TIMEOUT_MS} ms`)),
+          PROBE_TIMEOUT_MS,
+        );
       });
-      const counts = await Promise.race([this.queue.getJobCounts('delayed', 'waiting', 'active', 'failed'), timeout]);
+      const counts = await Promise.race([
+        this.queue.getJobCounts('delayed', 'waiting', 'active', 'failed'),
+        timeout,
+      ]);
       return indicator.up(counts);
     } catch (error) {
       return indicator.down({ message: error instanceof Error ? error.message : String(error) });

@@ -19,12 +19,18 @@ export class AdminProjectionsController {
 
   @Post(':name/rebuild')
   @HttpCode(HttpStatus.ACCEPTED)
-  @ApiOperation({ summary: 'Replay a projection from position zero into fresh tables and swap them in, in the background' })
+  @ApiOperation({
+    summary: 'Replay a projection from position zero into fresh tables and swap them in, in the background',
+  })
   @ApiResponse({ status: 202, description: '`{ name, status }`' })
   @ApiResponse({ status: 404, description: 'no projection of that name' })
   rebuild(@Param('name') name: string): RebuildStarted {
     if (!this.rebuilds.has(name)) {
-      throw new ReadModelNotFoundError('PROJECTION.NOT_FOUND', `no projection is called ${name}; known: ${this.rebuilds.names().join(', ')}`, { name });
+      throw new ReadModelNotFoundError(
+        'PROJECTION.NOT_FOUND',
+        `no projection is called ${name}; known: ${this.rebuilds.names().join(', ')}`,
+        { name },
+      );
     }
     return this.rebuilds.start(name);
   }

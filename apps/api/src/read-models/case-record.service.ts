@@ -1,5 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type AppointmentState, canReadCase, caseStreamId, type CandidatePerson, type Stage, STAGES } from '@app/appointment';
+import {
+  type AppointmentState,
+  canReadCase,
+  caseStreamId,
+  type CandidatePerson,
+  type Stage,
+  STAGES,
+} from '@app/appointment';
 import type { Actor } from '@app/appointment/appointment.commands';
 import { type ChainVerification, EVENT_STORE, type EventStore, verifyChain } from '@app/event-store';
 import { CLOCK, type Clock } from '@app/platform';
@@ -20,7 +27,12 @@ export interface CaseRecord {
   verification: ChainVerification;
   entries: TimelineEntry[];
   stages: Array<{ stage: Stage; label: string; entries: TimelineEntry[] }>;
-  candidates: Array<{ candidateId: string; person: CandidatePerson; status: string; entries: TimelineEntry[] }>;
+  candidates: Array<{
+    candidateId: string;
+    person: CandidatePerson;
+    status: string;
+    entries: TimelineEntry[];
+  }>;
 }
 
 /**
@@ -42,8 +54,16 @@ export class CaseRecordService {
       entries.push(...timelineEntries(event, state));
       state = evolveCase(state, event);
     }
-    if (state.status === 'empty') throw new ReadModelNotFoundError('APPOINTMENT.CASE_NOT_FOUND', `Case ${caseId} does not exist`, { caseId });
-    if (!canReadCase(actor, state)) throw new ReadModelForbiddenError('APPOINTMENT.READ_NOT_ALLOWED', `${actor.role} ${actor.id} may not read case ${caseId}`, { caseId });
+    if (state.status === 'empty')
+      throw new ReadModelNotFoundError('APPOINTMENT.CASE_NOT_FOUND', `Case ${caseId} does not exist`, {
+        caseId,
+      });
+    if (!canReadCase(actor, state))
+      throw new ReadModelForbiddenError(
+        'APPOINTMENT.READ_NOT_ALLOWED',
+        `${actor.role} ${actor.id} may not read case ${caseId}`,
+        { caseId },
+      );
     return {
       caseId,
       ownerOrgUnit: state.ownerOrgUnit,
@@ -57,7 +77,11 @@ export class CaseRecordService {
       producedAt: this.clock.now().toISOString(),
       verification: verifyChain(events),
       entries,
-      stages: STAGES.map((stage) => ({ stage, label: STAGE_LABELS[stage], entries: entries.filter((e) => e.stage === stage) })).filter((s) => s.entries.length > 0),
+      stages: STAGES.map((stage) => ({
+        stage,
+        label: STAGE_LABELS[stage],
+        entries: entries.filter((e) => e.stage === stage),
+      })).filter((s) => s.entries.length > 0),
       candidates: state.candidates.map((c) => ({
         candidateId: c.candidateId,
         person: c.person,

@@ -15,7 +15,10 @@ export class ListCasesParams {
   @MaxLength(200)
   orgUnit?: string;
 
-  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'true: only cases with an open deadline already due' })
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    description: 'true: only cases with an open deadline already due',
+  })
   @IsOptional()
   @IsIn(['true', 'false'])
   overdue?: 'true' | 'false';
@@ -49,6 +52,8 @@ export class TimelineParams {
 
   @ApiPropertyOptional({ description: 'only the entries recorded up to this moment (ISO-8601 with offset)' })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/, { message: 'asOf must be an ISO-8601 time with an offset' })
+  @Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/, {
+    message: 'asOf must be an ISO-8601 time with an offset',
+  })
   asOf?: string;
 }

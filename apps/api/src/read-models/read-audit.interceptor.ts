@@ -1,4 +1,10 @@
-import { type CallHandler, type ExecutionContext, Injectable, Logger, type NestInterceptor } from '@nestjs/common';
+import {
+  type CallHandler,
+  type ExecutionContext,
+  Injectable,
+  Logger,
+  type NestInterceptor,
+} from '@nestjs/common';
 import { catchError, from, mergeMap, type Observable, throwError } from 'rxjs';
 import type { Actor } from '@app/appointment/appointment.commands';
 import { ReadAuditService } from './read-audit.service';

@@ -39,12 +39,31 @@ export class ReadAuditService implements OnModuleInit {
     const { actor } = entry;
     this.logger.log({
       msg: 'auditor read',
-      readAudit: { actorId: actor.id, actorName: actor.name, actorRole: actor.role, actorOrgUnit: actor.orgUnit, caseId: entry.caseId, resource: entry.resource, path: entry.path, outcome: entry.outcome },
+      readAudit: {
+        actorId: actor.id,
+        actorName: actor.name,
+        actorRole: actor.role,
+        actorOrgUnit: actor.orgUnit,
+        caseId: entry.caseId,
+        resource: entry.resource,
+        path: entry.path,
+        outcome: entry.outcome,
+      },
     });
     await this.pool.query(
       `INSERT INTO read_audit_log (actor_id, actor_name, actor_role, actor_org_unit, case_id, resource, path, query, outcome)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [actor.id, actor.name, actor.role, actor.orgUnit, entry.caseId, entry.resource, entry.path, JSON.stringify(entry.query), entry.outcome],
+      [
+        actor.id,
+        actor.name,
+        actor.role,
+        actor.orgUnit,
+        entry.caseId,
+        entry.resource,
+        entry.path,
+        JSON.stringify(entry.query),
+        entry.outcome,
+      ],
     );
   }
 }

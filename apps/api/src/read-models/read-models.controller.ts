@@ -1,5 +1,12 @@
 import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Actor } from '@app/appointment/appointment.commands';
 import { CurrentActor } from '@app/platform';
 import type { HttpResponse } from '../cases/http/http.types';
@@ -19,7 +26,9 @@ function wantsHtml(accept: string | undefined): boolean {
       const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
       return { type: type.trim().toLowerCase(), q: q ? Number(q.slice(2)) : 1, index };
     })
-    .filter((r) => r.q > 0 && ['text/html', 'application/json', 'application/*', 'text/*', '*/*'].includes(r.type))
+    .filter(
+      (r) => r.q > 0 && ['text/html', 'application/json', 'application/*', 'text/*', '*/*'].includes(r.type),
+    )
     .sort((a, b) => b.q - a.q || a.index - b.index);
   const best = ranked[0]?.type;
   return best === 'text/html' || best === 'text/*';
@@ -35,22 +44,36 @@ export class ReadModelsController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'The case list (read model), newest first, cursor-paged and scoped to the caller' })
-  @ApiOkResponse({ description: '`{ items: [{ caseId, stage, ownerOrgUnit, post, candidateNames, openedAt, updatedAt, revision, overdue, nextDueAt }], nextCursor }`' })
+  @ApiOperation({
+    summary: 'The case list (read model), newest first, cursor-paged and scoped to the caller',
+  })
+  @ApiOkResponse({
+    description:
+      '`{ items: [{ caseId, stage, ownerOrgUnit, post, candidateNames, openedAt, updatedAt, revision, overdue, nextDueAt }], nextCursor }`',
+  })
   listCases(@Query() query: ListCasesParams, @CurrentActor() actor: Actor): Promise<CaseListPage> {
     return this.reads.listCases(actor, query);
   }
 
   @Get(':id/timeline')
-  @ApiOperation({ summary: 'The 全程纪实 entries of a case, oldest first (per candidate with candidateId, as of a moment with asOf)' })
+  @ApiOperation({
+    summary:
+      'The 全程纪实 entries of a case, oldest first (per candidate with candidateId, as of a moment with asOf)',
+  })
   @ApiResponse({ status: 403, description: 'not allowed to read this case' })
   @ApiResponse({ status: 404, description: 'no such case' })
-  timeline(@Param('id', UuidParam('id')) caseId: string, @Query() query: TimelineParams, @CurrentActor() actor: Actor): Promise<unknown> {
+  timeline(
+    @Param('id', UuidParam('id')) caseId: string,
+    @Query() query: TimelineParams,
+    @CurrentActor() actor: Actor,
+  ): Promise<unknown> {
     return this.reads.timeline(actor, caseId, query);
   }
 
   @Get(':id/record')
-  @ApiOperation({ summary: 'The 纪实表 built from the event store: printable HTML with Accept: text/html, JSON otherwise' })
+  @ApiOperation({
+    summary: 'The 纪实表 built from the event store: printable HTML with Accept: text/html, JSON otherwise',
+  })
   @ApiProduces('application/json', 'text/html')
   @ApiResponse({ status: 403, description: 'not allowed to read this case' })
   @ApiResponse({ status: 404, description: 'no such case' })

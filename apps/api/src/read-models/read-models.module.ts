@@ -9,7 +9,12 @@ import { ReadModelsController } from './read-models.controller';
 import { ReadModelsService } from './read-models.service';
 
 const controllers = [ReadModelsController, AdminProjectionsController];
-const providers = [ReadModelsService, CaseRecordService, ReadAuditService, { provide: APP_INTERCEPTOR, useClass: ReadAuditInterceptor }];
+const providers = [
+  ReadModelsService,
+  CaseRecordService,
+  ReadAuditService,
+  { provide: APP_INTERCEPTOR, useClass: ReadAuditInterceptor },
+];
 
 /**
  * The read side of the api: GET /cases (list), /cases/:id/timeline, /cases/:id/record and the

@@ -50,13 +50,21 @@ function encodeCursor(row: ListRow): string {
 function decodeCursor(cursor: string): [string, string] {
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && !Number.isNaN(Date.parse(value[0])) && typeof value[1] === 'string') {
+    if (
+      Array.isArray(value) &&
+      value.length === 2 &&
+      typeof value[0] === 'string' &&
+      !Number.isNaN(Date.parse(value[0])) &&
+      typeof value[1] === 'string'
+    ) {
       return [value[0], value[1]];
     }
   } catch {
     // falls through to the validation error
   }
-  throw new RequestValidationError([{ field: 'cursor', messages: ['cursor must be the nextCursor of a previous page'] }]);
+  throw new RequestValidationError([
+    { field: 'cursor', messages: ['cursor must be the nextCursor of a previous page'] },
+  ]);
 }
 
 /** Who sees which cases in the list: the same scoping as canReadCase, in SQL. */
@@ -109,7 +117,9 @@ export class ReadModelsService {
       params.push(query.q.trim());
     }
     if (query.overdue !== undefined) {
-      where.push(`${query.overdue === 'true' ? '' : 'NOT '}EXISTS (SELECT 1 FROM case_deadlines d WHERE d.case_id = l.case_id AND d.due_at < $1)`);
+      where.push(
+        `${query.overdue === 'true' ? '' : 'NOT '}EXISTS (SELECT 1 FROM case_deadlines d WHERE d.case_id = l.case_id AND d.due_at < $1)`,
+      );
     }
     if (query.cursor !== undefined) {
       const [openedAt, caseId] = decodeCursor(query.cursor);
@@ -146,7 +156,11 @@ export class ReadModelsService {
     };
   }
 
-  async timeline(actor: Actor, caseId: string, query: TimelineParams): Promise<{ caseId: string; revision: string | null; entries: TimelineEntry[] }> {
+  async timeline(
+    actor: Actor,
+    caseId: string,
+    query: TimelineParams,
+  ): Promise<{ caseId: string; revision: string | null; entries: TimelineEntry[] }> {
     await this.assertReadable(actor, caseId);
     const { rows } = await this.pool.query<{ entry: TimelineEntry }>(
       `SELECT entry FROM case_timeline
@@ -160,9 +174,20 @@ export class ReadModelsService {
 
   /** Read rights from the list row; a case the projection has not seen yet is judged on its events. */
   private async assertReadable(actor: Actor, caseId: string): Promise<void> {
-    const { rows } = await this.pool.query<{ state: AppointmentState }>('SELECT state FROM case_list WHERE case_id = $1', [caseId]);
+    const { rows } = await this.pool.query<{ state: AppointmentState }>(
+      'SELECT state FROM case_list WHERE case_id = $1',
+      [caseId],
+    );
     const state = rows[0]?.state ?? foldCase(await this.store.read(caseStreamId(caseId)));
-    if (state.status === 'empty') throw new ReadModelNotFoundError('APPOINTMENT.CASE_NOT_FOUND', `Case ${caseId} does not exist`, { caseId });
-    if (!canReadCase(actor, state)) throw new ReadModelForbiddenError('APPOINTMENT.READ_NOT_ALLOWED', `${actor.role} ${actor.id} may not read case ${caseId}`, { caseId });
+    if (state.status === 'empty')
+      throw new ReadModelNotFoundError('APPOINTMENT.CASE_NOT_FOUND', `Case ${caseId} does not exist`, {
+        caseId,
+      });
+    if (!canReadCase(actor, state))
+      throw new ReadModelForbiddenError(
+        'APPOINTMENT.READ_NOT_ALLOWED',
+        `${actor.role} ${actor.id} may not read case ${caseId}`,
+        { caseId },
+      );
   }
 }

@@ -1,7 +1,20 @@
-import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  type BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import type { Pool } from 'pg';
 import { EVENT_STORE, type EventStore, PG_POOL } from '@app/event-store';
-import { type Projection, projectionLag, projectionMetrics, PROJECTIONS, ProjectionRunner, type ProjectionRunnerStatus } from '@app/projections';
+import {
+  type Projection,
+  projectionLag,
+  projectionMetrics,
+  PROJECTIONS,
+  ProjectionRunner,
+  type ProjectionRunnerStatus,
+} from '@app/projections';
 
 const LAG_INTERVAL_MS = 5000;
 
@@ -21,7 +34,13 @@ export class ProjectionRunnersService implements OnApplicationBootstrap, BeforeA
 
   onApplicationBootstrap(): void {
     this.runners = this.projections.map(
-      (projection) => new ProjectionRunner({ pool: this.pool, store: this.store, projection, logger: new Logger(`Projection:${projection.name}`) }),
+      (projection) =>
+        new ProjectionRunner({
+          pool: this.pool,
+          store: this.store,
+          projection,
+          logger: new Logger(`Projection:${projection.name}`),
+        }),
     );
     this.runners.forEach((runner) => runner.start());
     this.lagTimer = setInterval(() => void this.publishLag(), LAG_INTERVAL_MS);

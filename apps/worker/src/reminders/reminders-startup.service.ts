@@ -1,7 +1,13 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Queue } from 'bullmq';
-import { RECONCILE_EVERY_MS, RECONCILE_JOB, RECONCILE_SCHEDULER_ID, ReminderReconciler, REMINDERS_MAINTENANCE_QUEUE } from '@app/reminders';
+import {
+  RECONCILE_EVERY_MS,
+  RECONCILE_JOB,
+  RECONCILE_SCHEDULER_ID,
+  ReminderReconciler,
+  REMINDERS_MAINTENANCE_QUEUE,
+} from '@app/reminders';
 
 /** At worker start: reconcile once, and keep the 5-minute reconcile scheduler in place. */
 @Injectable()
@@ -21,7 +27,9 @@ export class RemindersStartup implements OnApplicationBootstrap {
     );
     try {
       const report = await this.reconciler.reconcile();
-      this.logger.log(`reminders reconciled at start: ${report.created} jobs re-created of ${report.open} open deadlines`);
+      this.logger.log(
+        `reminders reconciled at start: ${report.created} jobs re-created of ${report.open} open deadlines`,
+      );
     } catch (err) {
       // The scheduled run retries in 5 minutes; the worker keeps firing what Redis still holds.
       this.logger.error(`reconcile at start failed: ${err instanceof Error ? err.message : String(err)}`);

@@ -20,7 +20,11 @@ export class RemindersWorkerModule {
       module: RemindersWorkerModule,
       global: true,
       imports: [RemindersModule.forRoot(options)],
-      providers: [...processors, RemindersStartup, { provide: DEADLINE_SINK, useExisting: ReminderScheduler }],
+      providers: [
+        ...processors,
+        RemindersStartup,
+        { provide: DEADLINE_SINK, useExisting: ReminderScheduler },
+      ],
       exports: [DEADLINE_SINK, RemindersModule],
     };
   }

@@ -11,7 +11,12 @@ const EARLY_TOLERANCE_MS = 1000;
  * Fires due reminders. Jobs are short; a 15 s lock renewed every 7.5 s lets a crashed worker's job
  * be taken over within seconds (stalled check every 5 s), and the firing is idempotent.
  */
-@Processor(REMINDERS_QUEUE, { concurrency: 16, lockDuration: 15_000, stalledInterval: 5_000, maxStalledCount: 5 })
+@Processor(REMINDERS_QUEUE, {
+  concurrency: 16,
+  lockDuration: 15_000,
+  stalledInterval: 5_000,
+  maxStalledCount: 5,
+})
 export class RemindersProcessor extends WorkerHost {
   constructor(
     private readonly firing: ReminderFiring,

@@ -2,18 +2,36 @@
 import { AppointmentErrors } from '../appointment.errors';
 import { addDays, addMonths, compareMoments, shanghaiDate } from '../appointment.time';
 import type { DecideFn } from './decide-support';
-import { actorRef, ensureActive, findCandidate, requireCandidateStatus, requireDate, requireInteger, requireMoment, requireOneOf, requireText, withClosure } from './decide-support';
+import {
+  actorRef,
+  ensureActive,
+  findCandidate,
+  requireCandidateStatus,
+  requireDate,
+  requireInteger,
+  requireMoment,
+  requireOneOf,
+  requireText,
+  withClosure,
+} from './decide-support';
 
 export const decideIssueAppointment: DecideFn<'IssueAppointment'> = (command, state, ctx) => {
   const candidate = findCandidate(state, command.data.candidateId);
   const open = ensureActive(command, state, ['public-notice', 'appointed']);
   requireCandidateStatus(candidate, ['in-notice']);
   const noticeDate = requireDate('noticeDate', command.data.noticeDate);
-  if (typeof command.data.probation !== 'boolean') throw AppointmentErrors.invalid('probation', 'probation must be true or false', 'R24');
+  if (typeof command.data.probation !== 'boolean')
+    throw AppointmentErrors.invalid('probation', 'probation must be true or false', 'R24');
   const decisionDate = candidate.decision?.decisionDate ?? noticeDate;
-  if (noticeDate < decisionDate) throw AppointmentErrors.invalid('noticeDate', `the appointment cannot precede the decision of ${decisionDate}`, 'R24');
+  if (noticeDate < decisionDate)
+    throw AppointmentErrors.invalid(
+      'noticeDate',
+      `the appointment cannot precede the decision of ${decisionDate}`,
+      'R24',
+    );
   // R23: only after the notice has ended, and with every objection resolved (R22).
-  if (candidate.publicNotice && noticeDate <= candidate.publicNotice.endDate) throw AppointmentErrors.noticeNotEnded(noticeDate, candidate.publicNotice.endDate);
+  if (candidate.publicNotice && noticeDate <= candidate.publicNotice.endDate)
+    throw AppointmentErrors.noticeNotEnded(noticeDate, candidate.publicNotice.endDate);
   const unresolved = candidate.objections.filter((o) => o.status !== 'resolved').map((o) => o.objectionId);
   if (unresolved.length > 0) throw AppointmentErrors.objectionsOpen(candidate.candidateId, unresolved);
   const probation = command.data.probation;
@@ -40,22 +58,44 @@ export const decideRecordAppointmentTalk: DecideFn<'RecordAppointmentTalk'> = (c
   const candidate = findCandidate(state, command.data.candidateId);
   const open = ensureActive(command, state, ['appointed']);
   requireCandidateStatus(candidate, ['appointed', 'on-probation']);
-  if (candidate.appointmentTalk) throw AppointmentErrors.appointmentTalkAlreadyRecorded(candidate.candidateId);
+  if (candidate.appointmentTalk)
+    throw AppointmentErrors.appointmentTalkAlreadyRecorded(candidate.candidateId);
   const heldAt = requireMoment('heldAt', command.data.heldAt);
   const heldBy = requireText('heldBy', command.data.heldBy, 200);
   const noticeDate = candidate.appointment?.noticeDate;
   if (noticeDate && compareMoments(heldAt, noticeDate) < 0) {
-    throw AppointmentErrors.invalid('heldAt', `the talk cannot precede the appointment of ${noticeDate}`, 'R25');
+    throw AppointmentErrors.invalid(
+      'heldAt',
+      `the talk cannot precede the appointment of ${noticeDate}`,
+      'R25',
+    );
   }
   const talk = {
     type: 'AppointmentTalkRecorded' as const,
-    data: { caseId: open.caseId, candidateId: candidate.candidateId, heldAt, heldBy, recordedBy: actorRef(command.actor) },
+    data: {
+      caseId: open.caseId,
+      candidateId: candidate.candidateId,
+      heldAt,
+      heldBy,
+      recordedBy: actorRef(command.actor),
+    },
   };
   if (candidate.status === 'on-probation') return [talk];
   // R26: without probation the appointment is final once the talk is recorded.
   return withClosure(
     open,
-    [talk, { type: 'AppointmentConfirmed', data: { caseId: open.caseId, candidateId: candidate.candidateId, afterProbation: false, confirmedAt: command.at } }],
+    [
+      talk,
+      {
+        type: 'AppointmentConfirmed',
+        data: {
+          caseId: open.caseId,
+          candidateId: candidate.candidateId,
+          afterProbation: false,
+          confirmedAt: command.at,
+        },
+      },
+    ],
     command.at,
   );
 };
@@ -63,7 +103,8 @@ export const decideRecordAppointmentTalk: DecideFn<'RecordAppointmentTalk'> = (c
 export const decideReviewProbation: DecideFn<'ReviewProbation'> = (command, state) => {
   const candidate = findCandidate(state, command.data.candidateId);
   const open = ensureActive(command, state, ['appointed']);
-  if (candidate.status === 'appointed' || (candidate.appointment && !candidate.appointment.probation)) throw AppointmentErrors.noProbation(candidate.candidateId);
+  if (candidate.status === 'appointed' || (candidate.appointment && !candidate.appointment.probation))
+    throw AppointmentErrors.noProbation(candidate.candidateId);
   requireCandidateStatus(candidate, ['on-probation']);
   const probation = candidate.probation;
   if (!probation) throw AppointmentErrors.noProbation(candidate.candidateId);
@@ -77,23 +118,58 @@ export const decideReviewProbation: DecideFn<'ReviewProbation'> = (command, stat
     return [
       {
         type: 'ProbationExtended',
-        data: { caseId: open.caseId, candidateId: candidate.candidateId, extendDays, previousEndDate: probation.endDate, newEndDate, findings, extendedBy: actor, extendedAt: command.at },
+        data: {
+          caseId: open.caseId,
+          candidateId: candidate.candidateId,
+          extendDays,
+          previousEndDate: probation.endDate,
+          newEndDate,
+          findings,
+          extendedBy: actor,
+          extendedAt: command.at,
+        },
       },
     ];
   }
-  if (command.data.extendDays !== undefined) throw AppointmentErrors.invalid('extendDays', 'extendDays goes only with result extend', 'R26');
+  if (command.data.extendDays !== undefined)
+    throw AppointmentErrors.invalid('extendDays', 'extendDays goes only with result extend', 'R26');
   // R25: the talk comes before the case can close.
   if (!candidate.appointmentTalk) throw AppointmentErrors.appointmentTalkNotRecorded(candidate.candidateId);
   const reviewDate = shanghaiDate(command.at);
   // R26: competent only on or after the end date; not competent at any time.
-  if (result === 'competent' && reviewDate < probation.endDate) throw AppointmentErrors.probationNotEnded(candidate.candidateId, probation.endDate, reviewDate);
+  if (result === 'competent' && reviewDate < probation.endDate)
+    throw AppointmentErrors.probationNotEnded(candidate.candidateId, probation.endDate, reviewDate);
   const reviewed = {
     type: 'ProbationReviewed' as const,
-    data: { caseId: open.caseId, candidateId: candidate.candidateId, result, findings, probationEndDate: probation.endDate, reviewedBy: actor, reviewedAt: command.at },
+    data: {
+      caseId: open.caseId,
+      candidateId: candidate.candidateId,
+      result,
+      findings,
+      probationEndDate: probation.endDate,
+      reviewedBy: actor,
+      reviewedAt: command.at,
+    },
   };
   const ending =
     result === 'competent'
-      ? { type: 'AppointmentConfirmed' as const, data: { caseId: open.caseId, candidateId: candidate.candidateId, afterProbation: true, confirmedAt: command.at } }
-      : { type: 'AppointmentRevoked' as const, data: { caseId: open.caseId, candidateId: candidate.candidateId, reason: findings, revokedAt: command.at } };
+      ? {
+          type: 'AppointmentConfirmed' as const,
+          data: {
+            caseId: open.caseId,
+            candidateId: candidate.candidateId,
+            afterProbation: true,
+            confirmedAt: command.at,
+          },
+        }
+      : {
+          type: 'AppointmentRevoked' as const,
+          data: {
+            caseId: open.caseId,
+            candidateId: candidate.candidateId,
+            reason: findings,
+            revokedAt: command.at,
+          },
+        };
   return withClosure(open, [reviewed, ending], command.at);
 };

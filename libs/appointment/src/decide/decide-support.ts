@@ -8,7 +8,14 @@ import type { ActorRef, AppointmentEvent } from '../appointment.events';
 import { AppointmentErrors } from '../appointment.errors';
 import { evolveAppointment } from '../appointment.evolve';
 import { closingOutcome } from '../appointment.rules';
-import type { AppointmentState, CandidateState, CandidateStatus, ExistingCaseState, OpenCaseState, Stage } from '../appointment.state';
+import type {
+  AppointmentState,
+  CandidateState,
+  CandidateStatus,
+  ExistingCaseState,
+  OpenCaseState,
+  Stage,
+} from '../appointment.state';
 import { isDateOrTime, isIsoDate } from '../appointment.time';
 
 export interface DecideContext {
@@ -37,17 +44,38 @@ export const STAGES_AFTER_APPROVAL: readonly Stage[] = [
   'public-notice',
   'appointed',
 ];
-export const STAGES_FROM_TARGETS: readonly Stage[] = ['inspection-targets', 'inspecting', 'deciding', 'public-notice', 'appointed'];
-export const STAGES_FROM_INSPECTING: readonly Stage[] = ['inspecting', 'deciding', 'public-notice', 'appointed'];
+export const STAGES_FROM_TARGETS: readonly Stage[] = [
+  'inspection-targets',
+  'inspecting',
+  'deciding',
+  'public-notice',
+  'appointed',
+];
+export const STAGES_FROM_INSPECTING: readonly Stage[] = [
+  'inspecting',
+  'deciding',
+  'public-notice',
+  'appointed',
+];
 
 /** Commands R1 lets through before the initiation is approved. */
-const BEFORE_APPROVAL: readonly AppointmentCommandType[] = ['ApproveInitiation', 'RejectInitiation', 'WithdrawCase', 'IssueReminder'];
+const BEFORE_APPROVAL: readonly AppointmentCommandType[] = [
+  'ApproveInitiation',
+  'RejectInitiation',
+  'WithdrawCase',
+  'IssueReminder',
+];
 
 /** The case is open, R1 holds, and the command belongs to the current stage. */
-export function ensureActive(command: AppointmentCommand, state: ExistingCaseState, stages: readonly Stage[]): OpenCaseState {
+export function ensureActive(
+  command: AppointmentCommand,
+  state: ExistingCaseState,
+  stages: readonly Stage[],
+): OpenCaseState {
   if (state.status === 'closed') throw AppointmentErrors.caseClosed(state.caseId);
   // R1: nothing but approval, rejection or withdrawal before the initiation is approved.
-  if (state.stage === 'initiated' && !BEFORE_APPROVAL.includes(command.type)) throw AppointmentErrors.initiationNotApproved(command.type);
+  if (state.stage === 'initiated' && !BEFORE_APPROVAL.includes(command.type))
+    throw AppointmentErrors.initiationNotApproved(command.type);
   if (!stages.includes(state.stage)) throw AppointmentErrors.wrongStage(command.type, state.stage, stages);
   return state;
 }
@@ -62,27 +90,40 @@ export function findCandidate(state: ExistingCaseState, candidateId: string): Ca
  * R10 first: a vetoed candidate is refused as such on the way to approval. Recording more
  * inspection facts about them stays possible (vetoedAllowed); they change nothing.
  */
-export function requireCandidateStatus(candidate: CandidateState, allowed: readonly CandidateStatus[], options: { vetoedAllowed?: boolean } = {}): void {
-  if (candidate.vetoed && !options.vetoedAllowed) throw AppointmentErrors.candidateVetoed(candidate.candidateId);
-  if (!allowed.includes(candidate.status)) throw AppointmentErrors.candidateWrongStatus(candidate.candidateId, candidate.status, allowed);
+export function requireCandidateStatus(
+  candidate: CandidateState,
+  allowed: readonly CandidateStatus[],
+  options: { vetoedAllowed?: boolean } = {},
+): void {
+  if (candidate.vetoed && !options.vetoedAllowed)
+    throw AppointmentErrors.candidateVetoed(candidate.candidateId);
+  if (!allowed.includes(candidate.status))
+    throw AppointmentErrors.candidateWrongStatus(candidate.candidateId, candidate.status, allowed);
 }
 
 export const IN_INSPECTION: readonly CandidateStatus[] = ['target', 'deferred'];
 
 export function requireText(field: string, value: unknown, maxLength = 10_000): string {
-  if (typeof value !== 'string' || value.trim().length === 0) throw AppointmentErrors.invalid(field, `${field} must be a non-empty text`);
-  if (value.length > maxLength) throw AppointmentErrors.invalid(field, `${field} must be at most ${maxLength} characters`);
+  if (typeof value !== 'string' || value.trim().length === 0)
+    throw AppointmentErrors.invalid(field, `${field} must be a non-empty text`);
+  if (value.length > maxLength)
+    throw AppointmentErrors.invalid(field, `${field} must be at most ${maxLength} characters`);
   return value;
 }
 
 export function optionalText(field: string, value: unknown, maxLength = 10_000): string | undefined {
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'string' || value.length > maxLength) throw AppointmentErrors.invalid(field, `${field} must be a text of at most ${maxLength} characters`);
+  if (typeof value !== 'string' || value.length > maxLength)
+    throw AppointmentErrors.invalid(field, `${field} must be a text of at most ${maxLength} characters`);
   return value;
 }
 
 export function requireMoment(field: string, value: unknown): string {
-  if (!isDateOrTime(value)) throw AppointmentErrors.invalid(field, `${field} must be an ISO-8601 time with offset or a YYYY-MM-DD date`);
+  if (!isDateOrTime(value))
+    throw AppointmentErrors.invalid(
+      field,
+      `${field} must be an ISO-8601 time with offset or a YYYY-MM-DD date`,
+    );
   return value;
 }
 
@@ -92,13 +133,16 @@ export function requireDate(field: string, value: unknown): string {
 }
 
 export function requireInteger(field: string, value: unknown, min: number): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min) throw AppointmentErrors.invalid(field, `${field} must be an integer ≥ ${min}`);
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min)
+    throw AppointmentErrors.invalid(field, `${field} must be an integer ≥ ${min}`);
   return value;
 }
 
 export function requireOneOf<T extends string>(field: string, value: unknown, allowed: readonly T[]): T {
   if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
-    throw AppointmentErrors.invalid(field, `${field} must be one of ${allowed.join(', ')}`, undefined, { allowed });
+    throw AppointmentErrors.invalid(field, `${field} must be one of ${allowed.join(', ')}`, undefined, {
+      allowed,
+    });
   }
   return value as T;
 }
@@ -106,17 +150,24 @@ export function requireOneOf<T extends string>(field: string, value: unknown, al
 export function requireUnique(field: string, values: readonly string[]): void {
   const seen = new Set<string>();
   for (const v of values) {
-    if (seen.has(v)) throw AppointmentErrors.invalid(field, `${field} lists ${v} twice`, undefined, { value: v });
+    if (seen.has(v))
+      throw AppointmentErrors.invalid(field, `${field} lists ${v} twice`, undefined, { value: v });
     seen.add(v);
   }
 }
 
 /** Appends CaseClosed when the events just decided end the last open appointment. */
-export function withClosure(state: OpenCaseState, events: AppointmentEvent[], closedAt: string): AppointmentEvent[] {
+export function withClosure(
+  state: OpenCaseState,
+  events: AppointmentEvent[],
+  closedAt: string,
+): AppointmentEvent[] {
   const after = events.reduce<AppointmentState>(evolveAppointment, state);
   if (after.status !== 'open') return events;
   const outcome = closingOutcome(after.candidates, after.seats);
-  return outcome ? [...events, { type: 'CaseClosed', data: { caseId: state.caseId, outcome, closedAt } }] : events;
+  return outcome
+    ? [...events, { type: 'CaseClosed', data: { caseId: state.caseId, outcome, closedAt } }]
+    : events;
 }
 
 export function isRole(actor: Actor, role: Role): boolean {

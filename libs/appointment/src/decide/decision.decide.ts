@@ -2,7 +2,12 @@
 import type { Vote } from '../appointment.commands';
 import type { CandidateDecision } from '../appointment.events';
 import { AppointmentErrors } from '../appointment.errors';
-import { decisionReadiness, requiredMajority, requiredQuorum, SEAT_HOLDING_STATUSES } from '../appointment.rules';
+import {
+  decisionReadiness,
+  requiredMajority,
+  requiredQuorum,
+  SEAT_HOLDING_STATUSES,
+} from '../appointment.rules';
 import type { CandidateState } from '../appointment.state';
 import { shanghaiDate } from '../appointment.time';
 import type { DecideFn } from './decide-support';
@@ -26,54 +31,98 @@ function requireReady(candidate: CandidateState): void {
   requireCandidateStatus(candidate, IN_INSPECTION);
   const readiness = decisionReadiness(candidate);
   const blocking = readiness.blocking[0];
-  if (blocking) throw AppointmentErrors.checkBlocks(candidate.candidateId, blocking.check, blocking.outcome, blocking.rule);
+  if (blocking)
+    throw AppointmentErrors.checkBlocks(
+      candidate.candidateId,
+      blocking.check,
+      blocking.outcome,
+      blocking.rule,
+    );
   if (readiness.missing.includes('exceptional-approval') && candidate.exceptional) {
-    throw AppointmentErrors.exceptionalApprovalMissing(candidate.candidateId, candidate.exceptional.kind, 'decision-meeting');
+    throw AppointmentErrors.exceptionalApprovalMissing(
+      candidate.candidateId,
+      candidate.exceptional.kind,
+      'decision-meeting',
+    );
   }
-  if (readiness.missing.length > 0) throw AppointmentErrors.notReadyForDecision(candidate.candidateId, readiness.missing);
+  if (readiness.missing.length > 0)
+    throw AppointmentErrors.notReadyForDecision(candidate.candidateId, readiness.missing);
 }
 
 export const decideHoldDecisionMeeting: DecideFn<'HoldDecisionMeeting'> = (command, state, ctx) => {
   const open = ensureActive(command, state, STAGES_FROM_INSPECTING);
   const d = command.data;
   const meetingId = requireText('meetingId', d.meetingId, 100);
-  if (open.meetings.some((m) => m.meetingId === meetingId)) throw AppointmentErrors.duplicateId('meetingId', meetingId);
+  if (open.meetings.some((m) => m.meetingId === meetingId))
+    throw AppointmentErrors.duplicateId('meetingId', meetingId);
   const heldAt = requireMoment('heldAt', d.heldAt);
   const entitled = requireInteger('entitled', d.entitled, 1);
   if (!Array.isArray(d.attendees)) throw AppointmentErrors.invalid('attendees', 'attendees must be a list');
   d.attendees.forEach((a, i) => requireText(`attendees[${i}]`, a, 100));
   requireUnique('attendees', d.attendees);
   if (d.attendees.length > entitled) {
-    throw AppointmentErrors.invalid('attendees', 'more attendees than members entitled to attend', 'R17', { attendees: d.attendees.length, entitled });
+    throw AppointmentErrors.invalid('attendees', 'more attendees than members entitled to attend', 'R17', {
+      attendees: d.attendees.length,
+      entitled,
+    });
   }
   const recused = d.recused ?? [];
   if (!Array.isArray(recused)) throw AppointmentErrors.invalid('recused', 'recused must be a list');
   requireUnique('recused', recused);
   recused.forEach((id, i) => {
-    if (!d.attendees.includes(id)) throw AppointmentErrors.invalid(`recused[${i}]`, `${id} did not attend`, 'R17');
+    if (!d.attendees.includes(id))
+      throw AppointmentErrors.invalid(`recused[${i}]`, `${id} did not attend`, 'R17');
   });
   const principalLeaderId = requireText('principalLeaderId', d.principalLeaderId, 100);
-  if (!Array.isArray(d.votes) || d.votes.length === 0) throw AppointmentErrors.invalid('votes', 'the meeting votes on at least one candidate', 'R17');
-  requireUnique('votes.candidateId', d.votes.map((v) => v.candidateId));
+  if (!Array.isArray(d.votes) || d.votes.length === 0)
+    throw AppointmentErrors.invalid('votes', 'the meeting votes on at least one candidate', 'R17');
+  requireUnique(
+    'votes.candidateId',
+    d.votes.map((v) => v.candidateId),
+  );
   const voters = d.attendees.filter((id) => !recused.includes(id));
   const items = d.votes.map((item, i) => {
     const field = `votes[${i}]`;
     const candidate = open.candidates.find((c) => c.candidateId === item.candidateId);
-    if (!candidate) throw AppointmentErrors.invalid(`${field}.candidateId`, `no candidate ${item.candidateId} in this case`);
-    if (!Array.isArray(item.ballots)) throw AppointmentErrors.invalid(`${field}.ballots`, 'ballots must be a list');
+    if (!candidate)
+      throw AppointmentErrors.invalid(
+        `${field}.candidateId`,
+        `no candidate ${item.candidateId} in this case`,
+      );
+    if (!Array.isArray(item.ballots))
+      throw AppointmentErrors.invalid(`${field}.ballots`, 'ballots must be a list');
     // R17: each attending member votes once per candidate; nobody else does.
     item.ballots.forEach((b, j) => {
-      if (!d.attendees.includes(b.memberId)) throw AppointmentErrors.invalid(`${field}.ballots[${j}].memberId`, `${b.memberId} did not attend`, 'R17');
-      if (recused.includes(b.memberId)) throw AppointmentErrors.invalid(`${field}.ballots[${j}].memberId`, `${b.memberId} is recused`, 'R17');
+      if (!d.attendees.includes(b.memberId))
+        throw AppointmentErrors.invalid(
+          `${field}.ballots[${j}].memberId`,
+          `${b.memberId} did not attend`,
+          'R17',
+        );
+      if (recused.includes(b.memberId))
+        throw AppointmentErrors.invalid(`${field}.ballots[${j}].memberId`, `${b.memberId} is recused`, 'R17');
       requireOneOf(`${field}.ballots[${j}].vote`, b.vote, VOTES);
     });
-    requireUnique(`${field}.ballots`, item.ballots.map((b) => b.memberId));
+    requireUnique(
+      `${field}.ballots`,
+      item.ballots.map((b) => b.memberId),
+    );
     const missing = voters.filter((id) => !item.ballots.some((b) => b.memberId === id));
-    if (missing.length > 0) throw AppointmentErrors.invalid(`${field}.ballots`, `no vote recorded for ${missing.join(', ')}`, 'R17', { missing });
+    if (missing.length > 0)
+      throw AppointmentErrors.invalid(
+        `${field}.ballots`,
+        `no vote recorded for ${missing.join(', ')}`,
+        'R17',
+        { missing },
+      );
     // R17: the principal leader's vote is recorded last (末位表态).
     const leaderIndex = item.ballots.findIndex((b) => b.memberId === principalLeaderId);
     if (leaderIndex >= 0 && leaderIndex !== item.ballots.length - 1) {
-      throw AppointmentErrors.invalid(`${field}.ballots`, "the principal leader's vote is recorded last", 'R17');
+      throw AppointmentErrors.invalid(
+        `${field}.ballots`,
+        "the principal leader's vote is recorded last",
+        'R17',
+      );
     }
     return { candidate, ballots: item.ballots };
   });
@@ -89,7 +138,14 @@ export const decideHoldDecisionMeeting: DecideFn<'HoldDecisionMeeting'> = (comma
     const disagree = count('disagree');
     const defer = count('defer');
     const outcome = agree >= majority ? 'approved' : defer > disagree ? 'deferred' : 'rejected';
-    return { candidateId: candidate.candidateId, ballots: ballots.map((b) => ({ memberId: b.memberId, vote: b.vote })), agree, disagree, defer, outcome };
+    return {
+      candidateId: candidate.candidateId,
+      ballots: ballots.map((b) => ({ memberId: b.memberId, vote: b.vote })),
+      agree,
+      disagree,
+      defer,
+      outcome,
+    };
   });
   // R20: never more approvals than seats.
   const holding = open.candidates.filter((c) => SEAT_HOLDING_STATUSES.includes(c.status)).length;

@@ -1,5 +1,15 @@
 import { AppointmentErrorCodes as E } from '../appointment.errors';
-import { actors, C1, CASE_ID, CaseScript, cmd, command, OWNER_UNIT, testDecider, UNIT_A } from '../testing/case-fixture';
+import {
+  actors,
+  C1,
+  CASE_ID,
+  CaseScript,
+  cmd,
+  command,
+  OWNER_UNIT,
+  testDecider,
+  UNIT_A,
+} from '../testing/case-fixture';
 import { givenWhenThen } from '../testing/given-when-then';
 
 const given = givenWhenThen(testDecider());
@@ -9,7 +19,12 @@ const approved = () => new CaseScript().approved().events;
 describe('opening a case', () => {
   it('opens a case owned by the org unit of the handler, one seat by default', () => {
     given([])
-      .when(command('OpenCase', { post: { title: '主任', orgUnit: UNIT_A, level: '正处级' }, grounds: '职位空缺' }))
+      .when(
+        command('OpenCase', {
+          post: { title: '主任', orgUnit: UNIT_A, level: '正处级' },
+          grounds: '职位空缺',
+        }),
+      )
       .then([
         {
           type: 'CaseOpened',
@@ -41,7 +56,9 @@ describe('opening a case', () => {
   });
 
   it('refuses a command addressed to another case', () => {
-    const error = given(opened()).when({ ...cmd.approveInitiation(), caseId: 'another' }).thenThrows(E.INVALID_INPUT, 'validation');
+    const error = given(opened())
+      .when({ ...cmd.approveInitiation(), caseId: 'another' })
+      .thenThrows(E.INVALID_INPUT, 'validation');
     expect(error.details).toMatchObject({ field: 'caseId' });
   });
 });
@@ -53,7 +70,12 @@ describe('R1 initiation approval', () => {
       .then([
         {
           type: 'InitiationApproved',
-          data: { caseId: CASE_ID, approvedBy: { id: 's1', name: '李书记', role: 'committee-secretary' }, comment: '同意启动', approvedAt: '2025-03-04T10:00:00+08:00' },
+          data: {
+            caseId: CASE_ID,
+            approvedBy: { id: 's1', name: '李书记', role: 'committee-secretary' },
+            comment: '同意启动',
+            approvedAt: '2025-03-04T10:00:00+08:00',
+          },
         },
       ]);
   });
@@ -70,12 +92,20 @@ describe('R1 initiation approval', () => {
   it('R1 allows withdrawal before approval', () => {
     given(opened())
       .when(cmd.withdraw())
-      .thenMatch([{ type: 'CaseWithdrawn', data: { reason: '机构改革，职位撤销' } }, { type: 'CaseClosed', data: { outcome: 'withdrawn' } }]);
+      .thenMatch([
+        { type: 'CaseWithdrawn', data: { reason: '机构改革，职位撤销' } },
+        { type: 'CaseClosed', data: { outcome: 'withdrawn' } },
+      ]);
   });
 
   it('R1 a rejected initiation ends the case as rejected', () => {
     const after = given(opened()).when(cmd.rejectInitiation()).state();
-    expect(after).toMatchObject({ status: 'closed', stage: 'closed', outcome: 'rejected', initiation: { decision: 'rejected' } });
+    expect(after).toMatchObject({
+      status: 'closed',
+      stage: 'closed',
+      outcome: 'rejected',
+      initiation: { decision: 'rejected' },
+    });
   });
 
   it('R1 approval happens once', () => {
@@ -93,7 +123,13 @@ describe('R1 initiation approval', () => {
   });
 
   it('a reminder may be recorded before approval, from the system only', () => {
-    given(opened()).when(cmd.reminder()).thenMatch([{ type: 'ReminderIssued', data: { reminderId: 'rem-1', recipientRoles: ['committee-secretary'] } }]);
-    given(opened()).when({ ...cmd.reminder(), actor: actors.handler }).thenThrows(E.ROLE_NOT_ALLOWED, 'forbidden');
+    given(opened())
+      .when(cmd.reminder())
+      .thenMatch([
+        { type: 'ReminderIssued', data: { reminderId: 'rem-1', recipientRoles: ['committee-secretary'] } },
+      ]);
+    given(opened())
+      .when({ ...cmd.reminder(), actor: actors.handler })
+      .thenThrows(E.ROLE_NOT_ALLOWED, 'forbidden');
   });
 });

@@ -39,7 +39,12 @@ export const decideApproveInitiation: DecideFn<'ApproveInitiation'> = (command, 
   return [
     {
       type: 'InitiationApproved',
-      data: { caseId: state.caseId, approvedBy: actorRef(command.actor), ...(comment !== undefined && { comment }), approvedAt: command.at },
+      data: {
+        caseId: state.caseId,
+        approvedBy: actorRef(command.actor),
+        ...(comment !== undefined && { comment }),
+        approvedAt: command.at,
+      },
     },
   ];
 };
@@ -50,7 +55,12 @@ export const decideRejectInitiation: DecideFn<'RejectInitiation'> = (command, st
   return [
     {
       type: 'InitiationRejected',
-      data: { caseId: state.caseId, rejectedBy: actorRef(command.actor), ...(comment !== undefined && { comment }), rejectedAt: command.at },
+      data: {
+        caseId: state.caseId,
+        rejectedBy: actorRef(command.actor),
+        ...(comment !== undefined && { comment }),
+        rejectedAt: command.at,
+      },
     },
     { type: 'CaseClosed', data: { caseId: state.caseId, outcome: 'rejected', closedAt: command.at } },
   ];

@@ -20,7 +20,10 @@ import {
 } from './decide-support';
 
 function person(field: string, value: PersonRef | undefined): PersonRef {
-  return { id: requireText(`${field}.id`, value?.id, 100), name: requireText(`${field}.name`, value?.name, 200) };
+  return {
+    id: requireText(`${field}.id`, value?.id, 100),
+    name: requireText(`${field}.name`, value?.name, 200),
+  };
 }
 
 export const decideFormInspectionTeam: DecideFn<'FormInspectionTeam'> = (command, state) => {
@@ -29,7 +32,10 @@ export const decideFormInspectionTeam: DecideFn<'FormInspectionTeam'> = (command
   const leader = person('leader', d.leader);
   if (!Array.isArray(d.members)) throw AppointmentErrors.invalid('members', 'members must be a list');
   const members = d.members.map((m, i) => person(`members[${i}]`, m)).filter((m) => m.id !== leader.id);
-  requireUnique('members', members.map((m) => m.id));
+  requireUnique(
+    'members',
+    members.map((m) => m.id),
+  );
   const teamIds = [leader.id, ...members.map((m) => m.id)];
   // R7: at least two, one of them the leader.
   if (teamIds.length < 2) throw AppointmentErrors.teamTooSmall(teamIds.length);
@@ -38,18 +44,31 @@ export const decideFormInspectionTeam: DecideFn<'FormInspectionTeam'> = (command
     const personId = requireText(`recusals[${i}].personId`, r.personId, 100);
     const candidateId = requireText(`recusals[${i}].candidateId`, r.candidateId, 100);
     const reason = requireText(`recusals[${i}].reason`, r.reason);
-    if (!teamIds.includes(personId)) throw AppointmentErrors.invalid(`recusals[${i}].personId`, `${personId} is not on the team`);
-    if (!targets.some((c) => c.candidateId === candidateId)) throw AppointmentErrors.invalid(`recusals[${i}].candidateId`, `${candidateId} is not an inspection target`);
+    if (!teamIds.includes(personId))
+      throw AppointmentErrors.invalid(`recusals[${i}].personId`, `${personId} is not on the team`);
+    if (!targets.some((c) => c.candidateId === candidateId))
+      throw AppointmentErrors.invalid(
+        `recusals[${i}].candidateId`,
+        `${candidateId} is not an inspection target`,
+      );
     return { personId, candidateId, reason };
   });
   // R7: nobody inspects a candidate they are related to; each candidate keeps a team of two with its leader.
   for (const candidate of targets) {
     if (teamIds.includes(candidate.person.id)) {
-      throw AppointmentErrors.teamRecusalConflict(candidate.person.id, candidate.candidateId, 'A candidate cannot be on the inspection team');
+      throw AppointmentErrors.teamRecusalConflict(
+        candidate.person.id,
+        candidate.candidateId,
+        'A candidate cannot be on the inspection team',
+      );
     }
     const recused = recusals.filter((r) => r.candidateId === candidate.candidateId).map((r) => r.personId);
     if (recused.includes(leader.id)) {
-      throw AppointmentErrors.teamRecusalConflict(leader.id, candidate.candidateId, `The leader is recused from candidate ${candidate.candidateId}`);
+      throw AppointmentErrors.teamRecusalConflict(
+        leader.id,
+        candidate.candidateId,
+        `The leader is recused from candidate ${candidate.candidateId}`,
+      );
     }
     const size = teamIds.filter((id) => !recused.includes(id)).length;
     if (size < 2) throw AppointmentErrors.teamTooSmall(size, candidate.candidateId);
@@ -57,7 +76,14 @@ export const decideFormInspectionTeam: DecideFn<'FormInspectionTeam'> = (command
   return [
     {
       type: 'InspectionTeamFormed',
-      data: { caseId: open.caseId, leader, members, recusals, formedBy: actorRef(command.actor), formedAt: command.at },
+      data: {
+        caseId: open.caseId,
+        leader,
+        members,
+        recusals,
+        formedBy: actorRef(command.actor),
+        formedAt: command.at,
+      },
     },
   ];
 };
@@ -87,26 +113,43 @@ export const decideRecordInspectionActivity: DecideFn<'RecordInspectionActivity'
   requireCandidateStatus(candidate, IN_INSPECTION, { vetoedAllowed: true });
   const d = command.data;
   const activityId = requireText('activityId', d.activityId, 100);
-  if (open.candidates.some((c) => c.activities.some((a) => a.activityId === activityId))) throw AppointmentErrors.duplicateId('activityId', activityId);
-  const kind = requireOneOf('kind', d.kind, ['individual-talk', 'democratic-assessment', 'dossier-reading', 'field-visit', 'candidate-interview'] as const);
+  if (open.candidates.some((c) => c.activities.some((a) => a.activityId === activityId)))
+    throw AppointmentErrors.duplicateId('activityId', activityId);
+  const kind = requireOneOf('kind', d.kind, [
+    'individual-talk',
+    'democratic-assessment',
+    'dossier-reading',
+    'field-visit',
+    'candidate-interview',
+  ] as const);
   const heldAt = requireMoment('heldAt', d.heldAt);
   const summary = requireText('summary', d.summary);
   // R8: the notice comes before the first activity.
   if (!open.inspectionNotice) throw AppointmentErrors.inspectionNoticeNotPublished({ heldAt });
   if (compareMoments(heldAt, open.inspectionNotice.publishedAt) < 0) {
-    throw AppointmentErrors.inspectionNoticeNotPublished({ heldAt, publishedAt: open.inspectionNotice.publishedAt });
+    throw AppointmentErrors.inspectionNoticeNotPublished({
+      heldAt,
+      publishedAt: open.inspectionNotice.publishedAt,
+    });
   }
   // R9: talks and assessments are recorded with counts; an assessment with its grades.
   const counted = kind === 'individual-talk' || kind === 'democratic-assessment';
-  if (counted && d.count === undefined) throw AppointmentErrors.invalid('count', `a ${kind} records how many took part`, 'R9');
+  if (counted && d.count === undefined)
+    throw AppointmentErrors.invalid('count', `a ${kind} records how many took part`, 'R9');
   const count = d.count === undefined ? undefined : requireInteger('count', d.count, 1);
   let grades: AssessmentGrades | undefined;
   if (kind === 'democratic-assessment') {
     if (d.grades === undefined) throw AppointmentErrors.assessmentGradesRequired();
     const given = d.grades;
-    grades = Object.fromEntries(GRADE_NAMES.map((g) => [g, requireInteger(`grades.${g}`, given[g], 0)])) as unknown as AssessmentGrades;
+    grades = Object.fromEntries(
+      GRADE_NAMES.map((g) => [g, requireInteger(`grades.${g}`, given[g], 0)]),
+    ) as unknown as AssessmentGrades;
     const total = GRADE_NAMES.reduce((sum, g) => sum + given[g], 0);
-    if (total !== count) throw AppointmentErrors.invalid('grades', `the grades sum to ${total}, not the count ${count}`, 'R9', { total, count });
+    if (total !== count)
+      throw AppointmentErrors.invalid('grades', `the grades sum to ${total}, not the count ${count}`, 'R9', {
+        total,
+        count,
+      });
   } else if (d.grades !== undefined) {
     throw AppointmentErrors.invalid('grades', 'only a democratic assessment records grades', 'R9');
   }
@@ -142,7 +185,15 @@ export const decideSubmitInspectionReport: DecideFn<'SubmitInspectionReport'> = 
   return [
     {
       type: 'InspectionReportSubmitted',
-      data: { caseId: open.caseId, candidateId: candidate.candidateId, conclusion, strengths, weaknesses, submittedBy: actorRef(command.actor), submittedAt: command.at },
+      data: {
+        caseId: open.caseId,
+        candidateId: candidate.candidateId,
+        conclusion,
+        strengths,
+        weaknesses,
+        submittedBy: actorRef(command.actor),
+        submittedAt: command.at,
+      },
     },
   ];
 };
@@ -150,16 +201,22 @@ export const decideSubmitInspectionReport: DecideFn<'SubmitInspectionReport'> = 
 /** R11, R12, R14 (R13 is the integrity opinion): 凡提四必, recorded with outcome, findings and who checked. */
 export const decideRecordCheck: DecideFn<'RecordCheck'> = (command, state) => {
   const candidate = findCandidate(state, command.data.candidateId);
-  const check = requireOneOf('check', command.data.check, ['dossier', 'personal-matters', 'petitions'] as const);
+  const check = requireOneOf('check', command.data.check, [
+    'dossier',
+    'personal-matters',
+    'petitions',
+  ] as const);
   if (command.actor.role === 'discipline-secretary') {
-    if (check !== 'petitions') throw AppointmentErrors.roleNotAllowed(`record the ${check} check`, command.actor.role);
+    if (check !== 'petitions')
+      throw AppointmentErrors.roleNotAllowed(`record the ${check} check`, command.actor.role);
     requireCandidateUnit(command.actor, candidate);
   }
   const open = ensureActive(command, state, STAGES_FROM_TARGETS);
   requireCandidateStatus(candidate, IN_INSPECTION, { vetoedAllowed: true });
   const d = command.data;
   const allowed = CHECK_OUTCOMES[check];
-  if (!allowed.includes(d.outcome)) throw AppointmentErrors.checkOutcomeInvalid(check, String(d.outcome), allowed, CHECK_RULES[check]);
+  if (!allowed.includes(d.outcome))
+    throw AppointmentErrors.checkOutcomeInvalid(check, String(d.outcome), allowed, CHECK_RULES[check]);
   return [
     {
       type: 'CheckRecorded',

@@ -4,21 +4,59 @@ import { AppointmentErrors } from '../appointment.errors';
 import type { CandidateStatus, Stage } from '../appointment.state';
 import { STAGES } from '../appointment.state';
 import type { DecideFn } from './decide-support';
-import { actorRef, ensureActive, findCandidate, requireMoment, requireText, STAGES_AFTER_APPROVAL, withClosure } from './decide-support';
+import {
+  actorRef,
+  ensureActive,
+  findCandidate,
+  requireMoment,
+  requireText,
+  STAGES_AFTER_APPROVAL,
+  withClosure,
+} from './decide-support';
 
 const DROPPABLE: readonly CandidateStatus[] = ['nominated', 'target', 'deferred', 'approved', 'in-notice'];
-const BEFORE_APPOINTMENT: readonly Stage[] = ['initiated', 'initiation-approved', 'recommending', 'inspection-targets', 'inspecting', 'deciding', 'public-notice'];
+const BEFORE_APPOINTMENT: readonly Stage[] = [
+  'initiated',
+  'initiation-approved',
+  'recommending',
+  'inspection-targets',
+  'inspecting',
+  'deciding',
+  'public-notice',
+];
 const OPEN_STAGES: readonly Stage[] = STAGES.filter((s) => s !== 'closed');
-const ROLES: readonly Role[] = ['handler', 'inspector', 'unit-secretary', 'discipline-secretary', 'committee-secretary', 'supervisor', 'auditor', 'admin', 'system'];
+const ROLES: readonly Role[] = [
+  'handler',
+  'inspector',
+  'unit-secretary',
+  'discipline-secretary',
+  'committee-secretary',
+  'supervisor',
+  'auditor',
+  'admin',
+  'system',
+];
 
 export const decideDropCandidate: DecideFn<'DropCandidate'> = (command, state) => {
   const candidate = findCandidate(state, command.data.candidateId);
   const open = ensureActive(command, state, STAGES_AFTER_APPROVAL);
-  if (!DROPPABLE.includes(candidate.status)) throw AppointmentErrors.candidateWrongStatus(candidate.candidateId, candidate.status, DROPPABLE);
+  if (!DROPPABLE.includes(candidate.status))
+    throw AppointmentErrors.candidateWrongStatus(candidate.candidateId, candidate.status, DROPPABLE);
   const reason = requireText('reason', command.data.reason);
   return withClosure(
     open,
-    [{ type: 'CandidateDropped', data: { caseId: open.caseId, candidateId: candidate.candidateId, reason, droppedBy: actorRef(command.actor), droppedAt: command.at } }],
+    [
+      {
+        type: 'CandidateDropped',
+        data: {
+          caseId: open.caseId,
+          candidateId: candidate.candidateId,
+          reason,
+          droppedBy: actorRef(command.actor),
+          droppedAt: command.at,
+        },
+      },
+    ],
     command.at,
   );
 };
@@ -27,7 +65,10 @@ export const decideWithdrawCase: DecideFn<'WithdrawCase'> = (command, state) => 
   const open = ensureActive(command, state, BEFORE_APPOINTMENT);
   const reason = requireText('reason', command.data.reason);
   return [
-    { type: 'CaseWithdrawn', data: { caseId: open.caseId, reason, withdrawnBy: actorRef(command.actor), withdrawnAt: command.at } },
+    {
+      type: 'CaseWithdrawn',
+      data: { caseId: open.caseId, reason, withdrawnBy: actorRef(command.actor), withdrawnAt: command.at },
+    },
     { type: 'CaseClosed', data: { caseId: open.caseId, outcome: 'withdrawn', closedAt: command.at } },
   ];
 };
@@ -38,9 +79,11 @@ export const decideIssueReminder: DecideFn<'IssueReminder'> = (command, state) =
   const d = command.data;
   const reminderId = requireText('reminderId', d.reminderId, 200);
   if (open.reminders.some((r) => r.reminderId === reminderId)) return [];
-  if (!Array.isArray(d.recipientRoles) || d.recipientRoles.length === 0) throw AppointmentErrors.invalid('recipientRoles', 'name at least one recipient role');
+  if (!Array.isArray(d.recipientRoles) || d.recipientRoles.length === 0)
+    throw AppointmentErrors.invalid('recipientRoles', 'name at least one recipient role');
   d.recipientRoles.forEach((role, i) => {
-    if (!ROLES.includes(role)) throw AppointmentErrors.invalid(`recipientRoles[${i}]`, `${String(role)} is not a role`);
+    if (!ROLES.includes(role))
+      throw AppointmentErrors.invalid(`recipientRoles[${i}]`, `${String(role)} is not a role`);
   });
   return [
     {

@@ -27,15 +27,21 @@ describe('R21 public notice of at least 5 working days', () => {
   });
 
   it('R21 skips the National Day holiday and counts the 调休 Sunday (2025-09-26 → 2025-10-09)', () => {
-    given(decided()).when(cmd.publicNotice(C1, '2025-09-26')).thenMatch([{ type: 'PublicNoticeStarted', data: { endDate: '2025-10-09' } }]);
+    given(decided())
+      .when(cmd.publicNotice(C1, '2025-09-26'))
+      .thenMatch([{ type: 'PublicNoticeStarted', data: { endDate: '2025-10-09' } }]);
   });
 
   it('R21 across the 2026 Spring Festival with its make-up Saturday (2026-02-12 → 2026-02-25)', () => {
-    given(decided()).when(cmd.publicNotice(C1, '2026-02-12')).thenMatch([{ type: 'PublicNoticeStarted', data: { endDate: '2026-02-25' } }]);
+    given(decided())
+      .when(cmd.publicNotice(C1, '2026-02-12'))
+      .thenMatch([{ type: 'PublicNoticeStarted', data: { endDate: '2026-02-25' } }]);
   });
 
   it('R21 a notice starting on a Saturday counts from the Monday', () => {
-    given(decided()).when(cmd.publicNotice(C1, '2025-04-12')).thenMatch([{ type: 'PublicNoticeStarted', data: { endDate: '2025-04-18' } }]);
+    given(decided())
+      .when(cmd.publicNotice(C1, '2025-04-12'))
+      .thenMatch([{ type: 'PublicNoticeStarted', data: { endDate: '2025-04-18' } }]);
   });
 
   it('R21 honours a configured minimum', () => {
@@ -45,7 +51,9 @@ describe('R21 public notice of at least 5 working days', () => {
   });
 
   it('R21 refuses a notice that starts before the decision', () => {
-    const error = given(decided()).when(cmd.publicNotice(C1, '2025-04-07')).thenThrows(E.INVALID_INPUT, 'validation');
+    const error = given(decided())
+      .when(cmd.publicNotice(C1, '2025-04-07'))
+      .thenThrows(E.INVALID_INPUT, 'validation');
     expect(error).toMatchObject({ rule: 'R21', details: { field: 'startDate' } });
   });
 
@@ -54,7 +62,9 @@ describe('R21 public notice of at least 5 working days', () => {
   });
 
   it('R21 refuses a start date the calendar does not cover, as invalid input rather than a crash', () => {
-    const error = given(decided()).when(cmd.publicNotice(C1, '2027-01-04')).thenThrows(E.INVALID_INPUT, 'validation');
+    const error = given(decided())
+      .when(cmd.publicNotice(C1, '2027-01-04'))
+      .thenThrows(E.INVALID_INPUT, 'validation');
     expect(error.details).toMatchObject({ field: 'startDate' });
   });
 
@@ -67,22 +77,33 @@ describe('R22 objections during notice', () => {
   it('R22 records an objection', () => {
     given(inNotice().events)
       .when(cmd.objection(C1))
-      .thenMatch([{ type: 'ObjectionRecorded', data: { candidateId: C1, objectionId: 'obj-1', summary: '反映其插手工程项目' } }]);
+      .thenMatch([
+        {
+          type: 'ObjectionRecorded',
+          data: { candidateId: C1, objectionId: 'obj-1', summary: '反映其插手工程项目' },
+        },
+      ]);
   });
 
   it('R22 refuses an objection dated before the notice started', () => {
-    const error = given(inNotice().events).when(cmd.objection(C1, 'obj-1', '2025-04-08T10:00:00+08:00')).thenThrows(E.INVALID_INPUT, 'validation');
+    const error = given(inNotice().events)
+      .when(cmd.objection(C1, 'obj-1', '2025-04-08T10:00:00+08:00'))
+      .thenThrows(E.INVALID_INPUT, 'validation');
     expect(error.details).toMatchObject({ field: 'receivedAt' });
   });
 
   it('R22 an unfounded objection lets the appointment proceed', () => {
     const events = inNotice().run(cmd.objection(C1), cmd.resolve(C1, 'unfounded')).events;
-    given(events).when(cmd.appoint(C1)).thenMatch([{ type: 'AppointmentIssued' }]);
+    given(events)
+      .when(cmd.appoint(C1))
+      .thenMatch([{ type: 'AppointmentIssued' }]);
   });
 
   it('R22 a minor objection proceeds with the reminder talk in the findings', () => {
     const events = inNotice().run(cmd.objection(C1)).events;
-    given(events).when(cmd.resolve(C1, 'minor')).thenMatch([{ type: 'ObjectionResolved', data: { outcome: 'minor', findings: '经核查' } }]);
+    given(events)
+      .when(cmd.resolve(C1, 'minor'))
+      .thenMatch([{ type: 'ObjectionResolved', data: { outcome: 'minor', findings: '经核查' } }]);
   });
 
   it('R22 a serious objection cancels the appointment for that candidate', () => {
@@ -93,10 +114,15 @@ describe('R22 objections during notice', () => {
 
   it('R22 an objection on hold blocks the appointment, and can be resolved later', () => {
     const script = inNotice().run(cmd.objection(C1), cmd.resolve(C1, 'hold'));
-    expect(script.candidate(C1).objections[0]).toMatchObject({ status: 'on-hold', holdSince: '2025-04-14T10:00:00+08:00' });
+    expect(script.candidate(C1).objections[0]).toMatchObject({
+      status: 'on-hold',
+      holdSince: '2025-04-14T10:00:00+08:00',
+    });
     const error = given(script.events).when(cmd.appoint(C1)).thenThrows(E.OBJECTIONS_OPEN, 'rule');
     expect(error.details).toMatchObject({ objectionIds: ['obj-1'] });
-    given(script.events).when(cmd.resolve(C1, 'unfounded')).thenMatch([{ type: 'ObjectionResolved', data: { outcome: 'unfounded' } }]);
+    given(script.events)
+      .when(cmd.resolve(C1, 'unfounded'))
+      .thenMatch([{ type: 'ObjectionResolved', data: { outcome: 'unfounded' } }]);
   });
 
   it('R22 an open objection blocks the appointment', () => {
@@ -110,28 +136,44 @@ describe('R22 objections during notice', () => {
   });
 
   it('R22 an unknown objection is not found', () => {
-    given(inNotice().events).when(cmd.resolve(C1, 'unfounded', 'nope')).thenThrows(E.OBJECTION_NOT_FOUND, 'not-found');
+    given(inNotice().events)
+      .when(cmd.resolve(C1, 'unfounded', 'nope'))
+      .thenThrows(E.OBJECTION_NOT_FOUND, 'not-found');
   });
 });
 
 describe('R23 appointment after notice', () => {
   it('R23 allows an appointment notice dated the day after the notice ends', () => {
-    given(inNotice().events).when(cmd.appoint(C1, '2025-04-16')).thenMatch([{ type: 'AppointmentIssued', data: { noticeDate: '2025-04-16' } }]);
+    given(inNotice().events)
+      .when(cmd.appoint(C1, '2025-04-16'))
+      .thenMatch([{ type: 'AppointmentIssued', data: { noticeDate: '2025-04-16' } }]);
   });
 
   it('R23 refuses an appointment notice dated on the notice end date', () => {
-    const error = given(inNotice().events).when(cmd.appoint(C1, '2025-04-15')).thenThrows(E.NOTICE_NOT_ENDED, 'rule');
+    const error = given(inNotice().events)
+      .when(cmd.appoint(C1, '2025-04-15'))
+      .thenThrows(E.NOTICE_NOT_ENDED, 'rule');
     expect(error).toMatchObject({ rule: 'R23', details: { endDate: '2025-04-15' } });
   });
 
   it('R23 a notice may be waived with a recorded ground, then the appointment follows', () => {
-    const script = new CaseScript().decided(C1).run(cmd.publicNotice(C1, '2025-04-09', { ground: '换届时已公示' }));
-    expect(script.candidate(C1)).toMatchObject({ status: 'in-notice', publicNotice: null, noticeWaiver: { ground: '换届时已公示' } });
-    given(script.events).when(cmd.appoint(C1, '2025-04-09')).thenMatch([{ type: 'AppointmentIssued' }]);
+    const script = new CaseScript()
+      .decided(C1)
+      .run(cmd.publicNotice(C1, '2025-04-09', { ground: '换届时已公示' }));
+    expect(script.candidate(C1)).toMatchObject({
+      status: 'in-notice',
+      publicNotice: null,
+      noticeWaiver: { ground: '换届时已公示' },
+    });
+    given(script.events)
+      .when(cmd.appoint(C1, '2025-04-09'))
+      .thenMatch([{ type: 'AppointmentIssued' }]);
   });
 
   it('R23 refuses a waiver without a ground', () => {
-    const error = given(decided()).when(cmd.publicNotice(C1, '2025-04-09', { ground: '  ' })).thenThrows(E.NOTICE_WAIVER_GROUND_REQUIRED, 'rule');
+    const error = given(decided())
+      .when(cmd.publicNotice(C1, '2025-04-09', { ground: '  ' }))
+      .thenThrows(E.NOTICE_WAIVER_GROUND_REQUIRED, 'rule');
     expect(error.rule).toBe('R23');
   });
 

@@ -2,7 +2,17 @@
 import { AppointmentErrors } from '../appointment.errors';
 import { shanghaiDate } from '../appointment.time';
 import type { DecideFn } from './decide-support';
-import { actorRef, ensureActive, findCandidate, requireCandidateStatus, requireDate, requireMoment, requireOneOf, requireText, withClosure } from './decide-support';
+import {
+  actorRef,
+  ensureActive,
+  findCandidate,
+  requireCandidateStatus,
+  requireDate,
+  requireMoment,
+  requireOneOf,
+  requireText,
+  withClosure,
+} from './decide-support';
 
 const NOTICE_STAGES = ['public-notice', 'appointed'] as const;
 
@@ -14,25 +24,39 @@ export const decideStartPublicNotice: DecideFn<'StartPublicNotice'> = (command, 
   if (d.waived !== undefined) {
     // R23: a waiver needs its ground on record (special post; published at a general election).
     const ground = d.waived?.ground;
-    if (typeof ground !== 'string' || ground.trim() === '') throw AppointmentErrors.noticeWaiverGroundRequired();
+    if (typeof ground !== 'string' || ground.trim() === '')
+      throw AppointmentErrors.noticeWaiverGroundRequired();
     return [
       {
         type: 'PublicNoticeWaived',
-        data: { caseId: open.caseId, candidateId: candidate.candidateId, ground, waivedBy: actorRef(command.actor), waivedAt: command.at },
+        data: {
+          caseId: open.caseId,
+          candidateId: candidate.candidateId,
+          ground,
+          waivedBy: actorRef(command.actor),
+          waivedAt: command.at,
+        },
       },
     ];
   }
   const startDate = requireDate('startDate', d.startDate);
   const decisionDate = candidate.decision?.decisionDate;
   if (decisionDate && startDate < decisionDate) {
-    throw AppointmentErrors.invalid('startDate', `the notice cannot start before the decision of ${decisionDate}`, 'R21', { decisionDate });
+    throw AppointmentErrors.invalid(
+      'startDate',
+      `the notice cannot start before the decision of ${decisionDate}`,
+      'R21',
+      { decisionDate },
+    );
   }
   // R21: day one is the start date when it is a working day; the end is the n-th working day.
   let endDate: string;
   try {
     endDate = ctx.calendar.nthWorkingDay(startDate, ctx.rules.noticeWorkingDays);
   } catch (error) {
-    throw AppointmentErrors.invalid('startDate', `no working-day calendar for ${startDate}`, 'R21', { reason: error instanceof Error ? error.message : String(error) });
+    throw AppointmentErrors.invalid('startDate', `no working-day calendar for ${startDate}`, 'R21', {
+      reason: error instanceof Error ? error.message : String(error),
+    });
   }
   return [
     {
@@ -56,16 +80,28 @@ export const decideRecordObjection: DecideFn<'RecordObjection'> = (command, stat
   requireCandidateStatus(candidate, ['in-notice']);
   const d = command.data;
   const objectionId = requireText('objectionId', d.objectionId, 100);
-  if (open.candidates.some((c) => c.objections.some((o) => o.objectionId === objectionId))) throw AppointmentErrors.duplicateId('objectionId', objectionId);
+  if (open.candidates.some((c) => c.objections.some((o) => o.objectionId === objectionId)))
+    throw AppointmentErrors.duplicateId('objectionId', objectionId);
   const receivedAt = requireMoment('receivedAt', d.receivedAt);
   const summary = requireText('summary', d.summary);
   if (candidate.publicNotice && shanghaiDate(receivedAt) < candidate.publicNotice.startDate) {
-    throw AppointmentErrors.invalid('receivedAt', `the notice started on ${candidate.publicNotice.startDate}`, 'R22');
+    throw AppointmentErrors.invalid(
+      'receivedAt',
+      `the notice started on ${candidate.publicNotice.startDate}`,
+      'R22',
+    );
   }
   return [
     {
       type: 'ObjectionRecorded',
-      data: { caseId: open.caseId, candidateId: candidate.candidateId, objectionId, receivedAt, summary, recordedBy: actorRef(command.actor) },
+      data: {
+        caseId: open.caseId,
+        candidateId: candidate.candidateId,
+        objectionId,
+        receivedAt,
+        summary,
+        recordedBy: actorRef(command.actor),
+      },
     },
   ];
 };
@@ -77,12 +113,26 @@ export const decideResolveObjection: DecideFn<'ResolveObjection'> = (command, st
   if (!objection) throw AppointmentErrors.objectionNotFound(command.data.objectionId);
   const open = ensureActive(command, state, NOTICE_STAGES);
   requireCandidateStatus(candidate, ['in-notice']);
-  if (objection.status === 'resolved') throw AppointmentErrors.objectionAlreadyResolved(objection.objectionId);
-  const outcome = requireOneOf('outcome', command.data.outcome, ['unfounded', 'minor', 'serious', 'hold'] as const);
+  if (objection.status === 'resolved')
+    throw AppointmentErrors.objectionAlreadyResolved(objection.objectionId);
+  const outcome = requireOneOf('outcome', command.data.outcome, [
+    'unfounded',
+    'minor',
+    'serious',
+    'hold',
+  ] as const);
   const findings = requireText('findings', command.data.findings);
   const resolved = {
     type: 'ObjectionResolved' as const,
-    data: { caseId: open.caseId, candidateId: candidate.candidateId, objectionId: objection.objectionId, outcome, findings, resolvedBy: actorRef(command.actor), resolvedAt: command.at },
+    data: {
+      caseId: open.caseId,
+      candidateId: candidate.candidateId,
+      objectionId: objection.objectionId,
+      outcome,
+      findings,
+      resolvedBy: actorRef(command.actor),
+      resolvedAt: command.at,
+    },
   };
   if (outcome !== 'serious') return [resolved];
   return withClosure(
@@ -91,7 +141,13 @@ export const decideResolveObjection: DecideFn<'ResolveObjection'> = (command, st
       resolved,
       {
         type: 'AppointmentCancelled',
-        data: { caseId: open.caseId, candidateId: candidate.candidateId, objectionId: objection.objectionId, reason: findings, cancelledAt: command.at },
+        data: {
+          caseId: open.caseId,
+          candidateId: candidate.candidateId,
+          objectionId: objection.objectionId,
+          reason: findings,
+          cancelledAt: command.at,
+        },
       },
     ],
     command.at,

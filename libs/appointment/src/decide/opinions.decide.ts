@@ -11,25 +11,50 @@ import { AppointmentErrors } from '../appointment.errors';
 import { opinionDigest } from '../appointment.rules';
 import type { CandidateState, ExistingCaseState } from '../appointment.state';
 import type { DecideContext, DecideFn } from './decide-support';
-import { actorRef, ensureActive, findCandidate, IN_INSPECTION, requireCandidateStatus, requireOneOf, requireText, STAGES_FROM_TARGETS } from './decide-support';
+import {
+  actorRef,
+  ensureActive,
+  findCandidate,
+  IN_INSPECTION,
+  requireCandidateStatus,
+  requireOneOf,
+  requireText,
+  STAGES_FROM_TARGETS,
+} from './decide-support';
 
 const OPINION_KINDS = ['political', 'integrity'] as const;
-const VERDICTS = { political: ['qualified', 'unqualified'], integrity: ['no-objection', 'objection'] } as const;
+const VERDICTS = {
+  political: ['qualified', 'unqualified'],
+  integrity: ['no-objection', 'objection'],
+} as const;
 const DIGEST = /^[0-9a-f]{64}$/;
 const MAX_OPINION_LENGTH = 50_000;
 
-function authorizeDrafter(actor: Actor, kind: OpinionKind, state: ExistingCaseState, candidate: CandidateState): void {
+function authorizeDrafter(
+  actor: Actor,
+  kind: OpinionKind,
+  state: ExistingCaseState,
+  candidate: CandidateState,
+): void {
   if (kind === 'political') {
-    if (actor.role !== 'inspector') throw AppointmentErrors.roleNotAllowed('draft the political opinion', actor.role);
+    if (actor.role !== 'inspector')
+      throw AppointmentErrors.roleNotAllowed('draft the political opinion', actor.role);
     requireInspectorFor(actor, state, candidate.candidateId, true);
     return;
   }
   if (actor.role === 'discipline-secretary') return requireCandidateUnit(actor, candidate);
-  if (actor.role !== 'handler') throw AppointmentErrors.roleNotAllowed('draft the integrity opinion', actor.role);
+  if (actor.role !== 'handler')
+    throw AppointmentErrors.roleNotAllowed('draft the integrity opinion', actor.role);
 }
 
 /** The capacity in which the actor signs; secretaries only for candidates of their own unit. */
-function signingCapacity(actor: Actor, kind: OpinionKind, state: ExistingCaseState, candidate: CandidateState, ctx: DecideContext): SignerRole {
+function signingCapacity(
+  actor: Actor,
+  kind: OpinionKind,
+  state: ExistingCaseState,
+  candidate: CandidateState,
+  ctx: DecideContext,
+): SignerRole {
   let signedAs: SignerRole;
   switch (actor.role) {
     case 'inspector':
@@ -44,8 +69,10 @@ function signingCapacity(actor: Actor, kind: OpinionKind, state: ExistingCaseSta
     default:
       throw AppointmentErrors.roleNotAllowed(`sign the ${kind} opinion`, actor.role);
   }
-  const required: readonly string[] = kind === 'political' ? ctx.rules.politicalSigners : ctx.rules.integritySigners;
-  if (!required.includes(signedAs)) throw AppointmentErrors.roleNotAllowed(`sign the ${kind} opinion`, signedAs);
+  const required: readonly string[] =
+    kind === 'political' ? ctx.rules.politicalSigners : ctx.rules.integritySigners;
+  if (!required.includes(signedAs))
+    throw AppointmentErrors.roleNotAllowed(`sign the ${kind} opinion`, signedAs);
   return signedAs;
 }
 
@@ -82,13 +109,16 @@ export const decideSignOpinion: DecideFn<'SignOpinion'> = (command, state, ctx) 
   const open = ensureActive(command, state, STAGES_FROM_TARGETS);
   requireCandidateStatus(candidate, IN_INSPECTION, { vetoedAllowed: true });
   const digest = command.data.digest;
-  if (typeof digest !== 'string' || !DIGEST.test(digest)) throw AppointmentErrors.invalid('digest', 'digest must be a lowercase hex SHA-256', 'R16');
+  if (typeof digest !== 'string' || !DIGEST.test(digest))
+    throw AppointmentErrors.invalid('digest', 'digest must be a lowercase hex SHA-256', 'R16');
   // R16: a signature binds to the current draft's digest; two roles, two different persons.
   const opinion = candidate.opinions[kind];
   if (!opinion) throw AppointmentErrors.opinionNotDrafted(candidate.candidateId, kind);
   if (opinion.digest !== digest) throw AppointmentErrors.digestMismatch(opinion.digest, digest);
-  if (opinion.signatures.some((s) => s.id === command.actor.id)) throw AppointmentErrors.alreadySigned(command.actor.id);
-  if (opinion.signatures.some((s) => s.signedAs === signedAs)) throw AppointmentErrors.signerRoleAlreadySigned(signedAs);
+  if (opinion.signatures.some((s) => s.id === command.actor.id))
+    throw AppointmentErrors.alreadySigned(command.actor.id);
+  if (opinion.signatures.some((s) => s.signedAs === signedAs))
+    throw AppointmentErrors.signerRoleAlreadySigned(signedAs);
   return [
     {
       type: 'OpinionSigned',

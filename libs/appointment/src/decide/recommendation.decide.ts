@@ -18,7 +18,11 @@ import {
 
 const RECOMMENDING = ['initiation-approved', 'recommending'] as const;
 
-export const decideRecordRecommendationRound: DecideFn<'RecordRecommendationRound'> = (command, state, ctx) => {
+export const decideRecordRecommendationRound: DecideFn<'RecordRecommendationRound'> = (
+  command,
+  state,
+  ctx,
+) => {
   const open = ensureActive(command, state, RECOMMENDING);
   const d = command.data;
   const roundId = requireText('roundId', d.roundId, 100);
@@ -27,18 +31,33 @@ export const decideRecordRecommendationRound: DecideFn<'RecordRecommendationRoun
   const heldAt = requireMoment('heldAt', d.heldAt);
   const eligible = requireInteger('eligible', d.eligible, 1);
   const participants = requireInteger('participants', d.participants, 0);
-  if (participants > eligible) throw AppointmentErrors.invalid('participants', 'participants cannot exceed the eligible list', 'R2', { participants, eligible });
+  if (participants > eligible)
+    throw AppointmentErrors.invalid('participants', 'participants cannot exceed the eligible list', 'R2', {
+      participants,
+      eligible,
+    });
   if (!Array.isArray(d.results)) throw AppointmentErrors.invalid('results', 'results must be a list');
   d.results.forEach((r, i) => {
     requireText(`results[${i}].personId`, r.personId, 100);
     requireText(`results[${i}].name`, r.name, 200);
     const votes = requireInteger(`results[${i}].votes`, r.votes, 0);
-    if (votes > participants) throw AppointmentErrors.invalid(`results[${i}].votes`, 'a person cannot get more votes than there were participants', 'R2');
+    if (votes > participants)
+      throw AppointmentErrors.invalid(
+        `results[${i}].votes`,
+        'a person cannot get more votes than there were participants',
+        'R2',
+      );
     if (r.candidateId !== undefined && !open.candidates.some((c) => c.candidateId === r.candidateId)) {
-      throw AppointmentErrors.invalid(`results[${i}].candidateId`, `no candidate ${r.candidateId} in this case`);
+      throw AppointmentErrors.invalid(
+        `results[${i}].candidateId`,
+        `no candidate ${r.candidateId} in this case`,
+      );
     }
   });
-  requireUnique('results.personId', d.results.map((r) => r.personId));
+  requireUnique(
+    'results.personId',
+    d.results.map((r) => r.personId),
+  );
   // R2: a meeting round below turnout is refused, not recorded as invalid.
   const required = kind === 'meeting' ? requiredTurnout(eligible, ctx.rules.recommendationTurnout) : 0;
   if (participants < required) throw AppointmentErrors.turnoutNotMet(participants, required, eligible);
@@ -53,7 +72,12 @@ export const decideRecordRecommendationRound: DecideFn<'RecordRecommendationRoun
         eligible,
         participants,
         requiredParticipants: required,
-        results: d.results.map((r) => ({ ...(r.candidateId !== undefined && { candidateId: r.candidateId }), personId: r.personId, name: r.name, votes: r.votes })),
+        results: d.results.map((r) => ({
+          ...(r.candidateId !== undefined && { candidateId: r.candidateId }),
+          personId: r.personId,
+          name: r.name,
+          votes: r.votes,
+        })),
         recordedBy: actorRef(command.actor),
         recordedAt: command.at,
       },
@@ -65,34 +89,48 @@ export const decideNominateCandidate: DecideFn<'NominateCandidate'> = (command, 
   const open = ensureActive(command, state, RECOMMENDING);
   const d = command.data;
   const candidateId = requireText('candidateId', d.candidateId, 100);
-  if (open.candidates.some((c) => c.candidateId === candidateId)) throw AppointmentErrors.duplicateId('candidateId', candidateId);
+  if (open.candidates.some((c) => c.candidateId === candidateId))
+    throw AppointmentErrors.duplicateId('candidateId', candidateId);
   const p = d.person;
   requireText('person.id', p?.id, 100);
   requireText('person.name', p?.name, 200);
   requireText('person.currentPost', p?.currentPost, 200);
   requireText('person.orgUnit', p?.orgUnit, 200);
-  if (p.birthDate !== undefined && !isIsoDate(p.birthDate)) throw AppointmentErrors.invalid('person.birthDate', 'person.birthDate must be a YYYY-MM-DD date');
+  if (p.birthDate !== undefined && !isIsoDate(p.birthDate))
+    throw AppointmentErrors.invalid('person.birthDate', 'person.birthDate must be a YYYY-MM-DD date');
   // R3: 实名推荐 — who recommends is part of the record, for later accountability.
   for (const field of ['id', 'name', 'role'] as const) {
     const value = d.recommendedBy?.[field];
-    if (typeof value !== 'string' || value.trim() === '') throw AppointmentErrors.recommenderRequired(`recommendedBy.${field}`);
+    if (typeof value !== 'string' || value.trim() === '')
+      throw AppointmentErrors.recommenderRequired(`recommendedBy.${field}`);
   }
   const reason = requireText('reason', d.reason);
   let exceptional: { kind: ExceptionalKind; grounds: string } | undefined;
   if (d.exceptional !== undefined) {
     exceptional = {
-      kind: requireOneOf('exceptional.kind', d.exceptional.kind, ['skip-level', 'unrecommended', 'other'] as const),
+      kind: requireOneOf('exceptional.kind', d.exceptional.kind, [
+        'skip-level',
+        'unrecommended',
+        'other',
+      ] as const),
       grounds: requireText('exceptional.grounds', d.exceptional.grounds),
     };
   }
-  if (open.candidates.some((c) => c.person.id === p.id && c.status !== 'dropped')) throw AppointmentErrors.alreadyNominated(p.id);
+  if (open.candidates.some((c) => c.person.id === p.id && c.status !== 'dropped'))
+    throw AppointmentErrors.alreadyNominated(p.id);
   return [
     {
       type: 'CandidateNominated',
       data: {
         caseId: open.caseId,
         candidateId,
-        person: { id: p.id, name: p.name, ...(p.birthDate !== undefined && { birthDate: p.birthDate }), currentPost: p.currentPost, orgUnit: p.orgUnit },
+        person: {
+          id: p.id,
+          name: p.name,
+          ...(p.birthDate !== undefined && { birthDate: p.birthDate }),
+          currentPost: p.currentPost,
+          orgUnit: p.orgUnit,
+        },
         recommendedBy: { id: d.recommendedBy.id, name: d.recommendedBy.name, role: d.recommendedBy.role },
         reason,
         ...(exceptional && { exceptional }),
@@ -117,11 +155,15 @@ export const decideRecordEligibility: DecideFn<'RecordEligibility'> = (command, 
   const open = ensureActive(command, state, RECOMMENDING);
   requireCandidateStatus(candidate, ['nominated']);
   const given = command.data.flags;
-  if (typeof given !== 'object' || given === null) throw AppointmentErrors.invalid('flags', 'flags must name every eligibility flag');
+  if (typeof given !== 'object' || given === null)
+    throw AppointmentErrors.invalid('flags', 'flags must name every eligibility flag');
   for (const name of FLAG_NAMES) {
-    if (typeof given[name] !== 'boolean') throw AppointmentErrors.invalid(`flags.${name}`, `flags.${name} must be true or false`, 'R5');
+    if (typeof given[name] !== 'boolean')
+      throw AppointmentErrors.invalid(`flags.${name}`, `flags.${name} must be true or false`, 'R5');
   }
-  const flags = Object.fromEntries(FLAG_NAMES.map((name) => [name, given[name]])) as unknown as EligibilityFlags;
+  const flags = Object.fromEntries(
+    FLAG_NAMES.map((name) => [name, given[name]]),
+  ) as unknown as EligibilityFlags;
   return [
     {
       type: 'EligibilityRecorded',
@@ -159,10 +201,15 @@ export const decideRecordExceptionalApproval: DecideFn<'RecordExceptionalApprova
   ];
 };
 
-export const decideDetermineInspectionTargets: DecideFn<'DetermineInspectionTargets'> = (command, state, ctx) => {
+export const decideDetermineInspectionTargets: DecideFn<'DetermineInspectionTargets'> = (
+  command,
+  state,
+  ctx,
+) => {
   const open = ensureActive(command, state, ['recommending']);
   const d = command.data;
-  if (!Array.isArray(d.candidateIds) || d.candidateIds.length === 0) throw AppointmentErrors.invalid('candidateIds', 'name at least one candidate');
+  if (!Array.isArray(d.candidateIds) || d.candidateIds.length === 0)
+    throw AppointmentErrors.invalid('candidateIds', 'name at least one candidate');
   requireUnique('candidateIds', d.candidateIds);
   const decidedAt = requireMoment('decidedAt', d.decidedAt);
   const basis = requireText('basis', d.basis);
@@ -176,19 +223,30 @@ export const decideDetermineInspectionTargets: DecideFn<'DetermineInspectionTarg
   const roundDate = shanghaiDate(open.latestValidRoundAt);
   const validUntil = addMonths(roundDate, ctx.rules.recommendationValidityMonths);
   const decidedDate = shanghaiDate(decidedAt);
-  if (decidedDate > validUntil) throw AppointmentErrors.recommendationExpired(roundDate, validUntil, decidedDate);
+  if (decidedDate > validUntil)
+    throw AppointmentErrors.recommendationExpired(roundDate, validUntil, decidedDate);
   for (const candidate of targets) {
     requireCandidateStatus(candidate, ['nominated']);
     // R5: 条例 Art. 24 — any disqualifying flag keeps the candidate out.
     if (!candidate.eligibility) throw AppointmentErrors.eligibilityNotRecorded(candidate.candidateId);
-    if (candidate.eligibility.disqualified) throw AppointmentErrors.candidateDisqualified(candidate.candidateId, candidate.eligibility.disqualifyingFlags);
+    if (candidate.eligibility.disqualified)
+      throw AppointmentErrors.candidateDisqualified(
+        candidate.candidateId,
+        candidate.eligibility.disqualifyingFlags,
+      );
     // R6: skip-level and unrecommended 破格 need the higher-level approval already now.
     const ex = candidate.exceptional;
     if (ex && !ex.approval && exceptionalApprovalDeadline(ex.kind) === 'inspection-targets') {
-      throw AppointmentErrors.exceptionalApprovalMissing(candidate.candidateId, ex.kind, 'inspection-targets');
+      throw AppointmentErrors.exceptionalApprovalMissing(
+        candidate.candidateId,
+        ex.kind,
+        'inspection-targets',
+      );
     }
   }
-  const notSelected = open.candidates.filter((c) => c.status === 'nominated' && !d.candidateIds.includes(c.candidateId)).map((c) => c.candidateId);
+  const notSelected = open.candidates
+    .filter((c) => c.status === 'nominated' && !d.candidateIds.includes(c.candidateId))
+    .map((c) => c.candidateId);
   return [
     {
       type: 'InspectionTargetsDetermined',

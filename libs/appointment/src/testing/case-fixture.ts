@@ -3,7 +3,14 @@
  * and a script that drives a case through the decider to any stage, so the history a test is
  * given is always one the decider itself produced.
  */
-import type { Actor, AppointmentCommand, AppointmentCommandType, EligibilityFlags, OpinionKind, Vote } from '../appointment.commands';
+import type {
+  Actor,
+  AppointmentCommand,
+  AppointmentCommandType,
+  EligibilityFlags,
+  OpinionKind,
+  Vote,
+} from '../appointment.commands';
 import type { RulesConfig } from '../appointment.config';
 import type { AppointmentDecider } from '../appointment.decider';
 import { createAppointmentDecider } from '../appointment.decider';
@@ -20,7 +27,12 @@ export const UNIT_B = '市财政局';
 export const C1 = 'cand-1';
 export const C2 = 'cand-2';
 
-const actor = (id: string, name: string, role: Actor['role'], orgUnit: string): Actor => ({ id, name, role, orgUnit });
+const actor = (id: string, name: string, role: Actor['role'], orgUnit: string): Actor => ({
+  id,
+  name,
+  role,
+  orgUnit,
+});
 
 export const actors = {
   handler: actor('h1', '张经办', 'handler', OWNER_UNIT),
@@ -58,7 +70,12 @@ export const T0 = '2025-03-03T09:00:00+08:00';
 
 type CommandOf<T extends AppointmentCommandType> = Extract<AppointmentCommand, { type: T }>;
 
-export function command<T extends AppointmentCommandType>(type: T, data: CommandOf<T>['data'], by: Actor = actors.handler, at: string = T0): CommandOf<T> {
+export function command<T extends AppointmentCommandType>(
+  type: T,
+  data: CommandOf<T>['data'],
+  by: Actor = actors.handler,
+  at: string = T0,
+): CommandOf<T> {
   return { type, caseId: CASE_ID, data, actor: by, at } as CommandOf<T>;
 }
 
@@ -75,16 +92,31 @@ export const MEMBERS = ['m1', 'm2', 'm3', 'm4', 'm5', 'm6', 'm7', 'm8', 'm9'];
 /** m1 is the principal leader: the ballots list them last. */
 export const PRINCIPAL = 'm1';
 
-export function ballots(attendees: readonly string[], votes: Partial<Record<string, Vote>> = {}, fallback: Vote = 'agree'): Array<{ memberId: string; vote: Vote }> {
+export function ballots(
+  attendees: readonly string[],
+  votes: Partial<Record<string, Vote>> = {},
+  fallback: Vote = 'agree',
+): Array<{ memberId: string; vote: Vote }> {
   const ordered = [...attendees.filter((m) => m !== PRINCIPAL), ...attendees.filter((m) => m === PRINCIPAL)];
   return ordered.map((memberId) => ({ memberId, vote: votes[memberId] ?? fallback }));
 }
 
 export const cmd = {
   openCase: (seats = 1) =>
-    command('OpenCase', { post: { title: '市发展和改革委员会主任', orgUnit: UNIT_A, level: '正处级' }, seats, grounds: '分析研判：主任职位空缺' }),
-  approveInitiation: () => command('ApproveInitiation', { comment: '同意启动' }, actors.committeeSecretary, '2025-03-04T10:00:00+08:00'),
-  rejectInitiation: () => command('RejectInitiation', { comment: '暂缓' }, actors.committeeSecretary, '2025-03-04T10:00:00+08:00'),
+    command('OpenCase', {
+      post: { title: '市发展和改革委员会主任', orgUnit: UNIT_A, level: '正处级' },
+      seats,
+      grounds: '分析研判：主任职位空缺',
+    }),
+  approveInitiation: () =>
+    command(
+      'ApproveInitiation',
+      { comment: '同意启动' },
+      actors.committeeSecretary,
+      '2025-03-04T10:00:00+08:00',
+    ),
+  rejectInitiation: () =>
+    command('RejectInitiation', { comment: '暂缓' }, actors.committeeSecretary, '2025-03-04T10:00:00+08:00'),
   round: (overrides: Partial<CommandOf<'RecordRecommendationRound'>['data']> = {}) =>
     command(
       'RecordRecommendationRound',
@@ -117,16 +149,31 @@ export const cmd = {
       '2025-03-11T09:00:00+08:00',
     ),
   eligibility: (candidateId: string, flags: Partial<EligibilityFlags> = {}) =>
-    command('RecordEligibility', { candidateId, flags: { ...cleanFlags, ...flags } }, actors.handler, '2025-03-12T09:00:00+08:00'),
+    command(
+      'RecordEligibility',
+      { candidateId, flags: { ...cleanFlags, ...flags } },
+      actors.handler,
+      '2025-03-12T09:00:00+08:00',
+    ),
   exceptionalApproval: (candidateId: string) =>
     command(
       'RecordExceptionalApproval',
-      { candidateId, approvedBy: '省委组织部', documentNo: '组干函〔2025〕12号', approvedAt: '2025-03-14T09:00:00+08:00' },
+      {
+        candidateId,
+        approvedBy: '省委组织部',
+        documentNo: '组干函〔2025〕12号',
+        approvedAt: '2025-03-14T09:00:00+08:00',
+      },
       actors.handler,
       '2025-03-14T10:00:00+08:00',
     ),
   targets: (candidateIds: string[], decidedAt = '2025-03-20T09:00:00+08:00') =>
-    command('DetermineInspectionTargets', { candidateIds, decidedAt, basis: '党组会议研究确定' }, actors.handler, decidedAt),
+    command(
+      'DetermineInspectionTargets',
+      { candidateIds, decidedAt, basis: '党组会议研究确定' },
+      actors.handler,
+      decidedAt,
+    ),
   team: (overrides: Partial<CommandOf<'FormInspectionTeam'>['data']> = {}) =>
     command(
       'FormInspectionTeam',
@@ -140,14 +187,30 @@ export const cmd = {
     ),
   notice: (publishedAt = '2025-03-24T09:00:00+08:00') =>
     command('PublishInspectionNotice', { publishedAt, channel: '单位公示栏' }, actors.handler, publishedAt),
-  talk: (candidateId: string, overrides: Partial<CommandOf<'RecordInspectionActivity'>['data']> = {}, by: Actor = actors.member) =>
+  talk: (
+    candidateId: string,
+    overrides: Partial<CommandOf<'RecordInspectionActivity'>['data']> = {},
+    by: Actor = actors.member,
+  ) =>
     command(
       'RecordInspectionActivity',
-      { candidateId, activityId: `talk-${candidateId}`, kind: 'individual-talk', heldAt: '2025-03-25T09:00:00+08:00', summary: '个别谈话 20 人', count: 20, ...overrides },
+      {
+        candidateId,
+        activityId: `talk-${candidateId}`,
+        kind: 'individual-talk',
+        heldAt: '2025-03-25T09:00:00+08:00',
+        summary: '个别谈话 20 人',
+        count: 20,
+        ...overrides,
+      },
       by,
       '2025-03-25T18:00:00+08:00',
     ),
-  assessment: (candidateId: string, overrides: Partial<CommandOf<'RecordInspectionActivity'>['data']> = {}, by: Actor = actors.member) =>
+  assessment: (
+    candidateId: string,
+    overrides: Partial<CommandOf<'RecordInspectionActivity'>['data']> = {},
+    by: Actor = actors.member,
+  ) =>
     command(
       'RecordInspectionActivity',
       {
@@ -164,45 +227,129 @@ export const cmd = {
       '2025-03-26T18:00:00+08:00',
     ),
   report: (candidateId: string, by: Actor = actors.leader) =>
-    command('SubmitInspectionReport', { candidateId, conclusion: '德才兼备', strengths: '政治过硬', weaknesses: '创新不足' }, by, '2025-03-28T09:00:00+08:00'),
-  check: (candidateId: string, check: CommandOf<'RecordCheck'>['data']['check'], outcome: CommandOf<'RecordCheck'>['data']['outcome'], by: Actor = actors.handler) =>
-    command('RecordCheck', { candidateId, check, outcome, findings: '已核查', checkedAt: '2025-03-28T10:00:00+08:00' }, by, '2025-03-28T10:00:00+08:00'),
-  draft: (candidateId: string, kind: OpinionKind, verdict: CommandOf<'DraftOpinion'>['data']['verdict'], text = opinionText(candidateId, kind), by?: Actor) =>
-    command('DraftOpinion', { candidateId, kind, text, verdict }, by ?? (kind === 'political' ? actors.leader : disciplineSecretaryFor(candidateId)), '2025-03-31T09:00:00+08:00'),
-  sign: (candidateId: string, kind: OpinionKind, by: Actor, digest = opinionDigest(opinionText(candidateId, kind))) =>
-    command('SignOpinion', { candidateId, kind, digest }, by, '2025-03-31T15:00:00+08:00'),
-  meeting: (votes: Array<{ candidateId: string; ballots: Array<{ memberId: string; vote: Vote }> }>, overrides: Partial<CommandOf<'HoldDecisionMeeting'>['data']> = {}) =>
+    command(
+      'SubmitInspectionReport',
+      { candidateId, conclusion: '德才兼备', strengths: '政治过硬', weaknesses: '创新不足' },
+      by,
+      '2025-03-28T09:00:00+08:00',
+    ),
+  check: (
+    candidateId: string,
+    check: CommandOf<'RecordCheck'>['data']['check'],
+    outcome: CommandOf<'RecordCheck'>['data']['outcome'],
+    by: Actor = actors.handler,
+  ) =>
+    command(
+      'RecordCheck',
+      { candidateId, check, outcome, findings: '已核查', checkedAt: '2025-03-28T10:00:00+08:00' },
+      by,
+      '2025-03-28T10:00:00+08:00',
+    ),
+  draft: (
+    candidateId: string,
+    kind: OpinionKind,
+    verdict: CommandOf<'DraftOpinion'>['data']['verdict'],
+    text = opinionText(candidateId, kind),
+    by?: Actor,
+  ) =>
+    command(
+      'DraftOpinion',
+      { candidateId, kind, text, verdict },
+      by ?? (kind === 'political' ? actors.leader : disciplineSecretaryFor(candidateId)),
+      '2025-03-31T09:00:00+08:00',
+    ),
+  sign: (
+    candidateId: string,
+    kind: OpinionKind,
+    by: Actor,
+    digest = opinionDigest(opinionText(candidateId, kind)),
+  ) => command('SignOpinion', { candidateId, kind, digest }, by, '2025-03-31T15:00:00+08:00'),
+  meeting: (
+    votes: Array<{ candidateId: string; ballots: Array<{ memberId: string; vote: Vote }> }>,
+    overrides: Partial<CommandOf<'HoldDecisionMeeting'>['data']> = {},
+  ) =>
     command(
       'HoldDecisionMeeting',
-      { meetingId: 'meeting-1', heldAt: '2025-04-08T15:00:00+08:00', entitled: 9, attendees: MEMBERS.slice(0, 7), principalLeaderId: PRINCIPAL, votes, ...overrides },
+      {
+        meetingId: 'meeting-1',
+        heldAt: '2025-04-08T15:00:00+08:00',
+        entitled: 9,
+        attendees: MEMBERS.slice(0, 7),
+        principalLeaderId: PRINCIPAL,
+        votes,
+        ...overrides,
+      },
       actors.handler,
       '2025-04-08T18:00:00+08:00',
     ),
   publicNotice: (candidateId: string, startDate = '2025-04-09', waived?: { ground: string }) =>
-    command('StartPublicNotice', { candidateId, startDate, ...(waived && { waived }) }, actors.handler, `${startDate}T08:30:00+08:00`),
+    command(
+      'StartPublicNotice',
+      { candidateId, startDate, ...(waived && { waived }) },
+      actors.handler,
+      `${startDate}T08:30:00+08:00`,
+    ),
   objection: (candidateId: string, objectionId = 'obj-1', receivedAt = '2025-04-10T10:00:00+08:00') =>
-    command('RecordObjection', { candidateId, objectionId, receivedAt, summary: '反映其插手工程项目' }, actors.handler, receivedAt),
-  resolve: (candidateId: string, outcome: CommandOf<'ResolveObjection'>['data']['outcome'], objectionId = 'obj-1') =>
-    command('ResolveObjection', { candidateId, objectionId, outcome, findings: '经核查' }, actors.handler, '2025-04-14T10:00:00+08:00'),
+    command(
+      'RecordObjection',
+      { candidateId, objectionId, receivedAt, summary: '反映其插手工程项目' },
+      actors.handler,
+      receivedAt,
+    ),
+  resolve: (
+    candidateId: string,
+    outcome: CommandOf<'ResolveObjection'>['data']['outcome'],
+    objectionId = 'obj-1',
+  ) =>
+    command(
+      'ResolveObjection',
+      { candidateId, objectionId, outcome, findings: '经核查' },
+      actors.handler,
+      '2025-04-14T10:00:00+08:00',
+    ),
   appoint: (candidateId: string, noticeDate = '2025-04-16', probation = true) =>
-    command('IssueAppointment', { candidateId, noticeDate, probation }, actors.handler, `${noticeDate}T10:00:00+08:00`),
+    command(
+      'IssueAppointment',
+      { candidateId, noticeDate, probation },
+      actors.handler,
+      `${noticeDate}T10:00:00+08:00`,
+    ),
   appointmentTalk: (candidateId: string, heldAt = '2025-04-18T10:00:00+08:00') =>
     command('RecordAppointmentTalk', { candidateId, heldAt, heldBy: '李书记' }, actors.handler, heldAt),
-  review: (candidateId: string, result: CommandOf<'ReviewProbation'>['data']['result'], at: string, extendDays?: number) =>
-    command('ReviewProbation', { candidateId, result, findings: '试用期考核', ...(extendDays !== undefined && { extendDays }) }, actors.handler, at),
+  review: (
+    candidateId: string,
+    result: CommandOf<'ReviewProbation'>['data']['result'],
+    at: string,
+    extendDays?: number,
+  ) =>
+    command(
+      'ReviewProbation',
+      { candidateId, result, findings: '试用期考核', ...(extendDays !== undefined && { extendDays }) },
+      actors.handler,
+      at,
+    ),
   drop: (candidateId: string) => command('DropCandidate', { candidateId, reason: '本人因健康原因退出' }),
   withdraw: () => command('WithdrawCase', { reason: '机构改革，职位撤销' }),
   reminder: (reminderId = 'rem-1') =>
     command(
       'IssueReminder',
-      { reminderId, kind: 'initiation-approval', subject: CASE_ID, recipientRoles: ['committee-secretary'], reason: '动议待审批', dueAt: '2025-03-06T09:00:00+08:00' },
+      {
+        reminderId,
+        kind: 'initiation-approval',
+        subject: CASE_ID,
+        recipientRoles: ['committee-secretary'],
+        reason: '动议待审批',
+        dueAt: '2025-03-06T09:00:00+08:00',
+      },
       actors.system,
       '2025-03-06T09:00:01+08:00',
     ),
 };
 
 export function opinionText(candidateId: string, kind: OpinionKind): string {
-  return kind === 'political' ? `${candidateId} 政治素质考察书面评价意见：政治过硬。` : `${candidateId} 廉政意见：未发现违纪违法问题。`;
+  return kind === 'political'
+    ? `${candidateId} 政治素质考察书面评价意见：政治过硬。`
+    : `${candidateId} 廉政意见：未发现违纪违法问题。`;
 }
 
 export function testDecider(rules?: Partial<RulesConfig>): AppointmentDecider {

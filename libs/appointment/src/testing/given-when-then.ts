@@ -13,7 +13,9 @@ export interface WhenResult {
   /** The decided events equal these exactly. */
   then(expected: AppointmentEvent[]): AppointmentEvent[];
   /** The decided events match these (toMatchObject: listed fields only, same count). */
-  thenMatch(expected: Array<{ type: AppointmentEvent['type']; data?: Record<string, unknown> }>): AppointmentEvent[];
+  thenMatch(
+    expected: Array<{ type: AppointmentEvent['type']; data?: Record<string, unknown> }>,
+  ): AppointmentEvent[];
   /** decide refuses with a DomainError of this code (and category, when given). */
   thenThrows(code: string, category?: DomainErrorCategory): DomainError;
   /** The events decided, for custom assertions. */
@@ -28,7 +30,9 @@ export interface GivenResult {
   state: AppointmentState;
 }
 
-export function givenWhenThen(decider: AppointmentDecider): (events?: readonly AppointmentEvent[]) => GivenResult {
+export function givenWhenThen(
+  decider: AppointmentDecider,
+): (events?: readonly AppointmentEvent[]) => GivenResult {
   return (events = []) => {
     const state = events.reduce<AppointmentState>(decider.evolve, decider.initialState());
     return {
@@ -58,7 +62,10 @@ export function givenWhenThen(decider: AppointmentDecider): (events?: readonly A
             expect(produced).toBeUndefined();
             expect(caught).toBeInstanceOf(DomainError);
             const error = caught as DomainError;
-            expect({ code: error.code, category: error.category }).toEqual({ code, category: category ?? error.category });
+            expect({ code: error.code, category: error.category }).toEqual({
+              code,
+              category: category ?? error.category,
+            });
             return error;
           },
           events: run,

@@ -19,11 +19,21 @@ const HOLIDAYS = new Set<string>([
   ...range('2026-10-01', '2026-10-07'), // 国庆节 2026
 ]);
 
-const MAKE_UP_WORKING_DAYS = new Set<string>(['2025-01-26', '2025-02-08', '2025-09-28', '2025-10-11', '2026-02-14', '2026-02-28', '2026-09-20', '2026-10-10']);
+const MAKE_UP_WORKING_DAYS = new Set<string>([
+  '2025-01-26',
+  '2025-02-08',
+  '2025-09-28',
+  '2025-10-11',
+  '2026-02-14',
+  '2026-02-28',
+  '2026-09-20',
+  '2026-10-10',
+]);
 
 function checkCovered(date: string): void {
   if (!isIsoDate(date)) throw new RangeError(`not a YYYY-MM-DD date: ${date}`);
-  if (date < '2025-01-01' || date > '2026-12-31') throw new RangeError(`the test calendar covers 2025–2026 only: ${date}`);
+  if (date < '2025-01-01' || date > '2026-12-31')
+    throw new RangeError(`the test calendar covers 2025–2026 only: ${date}`);
 }
 
 export const testCalendar: WorkingCalendar = {
@@ -46,7 +56,7 @@ export const testCalendar: WorkingCalendar = {
   },
   addWorkingDays(date, n) {
     let day = date;
-    for (let counted = 0; counted < n; ) {
+    for (let counted = 0; counted < n;) {
       day = addDays(day, 1);
       if (testCalendar.isWorkingDay(day)) counted += 1;
     }

@@ -98,7 +98,9 @@ export class PollingSubscription implements Subscription {
         failures = 0;
       } catch (err) {
         failures += 1;
-        this.settings.logger.warn(`subscription read failed (attempt ${failures}), retrying: ${describe(err)}`);
+        this.settings.logger.warn(
+          `subscription read failed (attempt ${failures}), retrying: ${describe(err)}`,
+        );
         await this.pause(failures);
         continue;
       }

@@ -3,26 +3,41 @@ import type { Projection, TableNames } from '../projection.types';
 import { liveTableNames } from '../projection.types';
 
 /** Every row of a projection's tables as JSON text, in a stable order: equal dumps mean equal read models. */
-export async function dumpProjection(pool: Pool, projection: Projection, names: TableNames = liveTableNames(projection)): Promise<Record<string, string[]>> {
+export async function dumpProjection(
+  pool: Pool,
+  projection: Projection,
+  names: TableNames = liveTableNames(projection),
+): Promise<Record<string, string[]>> {
   const dump: Record<string, string[]> = {};
   for (const table of projection.tables) {
-    const { rows } = await pool.query<{ row: string }>(`SELECT to_jsonb(t)::text AS row FROM ${names[table]} t ORDER BY 1`);
+    const { rows } = await pool.query<{ row: string }>(
+      `SELECT to_jsonb(t)::text AS row FROM ${names[table]} t ORDER BY 1`,
+    );
     dump[table] = rows.map((r) => r.row);
   }
   return dump;
 }
 
 export async function checkpointOf(pool: Pool, name: string): Promise<string | null> {
-  const { rows } = await pool.query<{ position: string | null }>('SELECT position FROM projection_checkpoints WHERE name = $1', [name]);
+  const { rows } = await pool.query<{ position: string | null }>(
+    'SELECT position FROM projection_checkpoints WHERE name = $1',
+    [name],
+  );
   return rows[0]?.position ?? null;
 }
 
 export async function headPosition(pool: Pool): Promise<string | null> {
-  const { rows } = await pool.query<{ head: string | null }>('SELECT max(global_position)::text AS head FROM events');
+  const { rows } = await pool.query<{ head: string | null }>(
+    'SELECT max(global_position)::text AS head FROM events',
+  );
   return rows[0].head;
 }
 
-export async function waitFor(condition: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+export async function waitFor(
+  condition: () => Promise<boolean>,
+  timeoutMs: number,
+  what: string,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);

@@ -9,7 +9,11 @@ import { ProjectionRunner } from '../projection-runner';
 import { createProjections } from '../projections.registry';
 import { migrateProjections } from '../projections.schema';
 
-const silent = { log: () => undefined, warn: () => undefined, error: (message: string) => process.stderr.write(`${message}\n`) };
+const silent = {
+  log: () => undefined,
+  warn: () => undefined,
+  error: (message: string) => process.stderr.write(`${message}\n`),
+};
 
 async function main(): Promise<void> {
   const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 6 });
@@ -17,7 +21,8 @@ async function main(): Promise<void> {
   const projections = createProjections({ policy: { calendar: new ChinaWorkingCalendar() } });
   await migrateProjections(pool, projections);
   const batchSize = Number(process.env.BATCH_SIZE ?? 500);
-  for (const projection of projections) new ProjectionRunner({ pool, store, projection, batchSize, leaseRetryMs: 200, logger: silent }).start();
+  for (const projection of projections)
+    new ProjectionRunner({ pool, store, projection, batchSize, leaseRetryMs: 200, logger: silent }).start();
   process.stdout.write('ready\n');
 }
 

@@ -43,7 +43,13 @@ export class CaseListProjection implements Projection {
     for (const c of folded) {
       const last = c.steps.at(-1);
       if (!last || c.final.status === 'empty') continue;
-      rows.push({ ...summarise(c.final), updatedAt: last.event.metadata.recordedAt, revision: last.event.revision, position: last.event.globalPosition, state: c.final });
+      rows.push({
+        ...summarise(c.final),
+        updatedAt: last.event.metadata.recordedAt,
+        revision: last.event.revision,
+        position: last.event.globalPosition,
+        state: c.final,
+      });
     }
     if (rows.length === 0) return;
     await client.query(

@@ -33,7 +33,11 @@ export function stateTableDdl(table: string): string {
  * Folds a batch onto the stored states. Events at or below a case's stored revision were applied
  * before (a replay after a crash) and are skipped.
  */
-export async function foldBatch(client: PoolClient, stateTable: string, events: readonly RecordedEvent[]): Promise<FoldedCase[]> {
+export async function foldBatch(
+  client: PoolClient,
+  stateTable: string,
+  events: readonly RecordedEvent[],
+): Promise<FoldedCase[]> {
   const byCase = new Map<string, RecordedEvent[]>();
   for (const event of events) {
     const caseId = caseIdOf(event.streamId);
@@ -65,7 +69,11 @@ export async function foldBatch(client: PoolClient, stateTable: string, events: 
   });
 }
 
-export async function saveStates(client: PoolClient, stateTable: string, folded: readonly FoldedCase[]): Promise<void> {
+export async function saveStates(
+  client: PoolClient,
+  stateTable: string,
+  folded: readonly FoldedCase[],
+): Promise<void> {
   const changed = folded.filter((c) => c.steps.length > 0);
   if (changed.length === 0) return;
   await client.query(

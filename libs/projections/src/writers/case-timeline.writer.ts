@@ -32,7 +32,9 @@ export class CaseTimelineProjection implements Projection {
 
   async apply(client: PoolClient, events: readonly RecordedEvent[], names: TableNames): Promise<void> {
     const folded = await foldBatch(client, names.case_timeline_states, events);
-    const entries: TimelineEntry[] = folded.flatMap((c) => c.steps.flatMap((step) => timelineEntries(step.event, step.before)));
+    const entries: TimelineEntry[] = folded.flatMap((c) =>
+      c.steps.flatMap((step) => timelineEntries(step.event, step.before)),
+    );
     if (entries.length > 0) {
       await client.query(
         `INSERT INTO ${names.case_timeline} (case_id, revision, seq, global_position, type, stage, title, recorded_at, candidate_ids, entry)

@@ -21,7 +21,10 @@ interface DeadlineRow {
 }
 
 const sameDeadline = (a: Deadline, b: Deadline): boolean =>
-  a.dueAt === b.dueAt && a.reason === b.reason && a.escalationLevel === b.escalationLevel && a.recipientRoles.join() === b.recipientRoles.join();
+  a.dueAt === b.dueAt &&
+  a.reason === b.reason &&
+  a.escalationLevel === b.escalationLevel &&
+  a.recipientRoles.join() === b.recipientRoles.join();
 
 export class DeadlinesProjection implements Projection {
   readonly name = DEADLINES;
@@ -54,15 +57,24 @@ export class DeadlinesProjection implements Projection {
     ];
   }
 
-  async apply(client: PoolClient, events: readonly RecordedEvent[], names: TableNames, options: ApplyOptions): Promise<AfterCommit | void> {
+  async apply(
+    client: PoolClient,
+    events: readonly RecordedEvent[],
+    names: TableNames,
+    options: ApplyOptions,
+  ): Promise<AfterCommit | void> {
     const t = names.case_deadlines;
-    const folded = (await foldBatch(client, names.case_deadline_states, events)).filter((c) => c.steps.length > 0);
+    const folded = (await foldBatch(client, names.case_deadline_states, events)).filter(
+      (c) => c.steps.length > 0,
+    );
     if (folded.length === 0) return;
     const { rows } = await client.query<{ case_id: string; revision: string; deadline: Deadline }>(
       `SELECT case_id, revision::text AS revision, deadline FROM ${t} WHERE case_id = ANY($1::text[])`,
       [folded.map((c) => c.caseId)],
     );
-    const stored = new Map<string, DeadlineRow>(rows.map((row) => [row.deadline.deadlineId, { deadline: row.deadline, revision: row.revision }]));
+    const stored = new Map<string, DeadlineRow>(
+      rows.map((row) => [row.deadline.deadlineId, { deadline: row.deadline, revision: row.revision }]),
+    );
     const added: ProjectedDeadline[] = [];
     const removed: ProjectedDeadline[] = [];
     for (const c of folded) {
@@ -73,17 +85,24 @@ export class DeadlinesProjection implements Projection {
         const next = new Map<string, DeadlineRow>();
         for (const deadline of caseDeadlines(step.after, this.policy)) {
           const previous = current.get(deadline.deadlineId);
-          next.set(deadline.deadlineId, previous && sameDeadline(previous.deadline, deadline) ? previous : { deadline, revision: step.event.revision });
+          next.set(
+            deadline.deadlineId,
+            previous && sameDeadline(previous.deadline, deadline)
+              ? previous
+              : { deadline, revision: step.event.revision },
+          );
         }
         current = next;
       }
       for (const [id, row] of storedForCase) {
         const now = current.get(id);
-        if (now === undefined || now.revision !== row.revision || !sameDeadline(row.deadline, now.deadline)) removed.push({ ...row.deadline, revision: row.revision });
+        if (now === undefined || now.revision !== row.revision || !sameDeadline(row.deadline, now.deadline))
+          removed.push({ ...row.deadline, revision: row.revision });
       }
       for (const [id, row] of current) {
         const was = storedForCase.get(id);
-        if (was === undefined || was.revision !== row.revision || !sameDeadline(was.deadline, row.deadline)) added.push({ ...row.deadline, revision: row.revision });
+        if (was === undefined || was.revision !== row.revision || !sameDeadline(was.deadline, row.deadline))
+          added.push({ ...row.deadline, revision: row.revision });
       }
     }
     const addedIds = new Set(added.map((d) => d.deadlineId));

@@ -31,8 +31,16 @@ export const CommandEndpoint = (summary: string) =>
     UseInterceptors(CommandResponseInterceptor),
     ApiBearerAuth(),
     ApiOperation({ summary }),
-    ApiHeader({ name: 'Idempotency-Key', required: false, description: 'UUID; a retry with the same body is answered 200 and appends nothing' }),
-    ApiHeader({ name: 'If-Match', required: false, description: 'expected case revision, e.g. "3"; 412 if the case moved on' }),
+    ApiHeader({
+      name: 'Idempotency-Key',
+      required: false,
+      description: 'UUID; a retry with the same body is answered 200 and appends nothing',
+    }),
+    ApiHeader({
+      name: 'If-Match',
+      required: false,
+      description: 'expected case revision, e.g. "3"; 412 if the case moved on',
+    }),
     ApiHeader({ name: 'X-Correlation-Id', required: false }),
     ApiCreatedResponse({ type: CommandResponseDto }),
     ApiOkResponse({ type: CommandResponseDto, description: 'idempotent replay: the first answer' }),

@@ -33,7 +33,8 @@ interface FieldOptions {
 }
 
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DATE_TIME = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-](0\d|1[0-4]):[0-5]\d)$/;
+const DATE_TIME =
+  /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-](0\d|1[0-4]):[0-5]\d)$/;
 
 export function isDateOnly(value: unknown): boolean {
   if (typeof value !== 'string' || !DATE_ONLY.test(value)) return false;
@@ -124,7 +125,9 @@ export const Digest = (options: FieldOptions = {}) =>
   applyDecorators(
     ...optional(options),
     IsString(),
-    Matches(/^[0-9a-f]{64}$/, { message: ({ property }) => `${property} must be a lowercase hex SHA-256 digest` }),
+    Matches(/^[0-9a-f]{64}$/, {
+      message: ({ property }) => `${property} must be a lowercase hex SHA-256 digest`,
+    }),
     api(options, { type: String, pattern: '^[0-9a-f]{64}$' }),
   );
 
@@ -169,5 +172,11 @@ export const UuidList = (options: ListOptions = {}) =>
     ...optional(options),
     ...listSize(options),
     IsUUID(undefined, { each: true }),
-    api(options, { type: String, format: 'uuid', isArray: true, minItems: options.min, maxItems: options.max ?? LIST_MAX }),
+    api(options, {
+      type: String,
+      format: 'uuid',
+      isArray: true,
+      minItems: options.min,
+      maxItems: options.max ?? LIST_MAX,
+    }),
   );

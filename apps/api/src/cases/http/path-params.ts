@@ -22,7 +22,9 @@ export class OneOfPipe<T extends string> implements PipeTransform<string, T> {
   transform(value: string): T {
     const match = this.values.find((allowed) => allowed === value);
     if (match === undefined) {
-      throw new RequestValidationError([{ field: this.field, messages: [`${this.field} must be one of: ${this.values.join(', ')}`] }]);
+      throw new RequestValidationError([
+        { field: this.field, messages: [`${this.field} must be one of: ${this.values.join(', ')}`] },
+      ]);
     }
     return match;
   }

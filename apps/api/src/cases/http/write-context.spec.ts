@@ -11,13 +11,17 @@ const request = (headers: HttpRequest['headers'], body: unknown = { a: 1 }): Htt
 
 describe('write context', () => {
   it('serialises objects with sorted keys at every depth, arrays in order', () => {
-    expect(canonicalJson({ b: 1, a: { d: [3, { z: 1, y: 2 }], c: null }, u: undefined })).toBe('{"a":{"c":null,"d":[3,{"y":2,"z":1}]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [3, { z: 1, y: 2 }], c: null }, u: undefined })).toBe(
+      '{"a":{"c":null,"d":[3,{"y":2,"z":1}]},"b":1}',
+    );
   });
 
   it('hashes the same request the same way whatever the key order, and differently for another path or body', () => {
     const hash = requestHash('post', '/cases', { grounds: 'g', post: { title: 't', level: 'l' } });
     expect(requestHash('POST', '/cases', { post: { level: 'l', title: 't' }, grounds: 'g' })).toBe(hash);
-    expect(requestHash('POST', '/cases/x', { grounds: 'g', post: { title: 't', level: 'l' } })).not.toBe(hash);
+    expect(requestHash('POST', '/cases/x', { grounds: 'g', post: { title: 't', level: 'l' } })).not.toBe(
+      hash,
+    );
     expect(requestHash('POST', '/cases', { grounds: 'h', post: { title: 't', level: 'l' } })).not.toBe(hash);
     expect(requestHash('POST', '/cases', undefined)).toBe(requestHash('POST', '/cases', {}));
   });
@@ -32,7 +36,9 @@ describe('write context', () => {
 
   it('reads Idempotency-Key, If-Match (quoted, bare or weak) and X-Correlation-Id', () => {
     const key = '3F1C2B9E-5A4D-4C1E-9B7A-1D2E3F4A5B6C';
-    expect(parseWriteContext(request({ 'idempotency-key': key, 'if-match': '"12"', 'x-correlation-id': 'c-1' }))).toEqual({
+    expect(
+      parseWriteContext(request({ 'idempotency-key': key, 'if-match': '"12"', 'x-correlation-id': 'c-1' })),
+    ).toEqual({
       idempotencyKey: key.toLowerCase(),
       expectedRevision: '12',
       correlationId: 'c-1',
@@ -40,16 +46,27 @@ describe('write context', () => {
     });
     expect(parseWriteContext(request({ 'if-match': '7' })).expectedRevision).toBe('7');
     expect(parseWriteContext(request({ 'if-match': 'W/"007"' })).expectedRevision).toBe('7');
-    expect(parseWriteContext(request({}))).toMatchObject({ idempotencyKey: undefined, expectedRevision: undefined, correlationId: undefined });
+    expect(parseWriteContext(request({}))).toMatchObject({
+      idempotencyKey: undefined,
+      expectedRevision: undefined,
+      correlationId: undefined,
+    });
   });
 
   it('refuses malformed headers, naming each', () => {
-    const attempt = () => parseWriteContext(request({ 'idempotency-key': 'retry-1', 'if-match': '"-1"', 'x-correlation-id': 'a b' }));
+    const attempt = () =>
+      parseWriteContext(
+        request({ 'idempotency-key': 'retry-1', 'if-match': '"-1"', 'x-correlation-id': 'a b' }),
+      );
     expect(attempt).toThrow(RequestValidationError);
     try {
       attempt();
     } catch (error) {
-      expect((error as RequestValidationError).errors.map((e) => e.field)).toEqual(['Idempotency-Key', 'If-Match', 'X-Correlation-Id']);
+      expect((error as RequestValidationError).errors.map((e) => e.field)).toEqual([
+        'Idempotency-Key',
+        'If-Match',
+        'X-Correlation-Id',
+      ]);
     }
   });
 });

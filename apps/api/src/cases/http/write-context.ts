@@ -41,7 +41,10 @@ export function requestHash(method: string, path: string, body: unknown): string
  * SHA-256 of the person and the key, so a retry lands on the same stream and is replayed there.
  */
 export function caseIdFor(personId: string, idempotencyKey: string): string {
-  const bytes = createHash('sha256').update(`case\n${personId}\n${idempotencyKey.toLowerCase()}`).digest().subarray(0, 16);
+  const bytes = createHash('sha256')
+    .update(`case\n${personId}\n${idempotencyKey.toLowerCase()}`)
+    .digest()
+    .subarray(0, 16);
   bytes[6] = (bytes[6] & 0x0f) | 0x80;
   bytes[8] = (bytes[8] & 0x3f) | 0x80;
   const hex = bytes.toString('hex');
@@ -66,7 +69,10 @@ export function parseWriteContext(request: HttpRequest): WriteContext {
   }
   const correlationId = header(request, 'x-correlation-id')?.trim();
   if (correlationId !== undefined && !CORRELATION_ID.test(correlationId)) {
-    errors.push({ field: 'X-Correlation-Id', messages: ['X-Correlation-Id must be 1-128 letters, digits or ._:-'] });
+    errors.push({
+      field: 'X-Correlation-Id',
+      messages: ['X-Correlation-Id must be 1-128 letters, digits or ._:-'],
+    });
   }
   if (errors.length > 0) {
     throw new RequestValidationError(errors);

@@ -7,6 +7,11 @@ import { GetCaseStateHandler } from './get-case-state/get-case-state.handler';
 import { VerifyCaseController } from './verify-case/verify-case.controller';
 import { VerifyCaseHandler } from './verify-case/verify-case.handler';
 
-export const queryControllers = [GetCaseController, GetCaseStateController, GetCaseHistoryController, VerifyCaseController];
+export const queryControllers = [
+  GetCaseController,
+  GetCaseStateController,
+  GetCaseHistoryController,
+  VerifyCaseController,
+];
 
 export const queryHandlers = [GetCaseHandler, GetCaseStateHandler, GetCaseHistoryHandler, VerifyCaseHandler];

@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Logger } from '@nestjs/common';
-import { EventStoreArgumentError, EventStoreUnavailableError, WrongExpectedRevisionError } from '../../event-store.errors';
+import {
+  EventStoreArgumentError,
+  EventStoreUnavailableError,
+  WrongExpectedRevisionError,
+} from '../../event-store.errors';
 import type {
   AppendOptions,
   AppendResult,
@@ -47,17 +51,15 @@ export class MemoryEventStore implements EventStore {
     const recordedAt = (this.options.now?.() ?? new Date()).toISOString();
     const sealed = sealEvents(events, options.context, last?.metadata.hash ?? GENESIS_HASH, recordedAt);
     const firstRevision = stream.length;
-    const recorded = sealed.map(
-      (event, i): RecordedEvent => ({
-        eventId: randomUUID(),
-        streamId,
-        type: event.type,
-        data: event.data,
-        metadata: event.metadata,
-        revision: String(firstRevision + i),
-        globalPosition: String(this.log.length + i + 1),
-      }),
-    );
+    const recorded = sealed.map((event, i): RecordedEvent => ({
+      eventId: randomUUID(),
+      streamId,
+      type: event.type,
+      data: event.data,
+      metadata: event.metadata,
+      revision: String(firstRevision + i),
+      globalPosition: String(this.log.length + i + 1),
+    }));
     this.log.push(...recorded);
     this.streams.set(streamId, [...stream, ...recorded]);
     this.signal.notify();
@@ -72,7 +74,8 @@ export class MemoryEventStore implements EventStore {
     const from = BigInt(options.fromRevision ?? 0);
     const to = options.toRevision === undefined ? undefined : BigInt(options.toRevision);
     const until = options.until === undefined ? undefined : Date.parse(options.until);
-    if (until !== undefined && Number.isNaN(until)) throw new EventStoreArgumentError(`until is not a time: ${options.until}`);
+    if (until !== undefined && Number.isNaN(until))
+      throw new EventStoreArgumentError(`until is not a time: ${options.until}`);
     return (this.streams.get(streamId) ?? [])
       .filter((event) => {
         const revision = BigInt(event.revision);
@@ -89,7 +92,8 @@ export class MemoryEventStore implements EventStore {
     const events: RecordedEvent[] = [];
     for (let i = start; i < this.log.length && events.length < options.limit; i++) {
       const event = this.log[i];
-      if (options.streamPrefix === undefined || event.streamId.startsWith(options.streamPrefix)) events.push(copy(event));
+      if (options.streamPrefix === undefined || event.streamId.startsWith(options.streamPrefix))
+        events.push(copy(event));
     }
     return { events, lastPosition: events.at(-1)?.globalPosition ?? options.fromPosition ?? null };
   }

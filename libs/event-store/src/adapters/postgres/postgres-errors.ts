@@ -31,7 +31,10 @@ function messageOf(err: unknown): string {
 
 export function isConnectionError(err: unknown): boolean {
   const code = codeOf(err);
-  if (typeof code === 'string' && (NETWORK_CODES.has(code) || SERVER_CODES.has(code) || code.startsWith('08'))) {
+  if (
+    typeof code === 'string' &&
+    (NETWORK_CODES.has(code) || SERVER_CODES.has(code) || code.startsWith('08'))
+  ) {
     return true;
   }
   return typeof err === 'object' && err !== null && CLIENT_MESSAGES.test(messageOf(err));

@@ -32,7 +32,12 @@ describe('PostgresEventStore', () => {
 
   beforeAll(async () => {
     url = await freshTestDatabase('pg_event_store');
-    store = new PostgresEventStore({ connectionString: url, pollIntervalMs: 100, retryMs: 50, maxRetryMs: 400 });
+    store = new PostgresEventStore({
+      connectionString: url,
+      pollIntervalMs: 100,
+      retryMs: 50,
+      maxRetryMs: 400,
+    });
     await store.migrate();
   }, TIMEOUT);
 
@@ -41,119 +46,155 @@ describe('PostgresEventStore', () => {
     if (url) await dropTestDatabase(url);
   }, TIMEOUT);
 
-  it('migrates idempotently, also from several processes at once', async () => {
-    const others = [1, 2, 3].map(() => new PostgresEventStore({ connectionString: url }));
-    try {
-      await Promise.all([store.migrate(), ...others.map((other) => other.migrate())]);
-    } finally {
-      await Promise.all(others.map((other) => other.close()));
-    }
-    const admin = new Client({ connectionString: url });
-    await admin.connect();
-    try {
-      const { rows } = await admin.query<{ column_name: string }>(
-        `SELECT column_name FROM information_schema.columns WHERE table_name = 'events' ORDER BY ordinal_position`,
-      );
-      expect(rows.map((row) => row.column_name)).toEqual([
-        'global_position',
-        'stream_id',
-        'revision',
-        'event_id',
-        'type',
-        'data',
-        'metadata',
-        'recorded_at',
-      ]);
-    } finally {
-      await admin.end();
-    }
-  }, TIMEOUT);
-
-  it('orders revisions numerically past 9 when finding the stream head', async () => {
-    const stream = `head-${randomUUID()}`;
-    for (let i = 0; i < 12; i++) {
-      await store.append(stream, [{ type: 'E', data: { i } }], { expectedRevision: i === 0 ? 'no-stream' : String(i - 1), context: context(randomUUID()) });
-    }
-    const events = await store.read(stream);
-    expect(events.map((event) => event.revision)).toEqual(Array.from({ length: 12 }, (_, i) => String(i)));
-    expect(verifyChain(events).intact).toBe(true);
-  }, TIMEOUT);
-
-  it('reports an unreachable server as EventStoreUnavailableError', async () => {
-    const down = new PostgresEventStore({ connectionString: 'postgres://postgres@127.0.0.1:1/cadre_test_nowhere' });
-    try {
-      await expect(down.ping()).rejects.toBeInstanceOf(EventStoreUnavailableError);
-      await expect(down.read('any')).rejects.toMatchObject({ code: 'EVENT_STORE.UNAVAILABLE', category: 'unavailable' });
-      await expect(
-        down.append('any', [{ type: 'E', data: {} }], { expectedRevision: 'any', context: context(randomUUID()) }),
-      ).rejects.toBeInstanceOf(EventStoreUnavailableError);
-    } finally {
-      await down.close();
-    }
-  }, TIMEOUT);
-
-  it('keeps a subscription going across terminated backends, without loss or duplicates', async () => {
-    const prefix = `kill-${randomUUID().slice(0, 8)}-`;
-    const writers = 4;
-    const perWriter = 150;
-    const total = writers * perWriter;
-    const delivered: RecordedEvent[] = [];
-    const subscription = store.subscribeAll({ fromCheckpoint: null, streamPrefix: prefix }, async (event) => {
-      delivered.push(event);
-      if (delivered.length % 50 === 0) await sleep(5);
-    });
-
-    const write = async (writer: number): Promise<void> => {
-      for (let seq = 0; seq < perWriter; seq++) {
-        // The same commandId on every retry: an append whose COMMIT was cut off is not repeated.
-        const commandId = randomUUID();
-        for (;;) {
-          try {
-            await handleCommand(store, `${prefix}${(writer + seq) % 10}`, stepper, { writer, seq }, { context: context(commandId), maxRetries: 100 });
-            break;
-          } catch (err) {
-            if (!(err instanceof EventStoreUnavailableError)) throw err;
-            await sleep(20);
-          }
-        }
+  it(
+    'migrates idempotently, also from several processes at once',
+    async () => {
+      const others = [1, 2, 3].map(() => new PostgresEventStore({ connectionString: url }));
+      try {
+        await Promise.all([store.migrate(), ...others.map((other) => other.migrate())]);
+      } finally {
+        await Promise.all(others.map((other) => other.close()));
       }
-    };
-
-    const terminated: number[] = [];
-    const killer = async (): Promise<void> => {
       const admin = new Client({ connectionString: url });
       await admin.connect();
       try {
-        for (const threshold of [total / 4, total / 2, (3 * total) / 4]) {
-          while (delivered.length < threshold) await sleep(10);
-          const { rows } = await admin.query<{ killed: number }>(
-            `SELECT count(*) FILTER (WHERE pg_terminate_backend(pid))::int AS killed
-             FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
-          );
-          terminated.push(rows[0].killed);
-        }
+        const { rows } = await admin.query<{ column_name: string }>(
+          `SELECT column_name FROM information_schema.columns WHERE table_name = 'events' ORDER BY ordinal_position`,
+        );
+        expect(rows.map((row) => row.column_name)).toEqual([
+          'global_position',
+          'stream_id',
+          'revision',
+          'event_id',
+          'type',
+          'data',
+          'metadata',
+          'recorded_at',
+        ]);
       } finally {
         await admin.end();
       }
-    };
+    },
+    TIMEOUT,
+  );
 
-    try {
-      await Promise.all([...Array.from({ length: writers }, (_, writer) => write(writer)), killer()]);
-      const deadline = Date.now() + 20_000;
-      while (delivered.length < total && Date.now() < deadline) await sleep(20);
-      await sleep(500);
-    } finally {
-      await subscription.stop();
-    }
+  it(
+    'orders revisions numerically past 9 when finding the stream head',
+    async () => {
+      const stream = `head-${randomUUID()}`;
+      for (let i = 0; i < 12; i++) {
+        await store.append(stream, [{ type: 'E', data: { i } }], {
+          expectedRevision: i === 0 ? 'no-stream' : String(i - 1),
+          context: context(randomUUID()),
+        });
+      }
+      const events = await store.read(stream);
+      expect(events.map((event) => event.revision)).toEqual(Array.from({ length: 12 }, (_, i) => String(i)));
+      expect(verifyChain(events).intact).toBe(true);
+    },
+    TIMEOUT,
+  );
 
-    expect(terminated).toHaveLength(3);
-    expect(terminated.every((killed) => killed > 0)).toBe(true);
-    expect(delivered).toHaveLength(total);
-    const positions = delivered.map((event) => BigInt(event.globalPosition));
-    for (let i = 1; i < positions.length; i++) expect(positions[i] > positions[i - 1]).toBe(true);
-    const pairs = new Set(delivered.map((event) => JSON.stringify(event.data)));
-    expect(pairs.size).toBe(total);
-    const stored = await store.readAll({ fromPosition: null, limit: 10_000, streamPrefix: prefix });
-    expect(stored.events.map((event) => event.eventId)).toEqual(delivered.map((event) => event.eventId));
-  }, TIMEOUT);
+  it(
+    'reports an unreachable server as EventStoreUnavailableError',
+    async () => {
+      const down = new PostgresEventStore({
+        connectionString: 'postgres://postgres@127.0.0.1:1/cadre_test_nowhere',
+      });
+      try {
+        await expect(down.ping()).rejects.toBeInstanceOf(EventStoreUnavailableError);
+        await expect(down.read('any')).rejects.toMatchObject({
+          code: 'EVENT_STORE.UNAVAILABLE',
+          category: 'unavailable',
+        });
+        await expect(
+          down.append('any', [{ type: 'E', data: {} }], {
+            expectedRevision: 'any',
+            context: context(randomUUID()),
+          }),
+        ).rejects.toBeInstanceOf(EventStoreUnavailableError);
+      } finally {
+        await down.close();
+      }
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'keeps a subscription going across terminated backends, without loss or duplicates',
+    async () => {
+      const prefix = `kill-${randomUUID().slice(0, 8)}-`;
+      const writers = 4;
+      const perWriter = 150;
+      const total = writers * perWriter;
+      const delivered: RecordedEvent[] = [];
+      const subscription = store.subscribeAll(
+        { fromCheckpoint: null, streamPrefix: prefix },
+        async (event) => {
+          delivered.push(event);
+          if (delivered.length % 50 === 0) await sleep(5);
+        },
+      );
+
+      const write = async (writer: number): Promise<void> => {
+        for (let seq = 0; seq < perWriter; seq++) {
+          // The same commandId on every retry: an append whose COMMIT was cut off is not repeated.
+          const commandId = randomUUID();
+          for (;;) {
+            try {
+              await handleCommand(
+                store,
+                `${prefix}${(writer + seq) % 10}`,
+                stepper,
+                { writer, seq },
+                { context: context(commandId), maxRetries: 100 },
+              );
+              break;
+            } catch (err) {
+              if (!(err instanceof EventStoreUnavailableError)) throw err;
+              await sleep(20);
+            }
+          }
+        }
+      };
+
+      const terminated: number[] = [];
+      const killer = async (): Promise<void> => {
+        const admin = new Client({ connectionString: url });
+        await admin.connect();
+        try {
+          for (const threshold of [total / 4, total / 2, (3 * total) / 4]) {
+            while (delivered.length < threshold) await sleep(10);
+            const { rows } = await admin.query<{ killed: number }>(
+              `SELECT count(*) FILTER (WHERE pg_terminate_backend(pid))::int AS killed
+             FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+            );
+            terminated.push(rows[0].killed);
+          }
+        } finally {
+          await admin.end();
+        }
+      };
+
+      try {
+        await Promise.all([...Array.from({ length: writers }, (_, writer) => write(writer)), killer()]);
+        const deadline = Date.now() + 20_000;
+        while (delivered.length < total && Date.now() < deadline) await sleep(20);
+        await sleep(500);
+      } finally {
+        await subscription.stop();
+      }
+
+      expect(terminated).toHaveLength(3);
+      expect(terminated.every((killed) => killed > 0)).toBe(true);
+      expect(delivered).toHaveLength(total);
+      const positions = delivered.map((event) => BigInt(event.globalPosition));
+      for (let i = 1; i < positions.length; i++) expect(positions[i] > positions[i - 1]).toBe(true);
+      const pairs = new Set(delivered.map((event) => JSON.stringify(event.data)));
+      expect(pairs.size).toBe(total);
+      const stored = await store.readAll({ fromPosition: null, limit: 10_000, streamPrefix: prefix });
+      expect(stored.events.map((event) => event.eventId)).toEqual(delivered.map((event) => event.eventId));
+    },
+    TIMEOUT,
+  );
 });

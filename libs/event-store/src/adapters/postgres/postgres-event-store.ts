@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import { Client, Pool, type PoolClient } from 'pg';
-import { EventStoreArgumentError, EventStoreUnavailableError, WrongExpectedRevisionError } from '../../event-store.errors';
+import {
+  EventStoreArgumentError,
+  EventStoreUnavailableError,
+  WrongExpectedRevisionError,
+} from '../../event-store.errors';
 import type {
   AppendOptions,
   AppendResult,
@@ -20,7 +24,12 @@ import { assertExpectedRevision, assertOptionalRevision, revisionMatches } from 
 import { GENESIS_HASH, sealEvents, type SealedEvent } from '../../hash-chain';
 import { PollingSubscription, WakeSignal } from '../../subscription/polling-subscription';
 import { isConnectionError, isUniqueViolation, toStoreError } from './postgres-errors';
-import { APPEND_LOCK_KEY, APPENDED_CHANNEL, MIGRATION_LOCK_KEY, MIGRATIONS } from './postgres-event-store.schema';
+import {
+  APPEND_LOCK_KEY,
+  APPENDED_CHANNEL,
+  MIGRATION_LOCK_KEY,
+  MIGRATIONS,
+} from './postgres-event-store.schema';
 
 export interface PostgresEventStoreOptions {
   /** Used as is and left open on close(); otherwise a pool is created from connectionString. */
@@ -92,7 +101,9 @@ export class PostgresEventStore implements EventStore {
   private readonly signal = new WakeSignal();
   private readonly subscriptions = new Set<PollingSubscription>();
   private readonly logger = new Logger(PostgresEventStore.name);
-  private readonly settings: Required<Omit<PostgresEventStoreOptions, 'pool' | 'connectionString' | 'poolSize' | 'now'>>;
+  private readonly settings: Required<
+    Omit<PostgresEventStoreOptions, 'pool' | 'connectionString' | 'poolSize' | 'now'>
+  >;
   private listener: Client | undefined;
   private listenerStarting = false;
   private listenerRetry: NodeJS.Timeout | undefined;
@@ -139,7 +150,11 @@ export class PostgresEventStore implements EventStore {
     for (;;) {
       const head = await this.head(streamId);
       if (!revisionMatches(options.expectedRevision, head.revision)) {
-        throw new WrongExpectedRevisionError(streamId, options.expectedRevision, head.revision ?? 'no-stream');
+        throw new WrongExpectedRevisionError(
+          streamId,
+          options.expectedRevision,
+          head.revision ?? 'no-stream',
+        );
       }
       const recordedAt = (this.options.now?.() ?? new Date()).toISOString();
       const sealed = sealEvents(events, options.context, head.hash, recordedAt);
@@ -148,23 +163,25 @@ export class PostgresEventStore implements EventStore {
       if (outcome.inserted) {
         const first = BigInt(head.revision ?? -1) + 1n;
         const base = BigInt(outcome.basePosition);
-        const recorded = sealed.map(
-          (event, i): RecordedEvent => ({
-            eventId: ids[i],
-            streamId,
-            type: event.type,
-            data: event.data,
-            metadata: event.metadata,
-            revision: String(first + BigInt(i)),
-            globalPosition: String(base + BigInt(i) + 1n),
-          }),
-        );
+        const recorded = sealed.map((event, i): RecordedEvent => ({
+          eventId: ids[i],
+          streamId,
+          type: event.type,
+          data: event.data,
+          metadata: event.metadata,
+          revision: String(first + BigInt(i)),
+          globalPosition: String(base + BigInt(i) + 1n),
+        }));
         const tail = recorded[recorded.length - 1];
         return { revision: tail.revision, position: tail.globalPosition, events: recorded };
       }
       // The head moved between the optimistic read and the lock.
       if (options.expectedRevision !== 'any') {
-        throw new WrongExpectedRevisionError(streamId, options.expectedRevision, outcome.headRevision ?? 'no-stream');
+        throw new WrongExpectedRevisionError(
+          streamId,
+          options.expectedRevision,
+          outcome.headRevision ?? 'no-stream',
+        );
       }
     }
   }
@@ -260,7 +277,11 @@ export class PostgresEventStore implements EventStore {
     } catch (err) {
       if (!isUniqueViolation(err)) throw err;
       const now = await this.head(streamId);
-      throw new WrongExpectedRevisionError(streamId, headRevision ?? 'no-stream', now.revision ?? 'no-stream');
+      throw new WrongExpectedRevisionError(
+        streamId,
+        headRevision ?? 'no-stream',
+        now.revision ?? 'no-stream',
+      );
     }
   }
 

@@ -16,7 +16,10 @@ export class DetermineInspectionTargetsCommand extends Command<CommandOutcome> {
 }
 
 @CommandHandler(DetermineInspectionTargetsCommand)
-export class DetermineInspectionTargetsHandler implements ICommandHandler<DetermineInspectionTargetsCommand, CommandOutcome> {
+export class DetermineInspectionTargetsHandler implements ICommandHandler<
+  DetermineInspectionTargetsCommand,
+  CommandOutcome
+> {
   constructor(private readonly cases: CaseCommandsService) {}
 
   execute({ caseId, body, actor, write }: DetermineInspectionTargetsCommand): Promise<CommandOutcome> {

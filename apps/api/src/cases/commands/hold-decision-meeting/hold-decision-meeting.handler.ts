@@ -16,7 +16,10 @@ export class HoldDecisionMeetingCommand extends Command<CommandOutcome> {
 }
 
 @CommandHandler(HoldDecisionMeetingCommand)
-export class HoldDecisionMeetingHandler implements ICommandHandler<HoldDecisionMeetingCommand, CommandOutcome> {
+export class HoldDecisionMeetingHandler implements ICommandHandler<
+  HoldDecisionMeetingCommand,
+  CommandOutcome
+> {
   constructor(private readonly cases: CaseCommandsService) {}
 
   execute({ caseId, body, actor, write }: HoldDecisionMeetingCommand): Promise<CommandOutcome> {

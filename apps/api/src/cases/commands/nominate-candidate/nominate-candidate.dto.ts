@@ -6,7 +6,7 @@ export class PersonDto {
   @Name() name!: string;
   @DateOnly({ optional: true }) birthDate?: string;
   @Name() currentPost!: string;
-  @Name({ description: 'the candidate\'s own unit (scopes the two signers)' }) orgUnit!: string;
+  @Name({ description: "the candidate's own unit (scopes the two signers)" }) orgUnit!: string;
 }
 
 export class RecommenderDto {

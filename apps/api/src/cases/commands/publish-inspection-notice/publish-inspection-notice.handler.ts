@@ -16,7 +16,10 @@ export class PublishInspectionNoticeCommand extends Command<CommandOutcome> {
 }
 
 @CommandHandler(PublishInspectionNoticeCommand)
-export class PublishInspectionNoticeHandler implements ICommandHandler<PublishInspectionNoticeCommand, CommandOutcome> {
+export class PublishInspectionNoticeHandler implements ICommandHandler<
+  PublishInspectionNoticeCommand,
+  CommandOutcome
+> {
   constructor(private readonly cases: CaseCommandsService) {}
 
   execute({ caseId, body, actor, write }: PublishInspectionNoticeCommand): Promise<CommandOutcome> {

@@ -17,10 +17,19 @@ export class RecordAppointmentTalkCommand extends Command<CommandOutcome> {
 }
 
 @CommandHandler(RecordAppointmentTalkCommand)
-export class RecordAppointmentTalkHandler implements ICommandHandler<RecordAppointmentTalkCommand, CommandOutcome> {
+export class RecordAppointmentTalkHandler implements ICommandHandler<
+  RecordAppointmentTalkCommand,
+  CommandOutcome
+> {
   constructor(private readonly cases: CaseCommandsService) {}
 
-  execute({ caseId, candidateId, body, actor, write }: RecordAppointmentTalkCommand): Promise<CommandOutcome> {
+  execute({
+    caseId,
+    candidateId,
+    body,
+    actor,
+    write,
+  }: RecordAppointmentTalkCommand): Promise<CommandOutcome> {
     return this.cases.execute(caseId, actor, write, () => ({
       type: 'RecordAppointmentTalk',
       data: { ...body, candidateId },

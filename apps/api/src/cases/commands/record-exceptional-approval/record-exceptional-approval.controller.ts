@@ -26,6 +26,8 @@ export class RecordExceptionalApprovalController {
     @CurrentActor() actor: Actor,
     @Write() write: WriteContext,
   ): Promise<CommandOutcome> {
-    return this.commandBus.execute(new RecordExceptionalApprovalCommand(caseId, candidateId, body, actor, write));
+    return this.commandBus.execute(
+      new RecordExceptionalApprovalCommand(caseId, candidateId, body, actor, write),
+    );
   }
 }

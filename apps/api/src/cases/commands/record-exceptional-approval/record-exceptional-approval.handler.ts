@@ -17,10 +17,19 @@ export class RecordExceptionalApprovalCommand extends Command<CommandOutcome> {
 }
 
 @CommandHandler(RecordExceptionalApprovalCommand)
-export class RecordExceptionalApprovalHandler implements ICommandHandler<RecordExceptionalApprovalCommand, CommandOutcome> {
+export class RecordExceptionalApprovalHandler implements ICommandHandler<
+  RecordExceptionalApprovalCommand,
+  CommandOutcome
+> {
   constructor(private readonly cases: CaseCommandsService) {}
 
-  execute({ caseId, candidateId, body, actor, write }: RecordExceptionalApprovalCommand): Promise<CommandOutcome> {
+  execute({
+    caseId,
+    candidateId,
+    body,
+    actor,
+    write,
+  }: RecordExceptionalApprovalCommand): Promise<CommandOutcome> {
     return this.cases.execute(caseId, actor, write, () => ({
       type: 'RecordExceptionalApproval',
       data: { ...body, candidateId },

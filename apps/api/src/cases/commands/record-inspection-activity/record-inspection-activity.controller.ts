@@ -26,6 +26,8 @@ export class RecordInspectionActivityController {
     @CurrentActor() actor: Actor,
     @Write() write: WriteContext,
   ): Promise<CommandOutcome> {
-    return this.commandBus.execute(new RecordInspectionActivityCommand(caseId, candidateId, body, actor, write));
+    return this.commandBus.execute(
+      new RecordInspectionActivityCommand(caseId, candidateId, body, actor, write),
+    );
   }
 }

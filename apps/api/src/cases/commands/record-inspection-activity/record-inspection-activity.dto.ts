@@ -9,11 +9,20 @@ export class AssessmentGradesDto {
 }
 
 export class RecordInspectionActivityDto {
-  @OneOf(['individual-talk', 'democratic-assessment', 'dossier-reading', 'field-visit', 'candidate-interview'])
+  @OneOf([
+    'individual-talk',
+    'democratic-assessment',
+    'dossier-reading',
+    'field-visit',
+    'candidate-interview',
+  ])
   kind!: InspectionActivityKind;
   @DateTime() heldAt!: string;
   @Text() summary!: string;
   @Count(0, 1_000_000, { optional: true }) count?: number;
-  @Nested(() => AssessmentGradesDto, { optional: true, description: 'R9: democratic assessment counts per grade' })
+  @Nested(() => AssessmentGradesDto, {
+    optional: true,
+    description: 'R9: democratic assessment counts per grade',
+  })
   grades?: AssessmentGradesDto;
 }

@@ -17,10 +17,19 @@ export class RecordInspectionActivityCommand extends Command<CommandOutcome> {
 }
 
 @CommandHandler(RecordInspectionActivityCommand)
-export class RecordInspectionActivityHandler implements ICommandHandler<RecordInspectionActivityCommand, CommandOutcome> {
+export class RecordInspectionActivityHandler implements ICommandHandler<
+  RecordInspectionActivityCommand,
+  CommandOutcome
+> {
   constructor(private readonly cases: CaseCommandsService) {}
 
-  execute({ caseId, candidateId, body, actor, write }: RecordInspectionActivityCommand): Promise<CommandOutcome> {
+  execute({
+    caseId,
+    candidateId,
+    body,
+    actor,
+    write,
+  }: RecordInspectionActivityCommand): Promise<CommandOutcome> {
     return this.cases.execute(caseId, actor, write, (ids) => ({
       type: 'RecordInspectionActivity',
       data: { ...body, candidateId, activityId: ids.uuid() },

@@ -16,7 +16,10 @@ export class RecordRecommendationRoundCommand extends Command<CommandOutcome> {
 }
 
 @CommandHandler(RecordRecommendationRoundCommand)
-export class RecordRecommendationRoundHandler implements ICommandHandler<RecordRecommendationRoundCommand, CommandOutcome> {
+export class RecordRecommendationRoundHandler implements ICommandHandler<
+  RecordRecommendationRoundCommand,
+  CommandOutcome
+> {
   constructor(private readonly cases: CaseCommandsService) {}
 
   execute({ caseId, body, actor, write }: RecordRecommendationRoundCommand): Promise<CommandOutcome> {

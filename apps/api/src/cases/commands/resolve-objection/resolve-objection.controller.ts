@@ -27,6 +27,8 @@ export class ResolveObjectionController {
     @CurrentActor() actor: Actor,
     @Write() write: WriteContext,
   ): Promise<CommandOutcome> {
-    return this.commandBus.execute(new ResolveObjectionCommand(caseId, candidateId, objectionId, body, actor, write));
+    return this.commandBus.execute(
+      new ResolveObjectionCommand(caseId, candidateId, objectionId, body, actor, write),
+    );
   }
 }

@@ -21,7 +21,14 @@ export class ResolveObjectionCommand extends Command<CommandOutcome> {
 export class ResolveObjectionHandler implements ICommandHandler<ResolveObjectionCommand, CommandOutcome> {
   constructor(private readonly cases: CaseCommandsService) {}
 
-  execute({ caseId, candidateId, objectionId, body, actor, write }: ResolveObjectionCommand): Promise<CommandOutcome> {
+  execute({
+    caseId,
+    candidateId,
+    objectionId,
+    body,
+    actor,
+    write,
+  }: ResolveObjectionCommand): Promise<CommandOutcome> {
     return this.cases.execute(caseId, actor, write, () => ({
       type: 'ResolveObjection',
       data: { ...body, candidateId, objectionId },

@@ -26,6 +26,8 @@ export class SubmitInspectionReportController {
     @CurrentActor() actor: Actor,
     @Write() write: WriteContext,
   ): Promise<CommandOutcome> {
-    return this.commandBus.execute(new SubmitInspectionReportCommand(caseId, candidateId, body, actor, write));
+    return this.commandBus.execute(
+      new SubmitInspectionReportCommand(caseId, candidateId, body, actor, write),
+    );
   }
 }

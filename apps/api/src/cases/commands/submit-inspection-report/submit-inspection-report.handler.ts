@@ -17,10 +17,19 @@ export class SubmitInspectionReportCommand extends Command<CommandOutcome> {
 }
 
 @CommandHandler(SubmitInspectionReportCommand)
-export class SubmitInspectionReportHandler implements ICommandHandler<SubmitInspectionReportCommand, CommandOutcome> {
+export class SubmitInspectionReportHandler implements ICommandHandler<
+  SubmitInspectionReportCommand,
+  CommandOutcome
+> {
   constructor(private readonly cases: CaseCommandsService) {}
 
-  execute({ caseId, candidateId, body, actor, write }: SubmitInspectionReportCommand): Promise<CommandOutcome> {
+  execute({
+    caseId,
+    candidateId,
+    body,
+    actor,
+    write,
+  }: SubmitInspectionReportCommand): Promise<CommandOutcome> {
     return this.cases.execute(caseId, actor, write, () => ({
       type: 'SubmitInspectionReport',
       data: { ...body, candidateId },

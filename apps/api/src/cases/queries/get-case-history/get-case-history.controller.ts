@@ -23,7 +23,9 @@ export class GetCaseHistoryController {
 
   @Get(':id/history')
   @ApiOperation({ summary: 'The raw events of a case, oldest first, with their metadata and hashes' })
-  @ApiOkResponse({ description: '`{ caseId, revision, events: [{ type, revision, globalPosition, data, metadata }] }`' })
+  @ApiOkResponse({
+    description: '`{ caseId, revision, events: [{ type, revision, globalPosition, data, metadata }] }`',
+  })
   @ApiResponse({ status: 403, description: 'not allowed to read this case' })
   @ApiResponse({ status: 404, description: 'no such case' })
   async getCaseHistory(
@@ -34,7 +36,13 @@ export class GetCaseHistoryController {
     return {
       caseId,
       revision: events[events.length - 1].revision,
-      events: events.map(({ type, revision, globalPosition, data, metadata }) => ({ type, revision, globalPosition, data, metadata })),
+      events: events.map(({ type, revision, globalPosition, data, metadata }) => ({
+        type,
+        revision,
+        globalPosition,
+        data,
+        metadata,
+      })),
     };
   }
 }

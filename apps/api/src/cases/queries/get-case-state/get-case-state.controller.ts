@@ -34,7 +34,9 @@ export class GetCaseStateController {
     @Query() params: GetCaseStateParams,
     @CurrentActor() actor: Actor,
   ): Promise<Record<string, unknown>> {
-    const { state, revision } = await this.queryBus.execute(new GetCaseStateQuery(caseId, pointOf(params), actor));
+    const { state, revision } = await this.queryBus.execute(
+      new GetCaseStateQuery(caseId, pointOf(params), actor),
+    );
     return { ...state, revision };
   }
 }

@@ -14,10 +14,15 @@ export class VerifyCaseController {
 
   @Get(':id/verify')
   @ApiOperation({ summary: 'Check the hash chain of a case: every event carries the hash of the one before' })
-  @ApiOkResponse({ description: '`{ intact, events, brokenAt? }`: brokenAt is the first revision that does not match' })
+  @ApiOkResponse({
+    description: '`{ intact, events, brokenAt? }`: brokenAt is the first revision that does not match',
+  })
   @ApiResponse({ status: 403, description: 'not allowed to read this case' })
   @ApiResponse({ status: 404, description: 'no such case' })
-  verifyCase(@Param('id', UuidParam('id')) caseId: string, @CurrentActor() actor: Actor): Promise<ChainVerification> {
+  verifyCase(
+    @Param('id', UuidParam('id')) caseId: string,
+    @CurrentActor() actor: Actor,
+  ): Promise<ChainVerification> {
     return this.queryBus.execute(new VerifyCaseQuery(caseId, actor));
   }
 }
