@@ -88,7 +88,7 @@ async function main(): Promise<void> {
       new Counter({ name, help: name, labelNames, registers: [registry] });
     const inbox = new InboxRepository(pool);
     const ledger = new ReminderLedgerRepository(pool);
-    const scheduler = new ReminderScheduler(reminders, clock);
+    const scheduler = new ReminderScheduler(reminders, clock, config);
     const firing = new ReminderFiring(
       store,
       decider,
@@ -213,6 +213,7 @@ async function main(): Promise<void> {
       clock,
       webhooks,
       resolveRemindersOptions({}),
+      inbox,
     );
     let t = performance.now();
     const empty = await reconciler.reconcile();

@@ -55,8 +55,9 @@ describe('authentication and operations endpoints (e2e)', () => {
 
   it('reports health 200 with the event store, PostgreSQL and Redis up, without a token', async () => {
     const health = expectStatus(await e2e.http().get('/health'), 200);
+    // `degraded` only ever adds the calendar's coverage warning (DOMAIN.md §9); the dependencies are up either way.
+    expect(['ok', 'degraded']).toContain(health.body.status);
     expect(health.body).toMatchObject({
-      status: 'ok',
       info: { eventStore: { status: 'up' }, postgres: { status: 'up' }, redis: { status: 'up' } },
     });
   });

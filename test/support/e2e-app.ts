@@ -1,7 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import type { Actor } from '@app/appointment/appointment.commands';
-import { AppConfig, Env, loadConfig, signLocalToken, UserRole } from '@app/platform';
+import { AppConfig, type Clock, Env, loadConfig, signLocalToken, UserRole } from '@app/platform';
 import { createApp } from '../../apps/api/src/bootstrap';
 import { dropTestDatabase, freshTestDatabase, testRedisUrl } from '../setup/test-db';
 
@@ -20,7 +20,11 @@ export interface E2eApp {
  * The api as main.ts builds it, on a fresh PostgreSQL test database (EVENT_STORE=postgres) and
  * the test Redis database. Logging is silenced and the rate limit raised unless overridden.
  */
-export async function startE2eApp(label: string, overrides: Env = {}): Promise<E2eApp> {
+export async function startE2eApp(
+  label: string,
+  overrides: Env = {},
+  options: { clock?: Clock } = {},
+): Promise<E2eApp> {
   const databaseUrl = await freshTestDatabase(label);
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -31,7 +35,7 @@ export async function startE2eApp(label: string, overrides: Env = {}): Promise<E
     RATE_LIMIT_PER_MINUTE: '100000',
     ...overrides,
   });
-  const app = await createApp(config);
+  const app = await createApp(config, options);
   await app.init();
   return {
     app,

@@ -1,8 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { CalendarStoreModule } from '@app/calendar-store';
 import { EventStoreModule } from '@app/event-store';
-import { AppConfig, PlatformModule } from '@app/platform';
+import { AppConfig, type Clock, PlatformModule } from '@app/platform';
+import { CalendarModule } from './calendar/calendar.module';
 import { CasesModule } from './cases/cases.module';
 import { HealthModule } from './health/health.module';
 import { InboxModule } from './inbox/inbox.module';
@@ -12,12 +14,13 @@ const RATE_WINDOW_MS = 60_000;
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, options: { clock?: Clock } = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
-        PlatformModule.forRoot(config),
+        PlatformModule.forRoot(config, options),
         EventStoreModule.fromConfig(config),
+        CalendarStoreModule,
         ThrottlerModule.forRoot({
           throttlers: [{ name: 'default', ttl: RATE_WINDOW_MS, limit: config.rateLimitPerMinute }],
         }),
@@ -25,6 +28,7 @@ export class AppModule {
         HealthModule,
         ReadModelsModule,
         InboxModule.forRoot(),
+        CalendarModule,
       ],
       providers: [{ provide: APP_GUARD, useClass: ThrottlerGuard }],
     };

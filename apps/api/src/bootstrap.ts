@@ -4,15 +4,18 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
-import { AppConfig, ProblemDetailsFilter, validationExceptionFactory } from '@app/platform';
+import { AppConfig, type Clock, ProblemDetailsFilter, validationExceptionFactory } from '@app/platform';
 import { AppModule } from './app.module';
 
 /**
  * The api as main.ts runs it and as the e2e tests start it: everything but `listen`.
  * The caller calls `listen` (or `init` for supertest) and `close`.
  */
-export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+export async function createApp(
+  config: AppConfig,
+  options: { clock?: Clock } = {},
+): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options), {
     bufferLogs: true,
     bodyParser: false,
   });

@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, PlatformModule } from '@app/platform';
+import { CalendarStoreModule } from '@app/calendar-store';
 import { EventStoreModule } from '@app/event-store';
 import { ProjectionsWorkerModule } from './projections/projections-worker.module';
 import { RemindersWorkerModule } from './reminders/reminders-worker.module';
@@ -12,6 +13,7 @@ export class WorkerModule {
       imports: [
         PlatformModule.forRoot(config),
         EventStoreModule.fromConfig(config),
+        CalendarStoreModule,
         ProjectionsWorkerModule,
         RemindersWorkerModule.forRoot(),
       ],

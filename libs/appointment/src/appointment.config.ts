@@ -13,6 +13,8 @@ export interface WorkingCalendar {
   nthWorkingDay(date: string, n: number): string;
   /** The date `n` working days after `date` (date itself not counted). */
   addWorkingDays(date: string, n: number): string;
+  /** Names the holiday data answering now (DOMAIN.md §9); recorded with every notice end date. */
+  readonly version?: string;
 }
 
 export interface RulesConfig {

@@ -259,6 +259,8 @@ export type PublicNoticeStarted = Ev<
     workingDays: number;
     startedBy: ActorRef;
     startedAt: string;
+    /** DOMAIN.md §9: the calendar version that computed endDate (absent in events recorded before it was kept). */
+    calendarVersion?: string;
   }
 >;
 export type PublicNoticeWaived = Ev<

@@ -13,3 +13,16 @@ export class CalendarRangeError extends Error {
     this.name = 'CalendarRangeError';
   }
 }
+
+/** A year's arrangement an admin tried to load, refused with every problem named by its field. */
+export class CalendarArrangementError extends Error {
+  readonly category = 'validation' as const;
+  readonly code = 'CALENDAR.INVALID_ARRANGEMENT';
+
+  constructor(readonly errors: Array<{ field: string; messages: string[] }>) {
+    super(
+      `年度节假日安排有误，未载入：${errors.map((e) => `${e.field}：${e.messages.join('；')}`).join('；')}`,
+    );
+    this.name = 'CalendarArrangementError';
+  }
+}

@@ -21,8 +21,17 @@ export interface CalendarCoverage {
 export class ChinaWorkingCalendar implements WorkingCalendar {
   readonly coverage: CalendarCoverage;
 
-  constructor(private readonly data: HolidayData = chineseDays) {
+  /** `version` names the data that answers (recorded with every notice end date it computes). */
+  constructor(
+    private readonly data: HolidayData = chineseDays,
+    readonly version?: string,
+  ) {
     this.coverage = coverageOf(data);
+  }
+
+  /** The last day whose kind (working or not) is known. */
+  get lastCoveredDay(): PlainDate {
+    return `${this.coverage.lastYear}-12-31`;
   }
 
   isWorkingDay(date: PlainDate): boolean {

@@ -1,5 +1,5 @@
 export { ChinaWorkingCalendar, type CalendarCoverage, type HolidayData } from './china-working.calendar';
-export { CalendarRangeError, type CalendarErrorCode } from './calendar.errors';
+export { CalendarArrangementError, CalendarRangeError, type CalendarErrorCode } from './calendar.errors';
 export {
   addDays,
   addMonths,
@@ -9,6 +9,8 @@ export {
   formatPlainDate,
   isPlainDate,
   parsePlainDate,
+  shanghaiDateOf,
+  toShanghaiTime,
   type DateParts,
   type PlainDate,
 } from './plain-date';
@@ -18,3 +20,24 @@ export {
   mergeHolidayData,
   readHolidaySupplement,
 } from './calendar.loader';
+export {
+  FIRST_LOADABLE_YEAR,
+  LAST_LOADABLE_YEAR,
+  parseArrangementYear,
+  summarizeYear,
+  validateArrangement,
+  WORKING_DAYS_RANGE,
+  type ArrangementProblem,
+  type YearArrangement,
+  type YearSummary,
+} from './calendar-arrangement';
+export {
+  composeCalendar,
+  type CalendarSeed,
+  type CalendarSourceInfo,
+  type CalendarSourceKind,
+  type CalendarYear,
+  type ComposedCalendar,
+  type LoadedArrangement,
+} from './calendar-composition';
+export { LiveWorkingCalendar } from './live-working.calendar';

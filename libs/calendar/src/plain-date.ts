@@ -83,6 +83,19 @@ export function comparePlainDates(a: PlainDate, b: PlainDate): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
+
+/** An instant written in Asia/Shanghai time (`…+08:00`), as clerks read it. */
+export function toShanghaiTime(instant: Date | string): string {
+  const ms = typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
+  return new Date(ms + SHANGHAI_OFFSET_MS).toISOString().replace('Z', '+08:00');
+}
+
+/** The Asia/Shanghai date of an instant. */
+export function shanghaiDateOf(instant: Date): PlainDate {
+  return toShanghaiTime(instant).slice(0, 10);
+}
+
 function assertInteger(n: number): void {
   if (!Number.isSafeInteger(n)) {
     throw new CalendarRangeError(

@@ -4,7 +4,7 @@ import { PrometheusModule } from '@willsoto/nestjs-prometheus';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthGuard } from './auth/auth.guard';
 import { JwtVerifier } from './auth/jwt-verifier';
-import { CLOCK, SystemClock } from './clock/clock';
+import { type Clock, CLOCK, SystemClock } from './clock/clock';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { CryptoIdGenerator, ID_GENERATOR } from './ids/id-generator';
 import { loggerOptions } from './logging/logger.options';
@@ -18,10 +18,11 @@ import { REDIS, redisProvider, RedisShutdown } from './redis/redis.provider';
 @Global()
 @Module({})
 export class PlatformModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  /** `clock`: the service's clock, for tests that run the whole app at another date (default: the system clock). */
+  static forRoot(config: AppConfig, options: { clock?: Clock } = {}): DynamicModule {
     const providers = [
       { provide: APP_CONFIG, useValue: config },
-      { provide: CLOCK, useClass: SystemClock },
+      options.clock ? { provide: CLOCK, useValue: options.clock } : { provide: CLOCK, useClass: SystemClock },
       { provide: ID_GENERATOR, useClass: CryptoIdGenerator },
       redisProvider,
       RedisShutdown,

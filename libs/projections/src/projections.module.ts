@@ -1,7 +1,9 @@
 import { Inject, Injectable, Logger, Module, type OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import type { Pool } from 'pg';
+import type { WorkingCalendar } from '@app/appointment/appointment.config';
 import { loadWorkingCalendar } from '@app/calendar';
+import { WORKING_CALENDAR } from '@app/calendar-store';
 import { EVENT_STORE, type EventStore, PG_POOL } from '@app/event-store';
 import { APP_CONFIG, type AppConfig } from '@app/platform';
 import {
@@ -21,12 +23,12 @@ export const PROJECTIONS = Symbol('PROJECTIONS');
 
 const projectionsProvider = {
   provide: PROJECTIONS,
-  inject: [APP_CONFIG, ModuleRef],
-  useFactory: (config: AppConfig, moduleRef: ModuleRef): Projection[] => {
+  inject: [APP_CONFIG, ModuleRef, { token: WORKING_CALENDAR, optional: true }],
+  useFactory: (config: AppConfig, moduleRef: ModuleRef, live?: WorkingCalendar): Projection[] => {
     const logger = new Logger('DeadlineSink');
     let sink: DeadlineSink | null | undefined;
     return createProjections({
-      policy: { calendar: loadWorkingCalendar(config), rules: config.rules },
+      policy: { calendar: live ?? loadWorkingCalendar(config), rules: config.rules },
       deadlineSink: () => {
         if (sink === undefined) {
           try {

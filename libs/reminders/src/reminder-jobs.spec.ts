@@ -23,7 +23,14 @@ describe('reminder jobs', () => {
     expect(reminderId({ ...deadline, dueAt: '2026-10-09T01:00:00Z' })).toBe(reminderId(deadline));
   });
 
-  it('delays until due, and a past-due deadline not at all', () => {
+  it('delays a past-due deadline by the backfill grace, a future one until due only', () => {
+    const due = Date.parse(deadline.dueAt);
+    expect(reminderJobOptions(deadline, due + 3_600_000, 600_000).delay).toBe(600_000);
+    expect(reminderJobOptions(deadline, due - 5000, 600_000).delay).toBe(5000);
+    expect(reminderJobOptions(deadline, due, 2000).delay).toBe(2000);
+  });
+
+  it('delays until due, and a past-due deadline not at all without a grace', () => {
     const due = Date.parse(deadline.dueAt);
     expect(reminderJobOptions(deadline, due - 5000)).toMatchObject({
       jobId: reminderId(deadline),

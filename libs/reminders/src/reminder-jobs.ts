@@ -37,11 +37,16 @@ export function reminderId(deadline: Pick<Deadline, 'deadlineId' | 'dueAt'>): st
   return `${deadline.deadlineId}-${Date.parse(deadline.dueAt)}`.replace(/:/g, '_');
 }
 
-export function reminderJobOptions(deadline: Deadline, nowMs: number): JobsOptions {
+/**
+ * A deadline already past due when it becomes known (a case entered after the fact, a timer the
+ * reconciler re-creates) waits `backfillGraceMs` and is re-checked when it fires (DOMAIN.md §6): the
+ * clerk entering the next step a minute later removes it, so backfilling a case reminds no one.
+ */
+export function reminderJobOptions(deadline: Deadline, nowMs: number, backfillGraceMs = 0): JobsOptions {
+  const untilDue = Date.parse(deadline.dueAt) - nowMs;
   return {
     jobId: reminderId(deadline),
-    // Past due (after an outage, or found by the reconciler): fire at once.
-    delay: Math.max(0, Date.parse(deadline.dueAt) - nowMs),
+    delay: untilDue > 0 ? untilDue : backfillGraceMs,
     attempts: 10,
     backoff: { type: 'exponential', delay: 2000 },
     removeOnComplete: { count: KEEP_COMPLETED },

@@ -1,8 +1,11 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
+import { addDays } from '@app/calendar';
+import { COVERAGE_WARNING_DAYS, WorkingCalendarService } from '@app/calendar-store';
 import { CLOCK, type Clock } from '@app/platform';
+import { CALENDAR_COVERAGE_KIND, InboxRepository } from './inbox.repository';
 import { OPEN_DEADLINE_SOURCE, type OpenDeadlineSource } from './open-deadline.source';
 import {
   DELIVER_WEBHOOK_JOB,
@@ -26,10 +29,12 @@ export interface ReconcileReport {
   present: number;
   /** Jobs re-created. */
   created: number;
-  /** Of those, already past due: they fire at once. */
+  /** Of those, already past due: they wait the backfill grace, then fire if their reason still holds. */
   pastDue: number;
   /** Webhook calls of delivered reminders, neither accepted nor given up, whose job Redis lost: re-created. */
   webhooks: number;
+  /** 1 when this run told the admins that the calendar's last year is ending (once per year, DOMAIN.md §9). */
+  calendarNotice: number;
   tookMs: number;
 }
 
@@ -51,6 +56,8 @@ export class ReminderReconciler {
     @Inject(CLOCK) private readonly clock: Clock,
     @InjectQueue(REMINDER_WEBHOOKS_QUEUE) private readonly webhooks: Queue<WebhookJobData>,
     @Inject(REMINDERS_OPTIONS) private readonly options: ResolvedRemindersOptions,
+    private readonly inbox: InboxRepository,
+    @Optional() private readonly calendar?: WorkingCalendarService,
   ) {}
 
   async reconcile(): Promise<ReconcileReport> {
@@ -62,6 +69,7 @@ export class ReminderReconciler {
       created: 0,
       pastDue: 0,
       webhooks: 0,
+      calendarNotice: 0,
       tookMs: 0,
     };
     for await (const page of this.source.pages(PAGE_SIZE)) {
@@ -77,10 +85,34 @@ export class ReminderReconciler {
       report.created += missing.length;
     }
     report.webhooks = await this.requeueWebhooks();
+    report.calendarNotice = await this.noticeCalendarCoverage();
     report.tookMs = Date.now() - started;
-    if (report.created > 0 || report.webhooks > 0)
+    if (report.created > 0 || report.webhooks > 0 || report.calendarNotice > 0)
       this.logger.log(`reconciled reminders: ${JSON.stringify(report)}`);
     return report;
+  }
+
+  /**
+   * From 60 days before the calendar's last covered day, one inbox entry for the admins: its id names
+   * the year, so running every 5 minutes on every worker still delivers it once.
+   */
+  async noticeCalendarCoverage(): Promise<number> {
+    if (this.calendar === undefined) return 0;
+    const now = this.clock.now();
+    const warning = this.calendar.coverageWarning(now);
+    if (warning === undefined) return 0;
+    const year = warning.nextYear - 1;
+    return this.inbox.deliverNotice(
+      {
+        reminderId: `calendar-coverage-${year}`,
+        recipientRole: 'admin',
+        kind: CALENDAR_COVERAGE_KIND,
+        subject: String(year),
+        reason: warning.message,
+        dueAt: `${addDays(warning.lastCoveredDay, -COVERAGE_WARNING_DAYS)}T09:00:00+08:00`,
+      },
+      now,
+    );
   }
 
   /** A delivered reminder records its webhook body before queueing the call: the job can be re-created from it. */

@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
-import { CLOCK, type Clock } from '@app/platform';
+import { APP_CONFIG, type AppConfig, CLOCK, type Clock } from '@app/platform';
 import type { Deadline } from './deadline-policy';
 import {
   FIRE_REMINDER_JOB,
@@ -20,6 +20,7 @@ export class ReminderScheduler {
   constructor(
     @InjectQueue(REMINDERS_QUEUE) private readonly queue: Queue<ReminderJobData>,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async deadlinesChanged(added: Deadline[], removed: Deadline[]): Promise<void> {
@@ -31,12 +32,13 @@ export class ReminderScheduler {
     await this.schedule(added);
   }
 
-  /** Adds the jobs; an id that already exists in Redis is left as it is. */
+  /** Adds the jobs; an id that already exists in Redis is left as it is. Past-due ones wait the backfill grace. */
   async schedule(deadlines: readonly Deadline[]): Promise<void> {
     if (deadlines.length === 0) return;
     const now = this.clock.now().getTime();
+    const grace = this.config.reminderBackfillGraceMs;
     await this.queue.addBulk(
-      deadlines.map((d) => ({ name: FIRE_REMINDER_JOB, data: d, opts: reminderJobOptions(d, now) })),
+      deadlines.map((d) => ({ name: FIRE_REMINDER_JOB, data: d, opts: reminderJobOptions(d, now, grace) })),
     );
   }
 }

@@ -9,7 +9,9 @@ import {
 } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { createAppointmentDecider } from '@app/appointment';
+import type { WorkingCalendar } from '@app/appointment/appointment.config';
 import { loadWorkingCalendar } from '@app/calendar';
+import { WORKING_CALENDAR } from '@app/calendar-store';
 import { PG_POOL } from '@app/event-store';
 import { APP_CONFIG, type AppConfig } from '@app/platform';
 import type { DeadlinePolicyDeps } from './deadline-policy';
@@ -64,19 +66,19 @@ export class RemindersModule {
       { provide: REMINDERS_OPTIONS, useValue: resolved },
       {
         provide: DEADLINE_POLICY,
-        inject: [APP_CONFIG],
-        useFactory: (config: AppConfig): DeadlinePolicyDeps => ({
-          calendar: options.calendar ?? loadWorkingCalendar(config),
+        inject: [APP_CONFIG, { token: WORKING_CALENDAR, optional: true }],
+        useFactory: (config: AppConfig, live?: WorkingCalendar): DeadlinePolicyDeps => ({
+          calendar: options.calendar ?? live ?? loadWorkingCalendar(config),
           rules: config.rules,
           periods: options.periods,
         }),
       },
       {
         provide: REMINDERS_DECIDER,
-        inject: [APP_CONFIG],
-        useFactory: (config: AppConfig) =>
+        inject: [APP_CONFIG, { token: WORKING_CALENDAR, optional: true }],
+        useFactory: (config: AppConfig, live?: WorkingCalendar) =>
           createAppointmentDecider({
-            calendar: options.calendar ?? loadWorkingCalendar(config),
+            calendar: options.calendar ?? live ?? loadWorkingCalendar(config),
             rules: config.rules,
           }),
       },

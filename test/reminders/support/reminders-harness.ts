@@ -36,6 +36,8 @@ export interface HarnessOptions {
   redisUrl?: string;
   /** False: leave the deadlines table to a worker process, and never call `project()`. */
   deadlinesProjection?: boolean;
+  /** REMINDER_BACKFILL_GRACE; `0s` unless given, so the suites that fire past-due deadlines at once keep doing so. */
+  backfillGrace?: string;
 }
 
 /**
@@ -69,6 +71,7 @@ export class RemindersHarness {
       LOG_LEVEL: 'silent',
       REMINDER_WEBHOOK_URL: options.webhookUrl,
       REMINDER_WEBHOOK_SECRET: WEBHOOK_SECRET,
+      REMINDER_BACKFILL_GRACE: options.backfillGrace ?? '0s',
     });
     const reminders: DynamicModule =
       options.worker === false

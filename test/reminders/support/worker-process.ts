@@ -39,6 +39,8 @@ export interface WorkerEnv {
   REDIS_URL: string;
   REMINDER_WEBHOOK_URL: string;
   REMINDER_WEBHOOK_SECRET: string;
+  /** Defaults to `0s` here: the suites that kill workers fire past-due deadlines at once. */
+  REMINDER_BACKFILL_GRACE?: string;
 }
 
 /** `node dist/apps/worker/src/main.js` as its own process: projections and reminders, killable with SIGKILL. */
@@ -56,7 +58,14 @@ export class WorkerProcess {
   static start(env: WorkerEnv): WorkerProcess {
     const child = spawn(process.execPath, [WORKER_MAIN], {
       cwd: ROOT,
-      env: { PATH: process.env.PATH, NODE_ENV: 'test', EVENT_STORE: 'postgres', LOG_LEVEL: 'silent', ...env },
+      env: {
+        PATH: process.env.PATH,
+        NODE_ENV: 'test',
+        EVENT_STORE: 'postgres',
+        LOG_LEVEL: 'silent',
+        REMINDER_BACKFILL_GRACE: '0s',
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const worker = new WorkerProcess(child);

@@ -1,6 +1,7 @@
-import { Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Optional, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@app/appointment/appointment.commands';
+import { WorkingCalendarService } from '@app/calendar-store';
 import { CLOCK, type Clock, CurrentActor } from '@app/platform';
 import { type InboxEntry, InboxRepository } from '@app/reminders';
 import { InboxEntryNotFoundError } from './inbox.errors';
@@ -16,11 +17,19 @@ export class InboxController {
   constructor(
     private readonly inbox: InboxRepository,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Optional() private readonly calendar?: WorkingCalendarService,
   ) {}
+
+  private get calendarLastYear(): number | undefined {
+    return this.calendar?.live.coverage.lastYear;
+  }
 
   @Get()
   @ApiOperation({ summary: "The caller's inbox, newest first" })
-  @ApiOkResponse({ description: '`{ entries: [...] }`' })
+  @ApiOkResponse({
+    description:
+      '`{ entries: [{ id, reminderId, caseId, kind, reason, dueAt, issuedAt, deliveredAt, readAt, stillApplies, postTitle, link, … }] }`, times in +08:00',
+  })
   async list(
     @CurrentActor() actor: Actor,
     @Query() query: InboxQueryParams,
@@ -28,7 +37,7 @@ export class InboxController {
     const unread = query.unread === undefined ? undefined : query.unread === 'true';
     const entries = await this.inbox.list(
       { role: actor.role, orgUnit: actor.orgUnit },
-      { unread, limit: query.limit ?? DEFAULT_LIMIT },
+      { unread, limit: query.limit ?? DEFAULT_LIMIT, calendarLastYear: this.calendarLastYear },
     );
     return { entries };
   }
@@ -42,6 +51,7 @@ export class InboxController {
       id,
       { role: actor.role, orgUnit: actor.orgUnit },
       this.clock.now(),
+      { calendarLastYear: this.calendarLastYear },
     );
     if (entry === null) throw new InboxEntryNotFoundError(id);
     return entry;

@@ -1,5 +1,5 @@
 /** R21–R23: public notice (任前公示) and the objections it brings. */
-import { AppointmentErrors } from '../appointment.errors';
+import { AppointmentErrorCodes, AppointmentErrors, DomainValidationError } from '../appointment.errors';
 import { shanghaiDate } from '../appointment.time';
 import type { DecideFn } from './decide-support';
 import {
@@ -51,12 +51,21 @@ export const decideStartPublicNotice: DecideFn<'StartPublicNotice'> = (command, 
   }
   // R21: day one is the start date when it is a working day; the end is the n-th working day.
   let endDate: string;
+  const calendarVersion = ctx.calendar.version;
   try {
     endDate = ctx.calendar.nthWorkingDay(startDate, ctx.rules.noticeWorkingDays);
   } catch (error) {
-    throw AppointmentErrors.invalid('startDate', `no working-day calendar for ${startDate}`, 'R21', {
-      reason: error instanceof Error ? error.message : String(error),
-    });
+    // DOMAIN.md §9: a count that runs past the loaded years is refused under the calendar's own code, never guessed.
+    const code = (error as { code?: unknown } | null)?.code;
+    throw new DomainValidationError(
+      code === 'CALENDAR.OUT_OF_RANGE' ? code : AppointmentErrorCodes.INVALID_INPUT,
+      `no working-day calendar for ${startDate}`,
+      {
+        field: 'startDate',
+        rule: 'R21',
+        details: { reason: error instanceof Error ? error.message : String(error), calendarVersion },
+      },
+    );
   }
   return [
     {
@@ -69,6 +78,7 @@ export const decideStartPublicNotice: DecideFn<'StartPublicNotice'> = (command, 
         workingDays: ctx.rules.noticeWorkingDays,
         startedBy: actorRef(command.actor),
         startedAt: command.at,
+        ...(calendarVersion === undefined ? {} : { calendarVersion }),
       },
     },
   ];

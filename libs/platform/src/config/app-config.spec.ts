@@ -30,7 +30,22 @@ describe('loadConfig', () => {
       reminderWebhookSecret: 'local-reminder-webhook-secret',
       rules: {},
       shutdownTimeoutMs: 10000,
+      reminderBackfillGraceMs: 600000,
     });
+  });
+
+  it('reads REMINDER_BACKFILL_GRACE as a duration and names it when malformed', () => {
+    expect(loadConfig({ REMINDER_BACKFILL_GRACE: '30s' }).reminderBackfillGraceMs).toBe(30_000);
+    expect(loadConfig({ REMINDER_BACKFILL_GRACE: '10m' }).reminderBackfillGraceMs).toBe(600_000);
+    expect(loadConfig({ REMINDER_BACKFILL_GRACE: '2000ms' }).reminderBackfillGraceMs).toBe(2000);
+    expect(loadConfig({ REMINDER_BACKFILL_GRACE: '0s' }).reminderBackfillGraceMs).toBe(0);
+    for (const bad of ['10', 'ten minutes', '-5s', '1.5m', '25h']) {
+      const err = problemWith({ REMINDER_BACKFILL_GRACE: bad });
+      expect(err.problems.map((p) => p.variable)).toEqual(['REMINDER_BACKFILL_GRACE']);
+      expect(err.message).toMatch(
+        /^invalid configuration: REMINDER_BACKFILL_GRACE is ".*", expected a duration/,
+      );
+    }
   });
 
   it('reads every variable it knows', () => {

@@ -25,6 +25,8 @@ export interface AppConfig {
   shutdownTimeoutMs: number;
   /** JSON supplement of holiday arrangements for years the calendar package does not know yet. */
   calendarExtraFile?: string;
+  /** DOMAIN.md §6 backfill: how long a reminder already past due when its deadline became known waits before it fires. */
+  reminderBackfillGraceMs: number;
 }
 
 export type Env = Record<string, string | undefined>;
@@ -111,6 +113,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
       'CALENDAR_EXTRA_FILE',
       nonEmpty,
       'the path of a JSON file of extra holiday arrangements',
+    ),
+    reminderBackfillGraceMs: read.withDefault(
+      'REMINDER_BACKFILL_GRACE',
+      10 * 60_000,
+      duration,
+      'a duration such as 30s, 10m or 1h (up to 24h)',
     ),
   };
   if (problems.length > 0) throw new ConfigError(problems);
@@ -238,6 +246,15 @@ function atLeast32(value: string): string | undefined {
 
 function byteSize(value: string): string | undefined {
   return /^\d+(b|kb|mb)$/i.test(value) ? value.toLowerCase() : undefined;
+}
+
+const DURATION_UNITS_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+
+function duration(value: string): number | undefined {
+  const match = /^(\d+)(ms|s|m|h)$/.exec(value);
+  if (!match) return undefined;
+  const ms = Number(match[1]) * DURATION_UNITS_MS[match[2]];
+  return Number.isSafeInteger(ms) && ms <= 24 * 3_600_000 ? ms : undefined;
 }
 
 function esdbUrl(value: string): string | undefined {

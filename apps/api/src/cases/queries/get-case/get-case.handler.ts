@@ -1,7 +1,9 @@
-import { Inject } from '@nestjs/common';
+import { Inject, Optional } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import type { Actor } from '@app/appointment/appointment.commands';
+import type { WorkingCalendar } from '@app/appointment/appointment.config';
 import { loadWorkingCalendar } from '@app/calendar';
+import { WORKING_CALENDAR } from '@app/calendar-store';
 import { APP_CONFIG, AppConfig } from '@app/platform';
 import { type Deadline, openDeadlines } from '@app/reminders';
 import { CaseReadsService, CaseSnapshot } from '../../case-reads.service';
@@ -25,11 +27,12 @@ export class GetCaseHandler implements IQueryHandler<GetCaseQuery, CaseView> {
   constructor(
     private readonly reads: CaseReadsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Optional() @Inject(WORKING_CALENDAR) private readonly live?: WorkingCalendar,
   ) {}
 
   async execute({ caseId, actor }: GetCaseQuery): Promise<CaseView> {
     const snapshot = await this.reads.current(actor, caseId);
-    const calendar = loadWorkingCalendar(this.config);
+    const calendar = this.live ?? loadWorkingCalendar(this.config);
     return { ...snapshot, deadlines: openDeadlines(snapshot.state, { calendar, rules: this.config.rules }) };
   }
 }
