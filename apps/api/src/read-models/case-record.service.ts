@@ -8,9 +8,18 @@ import {
   STAGES,
 } from '@app/appointment';
 import type { Actor } from '@app/appointment/appointment.commands';
-import { type ChainVerification, EVENT_STORE, type EventStore, verifyChain } from '@app/event-store';
-import { CLOCK, type Clock } from '@app/platform';
+import {
+  type ChainVerification,
+  EVENT_STORE,
+  type EventStore,
+  type RecordedEvent,
+  verifyChain,
+} from '@app/event-store';
+import { loadWorkingCalendar } from '@app/calendar';
+import { APP_CONFIG, type AppConfig, CLOCK, type Clock } from '@app/platform';
 import { evolveCase, foldCase, STAGE_LABELS, timelineEntries, type TimelineEntry } from '@app/projections';
+import { openDeadlines } from '@app/reminders';
+import { buildCaseRecordDocument, type CaseRecordDocument } from './case-record.document';
 import { ReadModelForbiddenError, ReadModelNotFoundError } from './read-models.errors';
 
 export interface CaseRecord {
@@ -44,9 +53,38 @@ export class CaseRecordService {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async record(actor: Actor, caseId: string): Promise<CaseRecord> {
+    return (await this.load(actor, caseId)).record;
+  }
+
+  /** The printable 纪实表 and the events it was made from (the 一案一档 bundle holds both). */
+  async document(
+    actor: Actor,
+    caseId: string,
+  ): Promise<{ document: CaseRecordDocument; events: RecordedEvent[]; producedAt: string }> {
+    const { record, events, state } = await this.load(actor, caseId);
+    const deadlines = openDeadlines(state, {
+      calendar: loadWorkingCalendar(this.config),
+      rules: this.config.rules,
+    });
+    const document = buildCaseRecordDocument({
+      record,
+      events,
+      state,
+      deadlines,
+      now: new Date(record.producedAt),
+      generatedBy: actor,
+    });
+    return { document, events, producedAt: record.producedAt };
+  }
+
+  private async load(
+    actor: Actor,
+    caseId: string,
+  ): Promise<{ record: CaseRecord; events: RecordedEvent[]; state: AppointmentState }> {
     const events = await this.store.read(caseStreamId(caseId));
     let state: AppointmentState = foldCase([]);
     const entries: TimelineEntry[] = [];
@@ -64,7 +102,7 @@ export class CaseRecordService {
         `${actor.role} ${actor.id} may not read case ${caseId}`,
         { caseId },
       );
-    return {
+    const record: CaseRecord = {
       caseId,
       ownerOrgUnit: state.ownerOrgUnit,
       post: state.post,
@@ -89,5 +127,6 @@ export class CaseRecordService {
         entries: entries.filter((e) => e.candidateIds.includes(c.candidateId)),
       })),
     };
+    return { record, events, state };
   }
 }

@@ -30,6 +30,7 @@ describe('loadConfig', () => {
       reminderWebhookSecret: 'local-reminder-webhook-secret',
       rules: {},
       shutdownTimeoutMs: 10000,
+      chromiumPath: '/usr/bin/chromium',
     });
   });
 

@@ -25,6 +25,8 @@ export interface AppConfig {
   shutdownTimeoutMs: number;
   /** JSON supplement of holiday arrangements for years the calendar package does not know yet. */
   calendarExtraFile?: string;
+  /** The Chromium that prints the 纪实表 as PDF. */
+  chromiumPath: string;
 }
 
 export type Env = Record<string, string | undefined>;
@@ -112,6 +114,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       nonEmpty,
       'the path of a JSON file of extra holiday arrangements',
     ),
+    chromiumPath: read.text('CHROMIUM_PATH', '/usr/bin/chromium'),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);
