@@ -318,7 +318,7 @@ function openItems(state: AppointmentState, deadlines: Deadline[], now: Date): O
         concerns: c.person.name,
         ...due(deadlineFor(o.objectionId, 'hold-too-long')),
       });
-    if (c.status !== 'target' && c.status !== 'deferred') continue;
+    if ((c.status !== 'target' && c.status !== 'deferred') || c.vetoed) continue;
     for (const name of Object.keys(CHECK_LABELS) as Array<keyof typeof CHECK_LABELS>)
       if (!c.checks[name])
         items.push({

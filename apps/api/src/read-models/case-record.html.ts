@@ -72,6 +72,12 @@ ${v.members
 </table>`;
 }
 
+/** 王经办（经办人） → the name, the role below it in small type. */
+function actorCell(actor: string): string {
+  const i = actor.indexOf('（');
+  return i < 0 ? e(actor) : `${e(actor.slice(0, i))}<div class="role">${e(actor.slice(i))}</div>`;
+}
+
 function row(r: RecordRow): string {
   const signatures = r.signatures
     .map((s) => `<div>已签：${e(`${s.name}（${s.signedAs}）${s.signedAt}`)}</div>`)
@@ -83,10 +89,7 @@ function row(r: RecordRow): string {
 <td class="time">${timeCell(r.recordedAt)}</td>
 <td class="step">${e(r.title)}</td>
 <td class="content">${lines(r.lines)}${signatures}${digest}</td>
-<td class="actor">${r.actor
-    .split('（')
-    .map((part, i) => (i === 0 ? e(part) : `<div class="role">（${e(part)}</div>`))
-    .join('')}</td>
+<td class="actor">${actorCell(r.actor)}</td>
 </tr>`;
   return r.votes ? `${main}\n<tr class="vote-row"><td colspan="6">${voteTable(r.votes)}</td></tr>` : main;
 }
