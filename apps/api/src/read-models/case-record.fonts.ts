@@ -21,6 +21,7 @@ function packageDir(pkg: string): string {
 }
 
 let cached: RecordFonts | undefined;
+const files = new Map<string, Buffer>();
 
 /** The @font-face rules with every src pointing at FONT_ORIGIN (woff2 only). */
 export function embeddedFonts(): RecordFonts {
@@ -44,9 +45,13 @@ export function fontFile(url: string): Buffer | null {
   if (!match) return null;
   const face = FACES.find((f) => f.dir === match[1]);
   if (!face) return null;
-  try {
-    return readFileSync(join(packageDir(face.pkg), 'files', match[2]));
-  } catch {
-    return null;
+  const key = `${match[1]}/${match[2]}`;
+  if (!files.has(key)) {
+    try {
+      files.set(key, readFileSync(join(packageDir(face.pkg), 'files', match[2])));
+    } catch {
+      return null;
+    }
   }
+  return files.get(key) ?? null;
 }
