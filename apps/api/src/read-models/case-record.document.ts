@@ -2,8 +2,8 @@
  * The printable 纪实表 as data: what the one template (HTML and PDF) lays out. Built from the
  * recorded events, the timeline entries folded from them, the case state and its open deadlines.
  */
-import type { AppointmentState, CandidateState, Stage } from '@app/appointment';
-import type { RecordedEvent } from '@app/event-store';
+import type { AppointmentState, CandidatePerson, CandidateState, Stage } from '@app/appointment';
+import type { ChainVerification, RecordedEvent } from '@app/event-store';
 import {
   CHECK_LABELS,
   OPINION_LABELS,
@@ -13,7 +13,6 @@ import {
 } from '@app/projections';
 import type { Deadline } from '@app/reminders';
 import { compareMoments } from '@app/appointment/appointment.time';
-import type { CaseRecord } from './case-record.service';
 import { describeValue } from './case-record.values';
 import {
   GRADE_LABELS,
@@ -27,6 +26,29 @@ import {
   str,
   time,
 } from './case-record.words';
+
+/** The 纪实表 as JSON (GET /cases/:id/record without Accept: text/html or application/pdf). */
+export interface CaseRecord {
+  caseId: string;
+  ownerOrgUnit: string;
+  post: { title: string; orgUnit: string; level: string };
+  seats: number;
+  grounds: string;
+  status: string;
+  stage: Stage;
+  outcome: string | null;
+  revision: string;
+  producedAt: string;
+  verification: ChainVerification;
+  entries: TimelineEntry[];
+  stages: Array<{ stage: Stage; label: string; entries: TimelineEntry[] }>;
+  candidates: Array<{
+    candidateId: string;
+    person: CandidatePerson;
+    status: string;
+    entries: TimelineEntry[];
+  }>;
+}
 
 export interface RecordSection {
   heading: string;

@@ -1,48 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  type AppointmentState,
-  canReadCase,
-  caseStreamId,
-  type CandidatePerson,
-  type Stage,
-  STAGES,
-} from '@app/appointment';
+import { type AppointmentState, canReadCase, caseStreamId, STAGES } from '@app/appointment';
 import type { Actor } from '@app/appointment/appointment.commands';
-import {
-  type ChainVerification,
-  EVENT_STORE,
-  type EventStore,
-  type RecordedEvent,
-  verifyChain,
-} from '@app/event-store';
+import { EVENT_STORE, type EventStore, type RecordedEvent, verifyChain } from '@app/event-store';
 import { loadWorkingCalendar } from '@app/calendar';
 import { APP_CONFIG, type AppConfig, CLOCK, type Clock } from '@app/platform';
 import { evolveCase, foldCase, STAGE_LABELS, timelineEntries, type TimelineEntry } from '@app/projections';
 import { openDeadlines } from '@app/reminders';
-import { buildCaseRecordDocument, type CaseRecordDocument } from './case-record.document';
+import { buildCaseRecordDocument, type CaseRecord, type CaseRecordDocument } from './case-record.document';
 import { ReadModelForbiddenError, ReadModelNotFoundError } from './read-models.errors';
 
-export interface CaseRecord {
-  caseId: string;
-  ownerOrgUnit: string;
-  post: { title: string; orgUnit: string; level: string };
-  seats: number;
-  grounds: string;
-  status: string;
-  stage: Stage;
-  outcome: string | null;
-  revision: string;
-  producedAt: string;
-  verification: ChainVerification;
-  entries: TimelineEntry[];
-  stages: Array<{ stage: Stage; label: string; entries: TimelineEntry[] }>;
-  candidates: Array<{
-    candidateId: string;
-    person: CandidatePerson;
-    status: string;
-    entries: TimelineEntry[];
-  }>;
-}
+export type { CaseRecord } from './case-record.document';
 
 /**
  * The 纪实表, built exactly from the event store with the same pure function the timeline
