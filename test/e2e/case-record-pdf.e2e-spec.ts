@@ -114,6 +114,16 @@ describe('the 纪实表 PDF and the 一案一档 bundle (e2e, Chromium)', () => 
     }
   });
 
+  it('prints several records at once on the one browser, each complete', async () => {
+    const responses = await Promise.all(
+      [1, 2, 3].map(() => getBinary(people.auditor, `/cases/${built.caseId}/record`, 'application/pdf')),
+    );
+    for (const response of responses) {
+      expect(response.status).toBe(200);
+      expect((response.body as Buffer).subarray(-6).toString()).toContain('%%EOF');
+    }
+  }, 60_000);
+
   it('logs the auditor read of the PDF and refuses a reader outside the case', async () => {
     const db = new Client({ connectionString: e2e.databaseUrl });
     await db.connect();

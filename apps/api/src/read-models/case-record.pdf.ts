@@ -5,7 +5,7 @@
  * load nothing but them.
  */
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { APP_CONFIG, type AppConfig, UnavailableError } from '@app/platform';
 import { embeddedFonts, FONT_ORIGIN, fontFile } from './case-record.fonts';
 import type { CaseRecordDocument } from './case-record.document';
@@ -31,6 +31,7 @@ export class RecordPdfRenderer implements OnApplicationShutdown {
   private readonly logger = new Logger(RecordPdfRenderer.name);
   private browser: Promise<Browser> | null = null;
   private active = 0;
+  private idle: Page[] = [];
   private readonly waiting: Array<() => void> = [];
 
   constructor(@Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'chromiumPath'>) {}
@@ -45,28 +46,40 @@ export class RecordPdfRenderer implements OnApplicationShutdown {
 
   async renderHtml(html: string): Promise<Buffer> {
     await this.acquire();
+    let page: Page | undefined;
+    let reusable = false;
     try {
-      const browser = await this.launch();
-      const context = await browser.newContext();
-      try {
-        const page = await context.newPage();
-        page.setDefaultTimeout(RENDER_TIMEOUT_MS);
-        await page.route(`${FONT_ORIGIN}/**`, (route) => {
-          const body = fontFile(route.request().url());
-          return body
-            ? route.fulfill({ status: 200, contentType: 'font/woff2', body })
-            : route.fulfill({ status: 404, body: '' });
-        });
-        await page.route(/^(?!https:\/\/record-fonts\.invalid\/)(https?|file):/, (route) => route.abort());
-        await page.setContent(html, { waitUntil: 'load' });
-        await page.evaluate('document.fonts.ready.then(() => undefined)');
-        return await page.pdf({ preferCSSPageSize: true, printBackground: true });
-      } finally {
-        await context.close().catch(() => undefined);
-      }
+      page = this.idle.pop() ?? (await this.newPage());
+      await page.setContent(html, { waitUntil: 'load' });
+      await page.evaluate('document.fonts.ready.then(() => undefined)');
+      const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+      reusable = true;
+      return pdf;
     } finally {
+      if (page && reusable && !page.isClosed()) this.idle.push(page);
+      else await page?.close().catch(() => undefined);
       this.release();
     }
+  }
+
+  /**
+   * A page that may load nothing but the embedded fonts. Pages are kept and reused: the fonts a
+   * page has decoded stay loaded, which makes every later render several times faster.
+   */
+  private async newPage(): Promise<Page> {
+    const browser = await this.launch();
+    const page = await browser.newPage();
+    page.setDefaultTimeout(RENDER_TIMEOUT_MS);
+    await page.route(/^(?!https:\/\/record-fonts\.invalid\/)(https?|file|ftp|ws|wss):/, (route) =>
+      route.abort(),
+    );
+    await page.route(`${FONT_ORIGIN}/**`, (route) => {
+      const body = fontFile(route.request().url());
+      return body
+        ? route.fulfill({ status: 200, contentType: 'font/woff2', body })
+        : route.fulfill({ status: 404, body: '' });
+    });
+    return page;
   }
 
   private launch(): Promise<Browser> {
@@ -78,7 +91,10 @@ export class RecordPdfRenderer implements OnApplicationShutdown {
         })
         .then((browser) => {
           browser.on('disconnected', () => {
-            if (this.browser === launching) this.browser = null;
+            if (this.browser === launching) {
+              this.browser = null;
+              this.idle = [];
+            }
           });
           return browser;
         })
@@ -113,6 +129,7 @@ export class RecordPdfRenderer implements OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     const browser = this.browser;
     this.browser = null;
+    this.idle = [];
     if (browser) await (await browser.catch(() => null))?.close().catch(() => undefined);
   }
 }
