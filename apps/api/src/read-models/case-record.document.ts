@@ -366,7 +366,7 @@ function openItems(state: AppointmentState, deadlines: Deadline[], now: Date): O
     if (used.has(d.deadlineId) || d.escalationLevel > 0) continue;
     const candidate = state.candidates.find((c) => d.subject.startsWith(c.candidateId));
     items.push({
-      item: `${REMINDER_LABELS[d.kind] ?? '办理期限'}：${d.reason}`,
+      item: d.reason || (REMINDER_LABELS[d.kind] ?? '办理期限'),
       concerns: candidate?.person.name ?? '本案',
       ...due(d),
     });

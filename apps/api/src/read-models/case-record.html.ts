@@ -99,7 +99,7 @@ const COLUMNS = `<colgroup><col class="no"><col class="time"><col class="time"><
 
 function openBox(items: OpenItem[]): string {
   const body = items.length
-    ? `<table class="open"><thead><tr><th>未办结事项</th><th>涉及人员</th><th>办理期限</th><th>提醒对象</th></tr></thead><tbody>
+    ? `<table class="open"><colgroup><col class="item"><col class="who"><col class="due"><col class="to"></colgroup><thead><tr><th>未办结事项</th><th>涉及人员</th><th>办理期限</th><th>提醒对象</th></tr></thead><tbody>
 ${items
   .map(
     (i) =>
@@ -145,6 +145,7 @@ ${fonts.faces}
 }
 html { font-family: ${fonts.serif}; font-size: 9.5pt; line-height: 1.45; color: #000; }
 body { margin: 0 auto; max-width: 190mm; }
+@media screen { body { margin: 8mm auto; } }
 h1, h2, th, b, strong, .broken, .sheet-name { font-family: ${fonts.sans}; font-weight: 700; }
 .role { font-size: 8pt; }
 h1 { font-size: 17pt; text-align: center; letter-spacing: 0.1em; margin: 0 0 4mm; }
@@ -169,6 +170,7 @@ table.votes tr.sum td { background: #fafafa; }
 .open-box { border: 1.2pt solid #000; padding: 1mm 3mm 3mm; margin: 4mm 0; break-inside: avoid; }
 .open-box h2 { margin-top: 1mm; }
 .overdue { color: #b00; }
+table.open col.item { width: 50%; } table.open col.who { width: 12%; } table.open col.due { width: 17%; }
 .sheet { break-before: page; page-break-before: always; }
 .sheet h2 { text-align: center; font-size: 14pt; }
 .sheet-name { margin: 0 0 2mm; }

@@ -146,7 +146,8 @@ export function postInWords(post: { title: string; orgUnit: string; level: strin
 function person(value: unknown): string {
   const p = obj(value);
   const bits = [str(p.name)];
-  if (str(p.birthDate)) bits.push(`${str(p.birthDate).slice(0, 7).replace('-', '年')}月生`);
+  const born = /^(\d{4})-(\d{2})/.exec(str(p.birthDate));
+  if (born) bits.push(`${born[1]}年${Number(born[2])}月生`);
   const post = [str(p.orgUnit), str(p.currentPost)].filter(Boolean).join('');
   if (post) bits.push(`现任${post}`);
   return bits.join('，');
