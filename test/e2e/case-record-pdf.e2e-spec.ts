@@ -182,6 +182,17 @@ describe('the 纪实表 PDF and the 一案一档 bundle (e2e, Chromium)', () => 
     expect(manifest.generatedAt).toMatch(/\+08:00$/);
     expect(Object.keys(manifest.files).sort()).toEqual(['history.jsonl', 'record.html', 'record.pdf']);
 
+    const db = new Client({ connectionString: e2e.databaseUrl });
+    await db.connect();
+    try {
+      const { rows } = await db.query(
+        `SELECT outcome FROM read_audit_log WHERE case_id = $1 AND actor_id = $2 AND resource = 'archive'`,
+        [built.caseId, people.auditor.id],
+      );
+      expect(rows).toEqual([{ outcome: 200 }]);
+    } finally {
+      await db.end();
+    }
     expect(await verifyArchive(zip)).toMatchObject({
       intact: true,
       problems: [],

@@ -213,7 +213,7 @@ ${doc.sheets.map(sheet).join('\n')}
 <table>
 <tr><th>记录条数</th><td>${e(doc.events)}</td></tr>
 <tr><th>哈希链校验</th><td class="${v.intact ? 'intact' : 'broken'}">${e(verification)}</td></tr>
-<tr><th>链头哈希</th><td><code>${e(doc.chainHead)}</code></td></tr>
+<tr><th>链头哈希</th><td><code>${e(doc.chainHead)}</code>${doc.events ? `（序号 ${doc.events - 1} 的记录）` : ''}</td></tr>
 <tr><th>生成人</th><td>${e(`${doc.generatedBy.name}（${doc.generatedBy.role}）`)}</td></tr>
 <tr><th>生成时间</th><td>${e(doc.generatedAt)}（北京时间）</td></tr>
 </table>

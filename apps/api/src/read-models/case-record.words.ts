@@ -136,6 +136,8 @@ const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 const obj = (value: unknown): Data => (value && typeof value === 'object' ? (value as Data) : {});
 export const time = (value: unknown): string => (typeof value === 'string' ? shanghaiDisplay(value) : '');
 const role = (value: unknown): string => ROLE_LABELS[str(value)] ?? str(value);
+/** A person given as a name or as `{ id, name }`. */
+const nameOf = (value: unknown): string => (typeof value === 'string' ? value : str(obj(value).name));
 
 /** The post, its unit printed once (a title that already names the unit is not prefixed again). */
 export function postInWords(post: { title: string; orgUnit: string; level: string }): string {
@@ -417,7 +419,7 @@ function words(type: string, d: Data, naming: Naming, signatures: RecordSignatur
         lines: [
           `核实结论：${OUTCOME_LABELS[str(d.outcome)] ?? str(d.outcome)}`,
           `核实情况：${str(d.findings)}`,
-          ...(talk ? [`提醒谈话：${str(talk.heldBy)}于${time(talk.heldAt)}进行`] : []),
+          ...(talk ? [`提醒谈话：${nameOf(talk.heldBy)}于${time(talk.heldAt)}进行`] : []),
         ],
       };
     }
@@ -464,7 +466,10 @@ function words(type: string, d: Data, naming: Naming, signatures: RecordSignatur
     case 'CaseWithdrawn':
       return { title: '撤销本案', lines: [`理由：${str(d.reason)}`] };
     case 'CaseClosed':
-      return { title: `结案：${OUTCOME_LABELS[str(d.outcome)] ?? str(d.outcome)}`, lines: [] };
+      return {
+        title: `结案：${OUTCOME_LABELS[str(d.outcome)] ?? str(d.outcome)}`,
+        lines: [`结案情形：${OUTCOME_LABELS[str(d.outcome)] ?? str(d.outcome)}`],
+      };
     case 'ReminderIssued': {
       const about = subjectInWords(str(d.subject), naming);
       return {
