@@ -55,6 +55,13 @@ export class RecordPdfRenderer implements OnApplicationShutdown {
       const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
       reusable = true;
       return pdf;
+    } catch (error) {
+      if (error instanceof PdfUnavailableError) throw error;
+      this.logger.error(`printing a record failed: ${String(error)}`);
+      throw new PdfUnavailableError(
+        'RECORD.PDF_UNAVAILABLE',
+        '生成 PDF 时 Chromium 出错，请稍后重试；纪实表的 HTML 版本仍可使用。',
+      );
     } finally {
       if (page && reusable && !page.isClosed()) this.idle.push(page);
       else await page?.close().catch(() => undefined);
