@@ -26,14 +26,15 @@ async function main(): Promise<number> {
     );
     return 0;
   }
-  const first = [
+  const where = [
     result.brokenFile ? `文件 ${result.brokenFile}` : '',
     result.brokenRevision !== undefined ? `history.jsonl 版本号 ${result.brokenRevision}` : '',
   ]
     .filter(Boolean)
-    .join('；');
+    .join('，');
+  const rest = result.problems.slice(1).map((p) => `  其他问题：${p}\n`);
   process.stdout.write(
-    `校验不通过：${path}\n  首个问题：${first || result.problems[0]}\n${result.problems.map((p) => `  - ${p}\n`).join('')}`,
+    `校验不通过：${path}\n  首个问题：${result.problems[0]}\n${where ? `  位置：${where}\n` : ''}${rest.join('')}`,
   );
   return 1;
 }

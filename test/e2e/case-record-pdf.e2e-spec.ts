@@ -236,6 +236,14 @@ describe('the 纪实表 PDF and the 一案一档 bundle (e2e, Chromium)', () => 
     },
   );
 
+  it('detects a byte changed in the zip itself', async () => {
+    const corrupted = Buffer.from(zip);
+    corrupted[Math.floor(corrupted.length / 3)] ^= 0xff;
+    const result = await verifyArchive(corrupted);
+    expect(result.intact).toBe(false);
+    expect(result.problems[0]).toContain('不是完整有效的 zip 文件');
+  });
+
   it('locates a changed event in history.jsonl by its revision, even when the manifest is rewritten to match', async () => {
     const broken = await tampered((files) => {
       const lines = files['history.jsonl'].toString('utf8').split('\n');
@@ -273,6 +281,6 @@ describe('the 纪实表 PDF and the 一案一档 bundle (e2e, Chromium)', () => 
     const cli = spawnSync('npx', ['tsx', 'scripts/verify-archive.ts', path], { cwd: ROOT, encoding: 'utf8' });
     expect(cli.status).toBe(1);
     expect(cli.stdout).toContain('校验不通过');
-    expect(cli.stdout).toContain('history.jsonl 版本号 10');
+    expect(cli.stdout).toMatch(/位置：.*history\.jsonl 版本号 10/);
   }, 60_000);
 });

@@ -76,8 +76,8 @@ export async function verifyArchive(bytes: Uint8Array): Promise<ArchiveVerificat
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(bytes, { checkCRC32: true });
-  } catch (error) {
-    problems.push(`不是完整的 zip 文件：${error instanceof Error ? error.message : String(error)}`);
+  } catch {
+    problems.push('不是完整有效的 zip 文件：无法读取其目录，或其中文件的校验和（CRC32）不符');
     return result();
   }
   const manifestFile = zip.file('manifest.json');
