@@ -100,6 +100,20 @@ describe('the 纪实表 PDF and the 一案一档 bundle (e2e, Chromium)', () => 
     expect(text).toContain(`案件编号：${built.caseId}`);
     expect(text).toContain('冯巡视（选人用人检查人员）');
     expect(text).not.toMatch(/\d{4}-\d\d-\d\dT\d\d:\d\d/);
+    // no heading left alone at the end of a page
+    const pageEnds = text
+      .split('\f')
+      .filter((page) => page.trim() !== '')
+      .map((page) =>
+        page
+          .split('\n')
+          .filter((line) => line.trim() !== '' && !/第\s*\d+\s*页/.test(line))
+          .pop()
+          ?.trim(),
+      );
+    expect(pageEnds).toHaveLength(pages);
+    for (const end of pageEnds)
+      expect(end).not.toMatch(/^([一二三四五六七八九十]+、\S+|一人一表|完整性校验|未办结事项)$/);
   });
 
   it('embeds only the Noto fonts of the npm packages', () => {
