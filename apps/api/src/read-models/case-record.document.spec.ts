@@ -222,4 +222,18 @@ describe('the printed 纪实表 (one template for HTML and PDF)', () => {
     expect(check.due).toMatch(/^2024-04-\d\d 09:00$/);
     expect(renderCaseRecordHtml(document)).toContain('<h2>未办结事项</h2>');
   });
+
+  it('lists an objection still open during the notice, with the notice end it waits for', async () => {
+    // stop once the objection to 李四 is recorded
+    const { service, built } = await given({ until: 31 });
+    const { document } = await service.document(people.auditor, built.caseId);
+    const items = document.openItems!;
+    expect(items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ item: '反映问题尚未办结：反映该同志工作作风问题', concerns: '李四' }),
+        expect.objectContaining({ concerns: '李四', due: '2024-04-17 09:00', to: '经办人' }),
+      ]),
+    );
+    expect(items.find((i) => i.due === '2024-04-17 09:00')?.item).toContain('任前公示于2024-04-17期满');
+  });
 });
