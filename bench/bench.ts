@@ -12,7 +12,7 @@
  *
  *   npx tsx bench/bench.ts [--seconds 10] [--levels 1,8,32] [--cases 1000] [--baseline 4000]
  *     [--fold-events 300] [--big-case 2000] [--rebuild-events 1000000] [--reminders 1000]
- *     [--skip baselines,commands,replay,rebuild,reminders] [--api dist/apps/api/src/main.js] [--quick]
+ *     [--skip baselines,commands,replay,rebuild,reminders,record] [--api dist/apps/api/src/main.js] [--quick]
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -33,6 +33,7 @@ import { ProjectionLagProbe, type LagResult } from './lib/projection-lag';
 import { remindersDelay, type RemindersResult } from './lib/reminders-delay';
 import { foldBench, type FoldResult, growStore, rebuildBench, type RebuildResult } from './lib/replay';
 import { round } from './lib/stats';
+import { recordBench, type RecordBenchResult, recordBenchRow } from './record.bench';
 
 const ROOT = resolve(__dirname, '..');
 const GET_TARGET_MS = 50;
@@ -75,6 +76,7 @@ interface Results {
   fold?: FoldResult;
   rebuild?: RebuildResult;
   reminders?: RemindersResult;
+  record?: RecordBenchResult;
 }
 
 async function seedCases(
@@ -175,6 +177,7 @@ function table(results: Results): string {
         ? `${reminders.reminders} due at once: p50 ${ms(reminders.p50Ms)}  p99 ${ms(reminders.p99Ms)}  max ${ms(reminders.maxMs)}`
         : `not measured (${reminders.reason})`,
     ]);
+  if (results.record) rows.push(recordBenchRow(results.record));
   const width = Math.max(...rows.map(([k]) => k.length), 7);
   return [
     `${'measure'.padEnd(width)} | result`,
@@ -298,6 +301,7 @@ async function main(): Promise<void> {
     results.reminders = options.skip.has('reminders')
       ? { measured: false, reason: 'skipped with --skip reminders' }
       : await remindersDelay(ROOT, options.reminders);
+    if (!options.skip.has('record')) results.record = await recordBench(20);
   } finally {
     await probe?.stopRunners().catch(() => undefined);
     await api?.stop().catch(() => undefined);

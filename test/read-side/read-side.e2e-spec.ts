@@ -270,6 +270,6 @@ describe('the read side over HTTP (e2e)', () => {
     const verify = (await rs.get(people.auditor, `/cases/${caseId}/verify`)).body;
     expect(verify).toMatchObject({ intact: false, brokenAt: '1' });
     const html = (await rs.get(people.auditor, `/cases/${caseId}/record`, 'text/html')).text;
-    expect(html).toContain('自第 1 条起哈希链校验不通过');
+    expect(html).toContain('自序号 1 的记录起哈希链校验不通过');
   });
 });

@@ -5,6 +5,8 @@ import {
   isIsoDate,
   isIsoDateTime,
   shanghaiDate,
+  shanghaiDisplay,
+  shanghaiIso,
 } from './appointment.time';
 
 describe('date arithmetic', () => {
@@ -37,5 +39,13 @@ describe('date arithmetic', () => {
     expect(compareMoments('2025-04-08T10:00:00+08:00', '2025-04-08T02:00:00Z')).toBe(0);
     expect(compareMoments('2025-04-08T10:00:00+08:00', '2025-04-08T03:00:00Z')).toBe(-1);
     expect(compareMoments('2025-04-08', '2025-04-08T20:00:00Z')).toBe(-1);
+  });
+
+  it('writes times as a clerk reads them, in Asia/Shanghai', () => {
+    expect(shanghaiDisplay('2024-04-02T01:00:05.000Z')).toBe('2024-04-02 09:00');
+    expect(shanghaiDisplay('2024-12-31T23:30:00+08:00')).toBe('2024-12-31 23:30');
+    expect(shanghaiDisplay('2024-12-31T16:30:00Z')).toBe('2025-01-01 00:30');
+    expect(shanghaiDisplay('2024-04-11')).toBe('2024-04-11');
+    expect(shanghaiIso('2026-12-02T04:30:00.000Z')).toBe('2026-12-02T12:30:00.000+08:00');
   });
 });

@@ -66,3 +66,18 @@ export function addDays(date: string, days: number): string {
   const [y, m, d] = parts(date);
   return new Date(Date.UTC(y, m - 1, d) + days * DAY_MS).toISOString().slice(0, 10);
 }
+
+/** A date or a time as a clerk writes it, in Asia/Shanghai: `2024-03-05 09:00`, or the date alone. */
+export function shanghaiDisplay(value: string): string {
+  if (isIsoDate(value)) return value;
+  const ms = Date.parse(value);
+  if (Number.isNaN(ms)) return value;
+  return new Date(ms + SHANGHAI_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+/** An instant as ISO-8601 with +08:00 (Asia/Shanghai), e.g. for a generated-at stamp. */
+export function shanghaiIso(value: string): string {
+  const ms = Date.parse(value);
+  if (Number.isNaN(ms)) return value;
+  return new Date(ms + SHANGHAI_OFFSET_MS).toISOString().replace('Z', '+08:00');
+}

@@ -1,7 +1,11 @@
-/** The printable 纪实表. Every value from the record is escaped. */
-import { OUTCOME_LABELS, STAGE_LABELS, type TimelineEntry } from '@app/projections';
-import type { CaseRecord } from './case-record.service';
-import { describeResult, describeValue } from './case-record.values';
+/**
+ * The one template of the printable 纪实表: the HTML answer and the PDF (rendered from this same
+ * HTML by Chromium). Page size, header and the `第 x 页 共 y 页` footer are CSS @page rules, so they
+ * use the document's own (embedded) font, and a browser printing the HTML gets the same pages.
+ * Every value from the record is escaped.
+ */
+import type { CandidateSheet, CaseRecordDocument, OpenItem } from './case-record.document';
+import type { RecordRow, VoteTable } from './case-record.words';
 
 const ESCAPES: Record<string, string> = {
   '&': '&amp;',
@@ -17,82 +21,208 @@ export function escapeHtml(value: unknown): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
 }
 
-const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
-
-function entryRows(entries: TimelineEntry[], names: ReadonlyMap<string, string>): string {
-  return entries
-    .map(
-      (e) => `<tr>
-  <td>${escapeHtml(e.revision)}</td>
-  <td>${escapeHtml(e.time)}</td>
-  <td>${escapeHtml(e.title)}</td>
-  <td>${escapeHtml(`${e.actor.name}（${describeValue(e.actor.role, names)}，${e.actor.id}）`)}</td>
-  <td>${escapeHtml(e.participants.map((p) => [p.name ?? p.id ?? p.role, p.part && describeValue(p.part, names)].filter(Boolean).join('·')).join('、'))}</td>
-  <td>${describeResult(e.result, names).map(escapeHtml).join('<br>')}</td>
-  <td>${escapeHtml(e.grounds)}</td>
-  <td>${e.signatures.map((s) => `<div class="sig">${escapeHtml(`${s.name}（${describeValue(s.signedAs, names)}）${s.signedAt}`)}<br><code>${escapeHtml(s.digest)}</code></div>`).join('')}${
-    e.signatures.length === 0 && e.digest ? `<code>${escapeHtml(e.digest)}</code>` : ''
-  }</td>
-</tr>`,
-    )
-    .join('\n');
+/** A CSS string literal (for @page margin boxes). */
+function cssString(text: string): string {
+  return `"${text.replace(/[\\"]/g, (c) => `\\${c}`).replace(/[\n\r\f]/g, ' ')}"`;
 }
 
-function table(entries: TimelineEntry[], names: ReadonlyMap<string, string>): string {
-  return `<table>
-<colgroup><col class="no"><col class="time"><col class="step"><col class="actor"><col class="people"><col class="result"><col class="grounds"><col class="sigs"></colgroup>
-<thead><tr><th>序号</th><th>时间</th><th>事项</th><th>经办人</th><th>参与人员</th><th>结果</th><th>依据与意见</th><th>签字及文本摘要</th></tr></thead>
+/** The fonts the page names: the PDF passes embedded faces and names nothing else. */
+export interface RecordFonts {
+  /** @font-face rules */
+  faces: string;
+  /** font-family list for body text */
+  serif: string;
+  /** font-family list for headings */
+  sans: string;
+}
+
+/** For the HTML answer: the reader's own CJK fonts. */
+export const SYSTEM_FONTS: RecordFonts = {
+  faces: '',
+  serif: '"Noto Serif SC", "Noto Serif CJK SC", "Source Han Serif SC", "Songti SC", SimSun, serif',
+  sans: '"Noto Sans SC", "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", SimHei, sans-serif',
+};
+
+const e = escapeHtml;
+
+function lines(values: string[]): string {
+  return values.map((v) => `<div>${e(v)}</div>`).join('');
+}
+
+function timeCell(value: string): string {
+  const [date, clock] = value.split(' ');
+  return clock ? `${e(date)}<br>${e(clock)}` : e(date);
+}
+
+function voteTable(v: VoteTable): string {
+  const cols = v.columns;
+  return `<table class="votes">
+<thead><tr><th class="member">到会成员</th>${cols.map((c) => `<th>${e(c.candidate)}</th>`).join('')}</tr></thead>
 <tbody>
-${entryRows(entries, names)}
+${v.members
+  .map(
+    (m) =>
+      `<tr><td class="member">${e(m.name)}${m.principal ? '（主要负责同志，最后表态）' : ''}</td>${m.votes.map((x) => `<td>${e(x)}</td>`).join('')}</tr>`,
+  )
+  .join('\n')}
+<tr class="sum"><td class="member">同意／不同意／缓议</td>${cols.map((c) => `<td>${c.agree}／${c.disagree}／${c.defer}</td>`).join('')}</tr>
+<tr class="sum"><td class="member">通过所需同意票（应到会${v.entitled}人的半数以上）</td>${cols.map(() => `<td>${v.majority}票</td>`).join('')}</tr>
+<tr class="sum"><td class="member">表决结果</td>${cols.map((c) => `<td><b>${e(c.outcome)}</b></td>`).join('')}</tr>
 </tbody>
 </table>`;
 }
 
-export function renderCaseRecordHtml(record: CaseRecord): string {
-  const names = new Map(record.candidates.map((c) => [c.candidateId, c.person.name]));
-  const v = record.verification;
+/** 王经办（经办人） → the name, the role below it in small type. */
+function actorCell(actor: string): string {
+  const i = actor.indexOf('（');
+  return i < 0 ? e(actor) : `${e(actor.slice(0, i))}<div class="role">${e(actor.slice(i))}</div>`;
+}
+
+function row(r: RecordRow): string {
+  const signatures = r.signatures
+    .map((s) => `<div>已签：${e(`${s.name}（${s.signedAs}）${s.signedAt}`)}</div>`)
+    .join('');
+  const digest = r.digest ? `<div class="digest">文本摘要（SHA-256）：<code>${e(r.digest)}</code></div>` : '';
+  const main = `<tr>
+<td class="no">${e(r.revision)}</td>
+<td class="time">${timeCell(r.occurredAt)}</td>
+<td class="time">${timeCell(r.recordedAt)}</td>
+<td class="step">${e(r.title)}</td>
+<td class="content">${lines(r.lines)}${signatures}${digest}</td>
+<td class="actor">${actorCell(r.actor)}</td>
+</tr>`;
+  return r.votes ? `${main}\n<tr class="vote-row"><td colspan="6">${voteTable(r.votes)}</td></tr>` : main;
+}
+
+const COLUMNS = `<colgroup><col class="no"><col class="time"><col class="time"><col class="step"><col class="content"><col class="actor"></colgroup>
+<thead><tr><th>序号</th><th>发生时间</th><th>录入时间</th><th>事项</th><th>内容（结果、依据与意见、签字）</th><th>经办人</th></tr></thead>`;
+
+function openBox(items: OpenItem[]): string {
+  const body = items.length
+    ? `<table class="open"><colgroup><col class="item"><col class="who"><col class="due"><col class="to"></colgroup><thead><tr><th>未办结事项</th><th>涉及人员</th><th>办理期限</th><th>提醒对象</th></tr></thead><tbody>
+${items
+  .map(
+    (i) =>
+      `<tr><td>${e(i.item)}</td><td>${e(i.concerns)}</td><td>${e(i.due || '—')}${i.overdue ? '<br><b class="overdue">已逾期</b>' : ''}</td><td>${e(i.to || '—')}</td></tr>`,
+  )
+  .join('\n')}
+</tbody></table>`
+    : '<p>无未办结事项。</p>';
+  return `<section class="open-box"><h2>未办结事项</h2>${body}</section>`;
+}
+
+function sheet(s: CandidateSheet): string {
+  return `<section class="sheet">
+<h2>一人一表</h2>
+<p class="sheet-name">考察对象：${e(s.name)}　　状态：${e(s.status)}</p>
+<table class="sheet-table">
+<colgroup><col class="label"><col></colgroup>
+<tbody>
+${s.rows.map((r) => `<tr><th>${e(r.label)}</th><td>${lines(r.lines)}</td></tr>`).join('\n')}
+</tbody>
+</table>
+</section>`;
+}
+
+export function renderCaseRecordHtml(doc: CaseRecordDocument, fonts: RecordFonts = SYSTEM_FONTS): string {
+  const v = doc.verification;
   const verification = v.intact
-    ? `完整：共 ${escapeHtml(v.events)} 条记录，哈希链校验通过`
-    : `已被篡改：共 ${escapeHtml(v.events)} 条记录，自第 ${escapeHtml(v.brokenAt)} 条起哈希链校验不通过`;
+    ? `完整：共 ${v.events} 条记录，哈希链校验通过`
+    : `已被篡改：共 ${v.events} 条记录，自序号 ${v.brokenAt ?? ''} 的记录起哈希链校验不通过`;
   return `<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
-<title>干部选拔任用工作全程纪实表 ${escapeHtml(record.post.title)}</title>
+<title>干部选拔任用工作全程纪实表　${e(doc.post)}</title>
 <style>
-body { font-family: "SimSun", "Songti SC", serif; margin: 2em; }
-table { border-collapse: collapse; width: 100%; margin-bottom: 1.5em; font-size: 12px; }
-th, td { border: 1px solid #333; padding: 4px; vertical-align: top; overflow-wrap: anywhere; }
-table:not(.summary) { table-layout: fixed; }
-col.no { width: 3em; } col.time { width: 9em; } col.step { width: 12%; } col.actor { width: 10%; }
-col.people { width: 10%; } col.result { width: 26%; } col.grounds { width: 16%; } col.sigs { width: 14%; }
-code { font-size: 10px; word-break: break-all; }
-.broken { color: #b00; font-weight: bold; }
-@media print { h2 { page-break-before: auto; } .candidate { page-break-before: always; } }
+${fonts.faces}
+@page {
+  size: A4;
+  margin: 16mm 14mm 16mm 14mm;
+  @top-left { content: ${cssString(`案件编号：${doc.caseId}`)}; font-family: ${fonts.serif}; font-size: 8pt; color: #444; }
+  @top-right { content: ${cssString(doc.post)}; font-family: ${fonts.serif}; font-size: 8pt; color: #444; }
+  @bottom-center { content: "第 " counter(page) " 页 共 " counter(pages) " 页"; font-family: ${fonts.serif}; font-size: 9pt; }
+}
+html { font-family: ${fonts.serif}; font-size: 9.5pt; line-height: 1.45; color: #000; }
+body { margin: 0 auto; max-width: 190mm; }
+@media screen { body { margin: 8mm auto; } }
+h1, h2, th, b, strong, .broken, .sheet-name { font-family: ${fonts.sans}; font-weight: 700; }
+.role { font-size: 8pt; }
+h1 { font-size: 17pt; text-align: center; letter-spacing: 0.1em; margin: 0 0 4mm; }
+h2 { font-size: 12pt; margin: 5mm 0 2mm; break-after: avoid; page-break-after: avoid; }
+table { border-collapse: collapse; width: 100%; table-layout: fixed; }
+th, td { border: 0.6pt solid #000; padding: 1.2mm 1.4mm; vertical-align: top; overflow-wrap: anywhere; text-align: left; }
+th { font-size: 9pt; background: #f2f2f2; }
+thead { display: table-header-group; }
+tr, .summary, .final, .sheet-table tr { break-inside: avoid; page-break-inside: avoid; }
+col.no { width: 7%; } col.time { width: 12%; } col.step { width: 16%; } col.content { width: 39%; } col.actor { width: 14%; }
+td.no { text-align: center; }
+td.time { font-size: 8.5pt; }
+.stage thead th { text-align: center; }
+code { font-family: ${fonts.serif}; font-size: 7.5pt; word-break: break-all; }
+.digest { color: #222; }
+.summary th { width: 16%; }
+.vote-row > td { padding: 1.5mm 6mm 2mm; }
+table.votes { width: auto; min-width: 60%; margin: 0 auto; }
+table.votes th, table.votes td { text-align: center; padding: 0.8mm 2mm; }
+table.votes .member { text-align: left; }
+table.votes tr.sum td { background: #fafafa; }
+.open-box { border: 1.2pt solid #000; padding: 1mm 3mm 3mm; margin: 4mm 0; break-inside: avoid; }
+.open-box h2 { margin-top: 1mm; }
+.overdue { color: #b00; }
+table.open col.item { width: 50%; } table.open col.who { width: 12%; } table.open col.due { width: 17%; }
+.sheet { break-before: page; page-break-before: always; }
+.sheet h2 { text-align: center; font-size: 14pt; }
+.sheet-name { margin: 0 0 2mm; }
+.sheet-table col.label { width: 20%; }
+.final { margin-top: 6mm; }
+.final table th { width: 18%; }
+.broken { color: #b00; font-weight: 700; }
+.sign { display: flex; justify-content: space-between; margin-top: 9mm; }
+.sign div { width: 31%; }
+.sign span { display: inline-block; border-bottom: 0.6pt solid #000; width: 60%; }
+.sign p { margin: 0 0 5mm; }
 </style>
 </head>
 <body>
 <h1>干部选拔任用工作全程纪实表</h1>
 <table class="summary">
-<tr><th>案件编号</th><td>${escapeHtml(record.caseId)}</td><th>组织部门</th><td>${escapeHtml(record.ownerOrgUnit)}</td></tr>
-<tr><th>拟任职务</th><td>${escapeHtml(`${record.post.orgUnit}${record.post.title}（${record.post.level}）`)}</td><th>职数</th><td>${escapeHtml(record.seats)}</td></tr>
-<tr><th>动议依据</th><td colspan="3">${escapeHtml(record.grounds)}</td></tr>
-<tr><th>当前阶段</th><td>${escapeHtml(STAGE_LABELS[record.stage] ?? record.stage)}${record.outcome ? escapeHtml(`（${OUTCOME_LABELS[record.outcome] ?? record.outcome}）`) : ''}</td><th>记录版本</th><td>${escapeHtml(record.revision)}</td></tr>
+<tr><th>案件编号</th><td colspan="3">${e(doc.caseId)}</td></tr>
+<tr><th>拟任职务</th><td>${e(doc.post)}</td><th>职数</th><td>${e(doc.seats)}名</td></tr>
+<tr><th>组织部门</th><td>${e(doc.ownerOrgUnit)}</td><th>当前阶段</th><td>${e(doc.stage)}</td></tr>
+<tr><th>动议依据</th><td colspan="3">${e(doc.grounds)}</td></tr>
+<tr><th>人选</th><td colspan="3">${e(doc.candidates || '尚无')}</td></tr>
 </table>
-${record.stages.map((s, i) => `<section class="stage">\n<h2>${NUMERALS[i] ?? i + 1}、${escapeHtml(s.label)}</h2>\n${table(s.entries, names)}\n</section>`).join('\n')}
-<h2>一人一表</h2>
-${record.candidates
+${doc.openItems ? openBox(doc.openItems) : ''}
+${doc.sections
   .map(
-    (c) => `<section class="candidate">
-<h3>考察对象：${escapeHtml(c.person.name)}</h3>
-<p>${escapeHtml(`${c.person.orgUnit} ${c.person.currentPost}；状态：${describeValue(c.status, names)}；编号：${c.candidateId}`)}</p>
-${table(c.entries, names)}
+    (s) => `<section class="stage">
+<h2>${e(s.heading)}</h2>
+<table>
+${COLUMNS}
+<tbody>
+${s.rows.map(row).join('\n')}
+</tbody>
+</table>
 </section>`,
   )
   .join('\n')}
+${doc.sheets.map(sheet).join('\n')}
+<section class="final">
 <h2>完整性校验</h2>
-<p class="${v.intact ? 'intact' : 'broken'}">${verification}</p>
-<p>生成时间：${escapeHtml(record.producedAt)}</p>
+<table>
+<tr><th>记录条数</th><td>${e(doc.events)}</td></tr>
+<tr><th>哈希链校验</th><td class="${v.intact ? 'intact' : 'broken'}">${e(verification)}</td></tr>
+<tr><th>链头哈希</th><td><code>${e(doc.chainHead)}</code>${doc.events ? `（序号 ${doc.events - 1} 的记录）` : ''}</td></tr>
+<tr><th>生成人</th><td>${e(`${doc.generatedBy.name}（${doc.generatedBy.role}）`)}</td></tr>
+<tr><th>生成时间</th><td>${e(doc.generatedAt)}（北京时间）</td></tr>
+</table>
+<div class="sign">
+<div><p>经办人：<span></span></p><p>日期：<span></span></p></div>
+<div><p>审核人：<span></span></p><p>日期：<span></span></p></div>
+<div><p>负责人：<span></span></p><p>日期：<span></span></p></div>
+</div>
+</section>
 </body>
 </html>
 `;

@@ -1,39 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  type AppointmentState,
-  canReadCase,
-  caseStreamId,
-  type CandidatePerson,
-  type Stage,
-  STAGES,
-} from '@app/appointment';
+import { type AppointmentState, canReadCase, caseStreamId, STAGES } from '@app/appointment';
 import type { Actor } from '@app/appointment/appointment.commands';
-import { type ChainVerification, EVENT_STORE, type EventStore, verifyChain } from '@app/event-store';
-import { CLOCK, type Clock } from '@app/platform';
+import { EVENT_STORE, type EventStore, type RecordedEvent, verifyChain } from '@app/event-store';
+import { loadWorkingCalendar } from '@app/calendar';
+import { APP_CONFIG, type AppConfig, CLOCK, type Clock } from '@app/platform';
 import { evolveCase, foldCase, STAGE_LABELS, timelineEntries, type TimelineEntry } from '@app/projections';
+import { openDeadlines } from '@app/reminders';
+import { buildCaseRecordDocument, type CaseRecord, type CaseRecordDocument } from './case-record.document';
 import { ReadModelForbiddenError, ReadModelNotFoundError } from './read-models.errors';
 
-export interface CaseRecord {
-  caseId: string;
-  ownerOrgUnit: string;
-  post: { title: string; orgUnit: string; level: string };
-  seats: number;
-  grounds: string;
-  status: string;
-  stage: Stage;
-  outcome: string | null;
-  revision: string;
-  producedAt: string;
-  verification: ChainVerification;
-  entries: TimelineEntry[];
-  stages: Array<{ stage: Stage; label: string; entries: TimelineEntry[] }>;
-  candidates: Array<{
-    candidateId: string;
-    person: CandidatePerson;
-    status: string;
-    entries: TimelineEntry[];
-  }>;
-}
+export type { CaseRecord } from './case-record.document';
 
 /**
  * The 纪实表, built exactly from the event store with the same pure function the timeline
@@ -44,9 +20,38 @@ export class CaseRecordService {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async record(actor: Actor, caseId: string): Promise<CaseRecord> {
+    return (await this.load(actor, caseId)).record;
+  }
+
+  /** The printable 纪实表 and the events it was made from (the 一案一档 bundle holds both). */
+  async document(
+    actor: Actor,
+    caseId: string,
+  ): Promise<{ document: CaseRecordDocument; events: RecordedEvent[]; producedAt: string }> {
+    const { record, events, state } = await this.load(actor, caseId);
+    const deadlines = openDeadlines(state, {
+      calendar: loadWorkingCalendar(this.config),
+      rules: this.config.rules,
+    });
+    const document = buildCaseRecordDocument({
+      record,
+      events,
+      state,
+      deadlines,
+      now: new Date(record.producedAt),
+      generatedBy: actor,
+    });
+    return { document, events, producedAt: record.producedAt };
+  }
+
+  private async load(
+    actor: Actor,
+    caseId: string,
+  ): Promise<{ record: CaseRecord; events: RecordedEvent[]; state: AppointmentState }> {
     const events = await this.store.read(caseStreamId(caseId));
     let state: AppointmentState = foldCase([]);
     const entries: TimelineEntry[] = [];
@@ -64,7 +69,7 @@ export class CaseRecordService {
         `${actor.role} ${actor.id} may not read case ${caseId}`,
         { caseId },
       );
-    return {
+    const record: CaseRecord = {
       caseId,
       ownerOrgUnit: state.ownerOrgUnit,
       post: state.post,
@@ -89,5 +94,6 @@ export class CaseRecordService {
         entries: entries.filter((e) => e.candidateIds.includes(c.candidateId)),
       })),
     };
+    return { record, events, state };
   }
 }

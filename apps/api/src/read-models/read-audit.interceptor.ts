@@ -9,8 +9,8 @@ import { catchError, from, mergeMap, type Observable, throwError } from 'rxjs';
 import type { Actor } from '@app/appointment/appointment.commands';
 import { ReadAuditService } from './read-audit.service';
 
-/** The auditor reads that are logged: GET /cases/:id and its history, state, verify, record and timeline. */
-const AUDITED_ROUTE = /^\/cases\/:id(?:\/(history|state|verify|record|timeline))?$/;
+/** The auditor reads that are logged: GET /cases/:id and its history, state, verify, record, timeline and archive. */
+const AUDITED_ROUTE = /^\/cases\/:id(?:\/(history|state|verify|record|timeline|archive))?$/;
 
 interface AuditedRequest {
   method: string;

@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { ProjectionsModule } from '@app/projections';
 import { AdminProjectionsController } from './admin-projections.controller';
+import { CaseArchiveService } from './case-archive.service';
+import { RecordPdfRenderer } from './case-record.pdf';
 import { CaseRecordService } from './case-record.service';
 import { ReadAuditInterceptor } from './read-audit.interceptor';
 import { ReadAuditService } from './read-audit.service';
@@ -12,6 +14,8 @@ const controllers = [ReadModelsController, AdminProjectionsController];
 const providers = [
   ReadModelsService,
   CaseRecordService,
+  RecordPdfRenderer,
+  CaseArchiveService,
   ReadAuditService,
   { provide: APP_INTERCEPTOR, useClass: ReadAuditInterceptor },
 ];
@@ -24,6 +28,6 @@ const providers = [
   imports: [ProjectionsModule],
   controllers,
   providers,
-  exports: [ReadAuditService],
+  exports: [ReadAuditService, RecordPdfRenderer],
 })
 export class ReadModelsModule {}

@@ -31,6 +31,7 @@ describe('loadConfig', () => {
       rules: {},
       shutdownTimeoutMs: 10000,
       reminderBackfillGraceMs: 600000,
+      chromiumPath: '/usr/bin/chromium',
     });
   });
 

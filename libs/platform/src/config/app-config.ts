@@ -27,6 +27,8 @@ export interface AppConfig {
   calendarExtraFile?: string;
   /** DOMAIN.md §6 backfill: how long a reminder already past due when its deadline became known waits before it fires. */
   reminderBackfillGraceMs: number;
+  /** The Chromium that prints the 纪实表 as PDF. */
+  chromiumPath: string;
 }
 
 export type Env = Record<string, string | undefined>;
@@ -120,6 +122,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       duration,
       'a duration such as 30s, 10m or 1h (up to 24h)',
     ),
+    chromiumPath: read.text('CHROMIUM_PATH', '/usr/bin/chromium'),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);
