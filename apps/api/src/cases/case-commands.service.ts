@@ -3,6 +3,7 @@ import { caseStreamId } from '@app/appointment';
 import type { Actor, AppointmentCommand, OpenCase } from '@app/appointment/appointment.commands';
 import { EVENT_STORE, EventStore, handleCommand, RecordedEvent } from '@app/event-store';
 import { CLOCK, Clock, ID_GENERATOR, IdGenerator } from '@app/platform';
+import { shanghaiTime } from '@app/time';
 import { APPOINTMENT_DECIDER, AppointmentDecider } from './appointment-decider.provider';
 import { caseIdFor, WriteContext } from './http/write-context';
 
@@ -22,13 +23,6 @@ export interface CommandResponse {
 export interface CommandOutcome {
   replayed: boolean;
   response: CommandResponse;
-}
-
-const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
-
-/** The service clock's moment written in Asia/Shanghai time, so its date part is the local date. */
-export function shanghaiTime(moment: Date): string {
-  return new Date(moment.getTime() + SHANGHAI_OFFSET_MS).toISOString().replace('Z', '+08:00');
 }
 
 /** Plain JSON data: DTO instances become plain objects and absent optional fields disappear. */

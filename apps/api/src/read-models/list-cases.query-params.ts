@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { STAGES, type Stage } from '@app/appointment';
+import { DateTime } from '../cases/http/field.decorators';
 
 export class ListCasesParams {
   @ApiPropertyOptional({ enum: STAGES })
@@ -50,10 +51,6 @@ export class TimelineParams {
   @MaxLength(100)
   candidateId?: string;
 
-  @ApiPropertyOptional({ description: 'only the entries recorded up to this moment (ISO-8601 with offset)' })
-  @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/, {
-    message: 'asOf must be an ISO-8601 time with an offset',
-  })
+  @DateTime({ optional: true, description: 'only the entries recorded up to this moment' })
   asOf?: string;
 }

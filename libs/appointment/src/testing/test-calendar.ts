@@ -4,7 +4,7 @@
  * notices. Other public holidays are not in it; dates outside 2025–2026 are refused.
  */
 import type { WorkingCalendar } from '../appointment.config';
-import { addDays, isIsoDate } from '../appointment.time';
+import { addDays, isPlainDate as isIsoDate } from '@app/time';
 
 function range(from: string, to: string): string[] {
   const days: string[] = [];
