@@ -4,7 +4,12 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
-import { AppConfig, ProblemDetailsFilter, validationExceptionFactory } from '@app/platform';
+import {
+  AppConfig,
+  ProblemDetailsFilter,
+  refuseUnsafeInput,
+  validationExceptionFactory,
+} from '@app/platform';
 import { AppModule } from './app.module';
 
 /**
@@ -22,6 +27,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   // ETag on this api always means the case revision (If-Match), never Express's body hash.
   app.set('etag', false);
   app.useBodyParser('json', { limit: config.bodyLimit });
+  app.use(refuseUnsafeInput);
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,
