@@ -3,7 +3,6 @@
  * well-formed Unicode without control characters other than tab, line feed and carriage return.
  * PostgreSQL cannot store NUL in text or jsonb, and a lone surrogate has no UTF-8 form at all.
  */
-// eslint-disable-next-line no-control-regex
 const REFUSED_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
