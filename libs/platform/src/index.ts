@@ -61,3 +61,4 @@ export { flattenValidationErrors, validationExceptionFactory } from './errors/va
 export { isAcceptedText, REFUSED_TEXT_MESSAGE } from './input/accepted-text';
 export { inspectJsonInput, MAX_JSON_DEPTH } from './input/json-input';
 export { refuseUnsafeInput } from './input/input-guard.middleware';
+export { CursorCodec } from './input/cursor.codec';

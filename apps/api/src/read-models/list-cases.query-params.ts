@@ -32,7 +32,7 @@ export class ListCasesParams {
 
   @ApiPropertyOptional({ description: 'the nextCursor of the previous page' })
   @IsOptional()
-  @Matches(/^[A-Za-z0-9_-]{1,400}$/, { message: 'cursor must be the nextCursor of a previous page' })
+  @Matches(/^[A-Za-z0-9_.-]{1,900}$/, { message: 'cursor 不是上一页给出的 nextCursor' })
   cursor?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
