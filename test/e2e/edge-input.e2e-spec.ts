@@ -170,6 +170,20 @@ describe('input the service cannot keep is refused at the edge with 400 naming t
     expectRefused(await client.get(people.handler, '/cases?__proto__=x'), ['__proto__']);
   });
 
+  it('answers a revision beyond any stream without a database error', async () => {
+    for (const revision of ['9223372036854775807', '9999999999999999999']) {
+      const response = await client.get(people.auditor, `/cases/${caseId}/state?revision=${revision}`);
+      expect(response.status).toBeLessThan(500);
+    }
+    const ifMatch = await client.post(
+      people.handler,
+      `/cases/${caseId}/withdraw`,
+      { reason: '职位调整' },
+      { 'If-Match': '"9999999999999999999"' },
+    );
+    expectStatus(ifMatch, 412);
+  });
+
   it('refuses a non-finite number (1e400) as out of range', async () => {
     expectRefused(
       await client.postRaw(
