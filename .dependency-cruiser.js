@@ -22,8 +22,15 @@ module.exports = {
         'libs/appointment imports nothing from NestJS, a database, BullMQ, the event store or Node I/O',
       from: { path: '^libs/appointment/', pathNot: '\\.spec\\.ts$' },
       to: {
-        path: '(^libs/(?!appointment/))|node_modules/(@nestjs|pg|bullmq|ioredis|@eventstore)/|^(fs|net|http|https|child_process)$',
+        path: '(^libs/(?!appointment/|time/))|node_modules/(@nestjs|pg|bullmq|ioredis|@eventstore)/|^(fs|net|http|https|child_process)$',
       },
+    },
+    {
+      name: 'time-is-pure',
+      severity: 'error',
+      comment: 'libs/time is the date/time module the pure domain builds on: it imports nothing',
+      from: { path: '^libs/time/', pathNot: '\\.spec\\.ts$' },
+      to: { pathNot: '^libs/time/' },
     },
     { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
   ],

@@ -15,7 +15,9 @@ const moduleNameMapper = { '^@app/([a-z-]+)(/.*)?$': '<rootDir>/libs/$1/src$2' }
 const base = {
   rootDir: __dirname,
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': swc },
+  // canonicalize ships ES modules only; jest runs CommonJS, so it is compiled like the sources.
+  transform: { '^.+\\.ts$': swc, '/node_modules/canonicalize/.+\\.js$': swc },
+  transformIgnorePatterns: ['/node_modules/(?!canonicalize/)'],
   moduleNameMapper,
   moduleFileExtensions: ['ts', 'js', 'json'],
 };

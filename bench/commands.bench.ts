@@ -43,6 +43,7 @@ const roundData = (n: number) => ({
 });
 
 const write = (path: string, body: unknown): WriteContext => ({
+  route: `POST ${path}`,
   requestHash: requestHash('POST', path, body),
 });
 

@@ -21,7 +21,7 @@ import {
   caseStreamId,
   createAppointmentDecider,
 } from '@app/appointment';
-import { addMonths } from '@app/appointment/appointment.time';
+import { addMonths } from '@app/time';
 import { ChinaWorkingCalendar } from '@app/calendar';
 import { handleCommand, PostgresEventStore } from '@app/event-store';
 import { loadConfig, SystemClock } from '@app/platform';

@@ -28,6 +28,12 @@ async function main(): Promise<void> {
   if (!/^\d+[smhdw]$/.test(values.expires ?? '')) throw new Error('--expires must look like 30m, 8h or 7d');
 
   const config = loadConfig();
+  const [, amount, unit] = /^(\d+)([smhdw])$/.exec(values.expires as string) ?? [];
+  const seconds = Number(amount) * { s: 1, m: 60, h: 3600, d: 86_400, w: 604_800 }[unit as 's'];
+  if (seconds > config.jwtMaxLifetimeSeconds)
+    throw new Error(
+      `--expires ${values.expires} is longer than the service accepts (JWT_MAX_LIFETIME, ${config.jwtMaxLifetimeSeconds / 3600}h)`,
+    );
   const token = await signLocalToken(
     config.jwtSecret,
     {

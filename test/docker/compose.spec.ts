@@ -117,6 +117,8 @@ describe('docker/docker-compose.yml', () => {
       expect(new URL(env.DATABASE_URL).hostname).toBe('postgres');
       expect(new URL(env.REDIS_URL).hostname).toBe('redis');
       expect(env.JWT_SECRET).toMatch(/^\$\{JWT_SECRET:-.{32,}\}$/);
+      // NODE_ENV=production refuses to start without it.
+      expect(env.REMINDER_WEBHOOK_SECRET).toMatch(/^\$\{REMINDER_WEBHOOK_SECRET:-.+\}$/);
       expect(dependenciesOf(service).sort()).toEqual(['eventstore', 'postgres', 'redis']);
     },
   );

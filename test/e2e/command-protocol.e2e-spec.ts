@@ -136,7 +136,7 @@ describe('the command protocol (e2e): roles, If-Match, Idempotency-Key', () => {
         200,
       );
       expect(history.body.events).toHaveLength(1);
-      expect(history.body.events[0].metadata.commandId).toBe(key);
+      expect(history.body.events[0].metadata.extra.idempotencyKey).toBe(key);
 
       const otherBody = await client.post(people.handler, '/cases', caseBody('另一个职位'), {
         'Idempotency-Key': key,
@@ -191,7 +191,89 @@ describe('the command protocol (e2e): roles, If-Match, Idempotency-Key', () => {
       expectStatus(otherCase, 201);
     });
 
-    it('records the key as commandId and causationId, and the correlation id given', async () => {
+    it('treats the same key from another person as a new request, never replaying their answer', async () => {
+      const caseId = await openApprovedCase();
+      const colleague = { ...people.handler, id: 'h-002', name: '李经办' };
+      const key = randomUUID();
+      const mine = expectStatus(
+        await client.post(people.handler, `/cases/${caseId}/candidates`, nomination('p-mine'), {
+          'Idempotency-Key': key,
+        }),
+        201,
+      );
+      const theirs = expectStatus(
+        await client.post(colleague, `/cases/${caseId}/candidates`, nomination('p-theirs'), {
+          'Idempotency-Key': key,
+        }),
+        201,
+      );
+      expect(theirs.body.candidateId).not.toBe(mine.body.candidateId);
+      expect(BigInt(theirs.body.revision)).toBe(BigInt(mine.body.revision) + 1n);
+
+      const outsider = await client.post(
+        people.otherHandler,
+        `/cases/${caseId}/candidates`,
+        nomination('p-mine'),
+        { 'Idempotency-Key': key },
+      );
+      expectStatus(outsider, 403);
+      expect(await client.revisionOf(caseId, people.auditor)).toBe(theirs.body.revision);
+    });
+
+    it('treats the same key on another route as a new request', async () => {
+      const caseId = await openApprovedCase();
+      const key = randomUUID();
+      expectStatus(
+        await client.post(people.handler, `/cases/${caseId}/candidates`, nomination('p-route'), {
+          'Idempotency-Key': key,
+        }),
+        201,
+      );
+      const withdrawn = expectStatus(
+        await client.post(
+          people.handler,
+          `/cases/${caseId}/withdraw`,
+          { reason: '职位调整' },
+          { 'Idempotency-Key': key },
+        ),
+        201,
+      );
+      expect(withdrawn.body.events.map((e: { type: string }) => e.type)).toContain('CaseWithdrawn');
+    });
+
+    it('checks role and org unit again before replaying a stored answer', async () => {
+      const caseId = await openApprovedCase();
+      const key = randomUUID();
+      const body = nomination('p-moved');
+      expectStatus(
+        await client.post(people.handler, `/cases/${caseId}/candidates`, body, { 'Idempotency-Key': key }),
+        201,
+      );
+      const revision = await client.revisionOf(caseId, people.auditor);
+
+      const moved = { ...people.handler, orgUnit: '区委组织部' };
+      const fromElsewhere = await client.post(moved, `/cases/${caseId}/candidates`, body, {
+        'Idempotency-Key': key,
+      });
+      expectStatus(fromElsewhere, 403);
+      expect(fromElsewhere.body.candidateId).toBeUndefined();
+      expect(fromElsewhere.body.code).toBe('APPOINTMENT.ORG_UNIT_NOT_ALLOWED');
+
+      const nowAnAuditor = { ...people.handler, role: 'auditor' as const };
+      const asAuditor = await client.post(nowAnAuditor, `/cases/${caseId}/candidates`, body, {
+        'Idempotency-Key': key,
+      });
+      expectStatus(asAuditor, 403);
+      expect(asAuditor.body.candidateId).toBeUndefined();
+
+      expectStatus(
+        await client.post(people.handler, `/cases/${caseId}/candidates`, body, { 'Idempotency-Key': key }),
+        200,
+      );
+      expect(await client.revisionOf(caseId, people.auditor)).toBe(revision);
+    });
+
+    it('records the key beside the commandId it makes, and the correlation id given', async () => {
       const key = randomUUID();
       const correlationId = `corr-${randomUUID()}`;
       const opened = expectStatus(
@@ -205,12 +287,14 @@ describe('the command protocol (e2e): roles, If-Match, Idempotency-Key', () => {
         await client.get(people.auditor, `/cases/${opened.body.caseId}/history`),
         200,
       );
-      expect(history.body.events[0].metadata).toMatchObject({
-        commandId: key,
-        causationId: key,
+      const { metadata } = history.body.events[0];
+      expect(metadata).toMatchObject({
+        causationId: metadata.commandId,
         correlationId,
         actor: people.handler,
+        extra: { idempotencyKey: key },
       });
+      expect(metadata.commandId).not.toBe(key);
     });
   });
 });

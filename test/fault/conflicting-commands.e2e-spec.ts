@@ -14,7 +14,7 @@ interface HistoryEvent {
   type: string;
   revision: string;
   data: Record<string, unknown>;
-  metadata: { commandId: string };
+  metadata: { commandId: string; extra?: { idempotencyKey?: string } };
 }
 
 /**
@@ -191,7 +191,7 @@ describe('32 clients issuing conflicting commands on one case (fault)', () => {
       }
     }
     const events = await expectConsistent(caseId, acknowledged);
-    const commandIds = events.map((e) => e.metadata.commandId);
-    for (const key of keys) expect(commandIds.filter((id) => id === key).length).toBeLessThanOrEqual(1);
+    const idempotencyKeys = events.map((e) => e.metadata.extra?.idempotencyKey);
+    for (const key of keys) expect(idempotencyKeys.filter((k) => k === key).length).toBeLessThanOrEqual(1);
   });
 });

@@ -4,7 +4,13 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
-import { AppConfig, type Clock, ProblemDetailsFilter, validationExceptionFactory } from '@app/platform';
+import {
+  AppConfig,
+  type Clock,
+  ProblemDetailsFilter,
+  refuseUnsafeInput,
+  validationExceptionFactory,
+} from '@app/platform';
 import { AppModule } from './app.module';
 
 /**
@@ -25,6 +31,7 @@ export async function createApp(
   // ETag on this api always means the case revision (If-Match), never Express's body hash.
   app.set('etag', false);
   app.useBodyParser('json', { limit: config.bodyLimit });
+  app.use(refuseUnsafeInput);
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,

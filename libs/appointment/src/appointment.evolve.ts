@@ -15,7 +15,7 @@ import type {
   Stage,
 } from './appointment.state';
 import { stageIndex } from './appointment.state';
-import { compareMoments, isDateOrTime } from './appointment.time';
+import { compareMoments, isDateOrTime } from '@app/time';
 
 function atLeastStage(current: Stage, stage: Stage): Stage {
   return stageIndex(current) >= stageIndex(stage) ? current : stage;

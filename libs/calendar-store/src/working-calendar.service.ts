@@ -6,6 +6,7 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import type Redis from 'ioredis';
+import { shanghaiDate, shanghaiTime } from '@app/time';
 import {
   addDays,
   type CalendarSeed,
@@ -17,9 +18,7 @@ import {
   type LoadedArrangement,
   LiveWorkingCalendar,
   parseArrangementYear,
-  shanghaiDateOf,
   summarizeYear,
-  toShanghaiTime,
   validateArrangement,
   type YearSummary,
 } from '@app/calendar';
@@ -172,7 +171,7 @@ export class WorkingCalendarService implements OnApplicationBootstrap, OnApplica
 
   /** From 60 days before the last covered day until the next year is loaded. */
   coverageWarning(now: Date = this.clock.now()): CoverageWarning | undefined {
-    const today = shanghaiDateOf(now);
+    const today = shanghaiDate(shanghaiTime(now));
     const last = this.live.lastCoveredDay;
     if (today < addDays(last, -COVERAGE_WARNING_DAYS)) return undefined;
     const nextYear = this.live.coverage.lastYear + 1;
@@ -201,7 +200,7 @@ export class WorkingCalendarService implements OnApplicationBootstrap, OnApplica
         { field: 'year', messages: [`年份“${rawYear}”须为 2004 至 2100 之间的四位数字`] },
       ]);
     await this.refresh();
-    const checked = validateArrangement(year, body, shanghaiDateOf(now));
+    const checked = validateArrangement(year, body, shanghaiDate(shanghaiTime(now)));
     const problems = [...checked.problems];
     const lastYear = this.live.coverage.lastYear;
     if (year > lastYear + 1)
@@ -212,7 +211,7 @@ export class WorkingCalendarService implements OnApplicationBootstrap, OnApplica
     if (problems.length > 0 || checked.arrangement === undefined)
       throw new CalendarArrangementError(problems);
 
-    const loadedAt = toShanghaiTime(now);
+    const loadedAt = shanghaiTime(now);
     const data: CalendarYearLoadedData = {
       ...checked.arrangement,
       loadedBy: { id: actor.id, name: actor.name, role: actor.role, orgUnit: actor.orgUnit },

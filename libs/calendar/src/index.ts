@@ -9,8 +9,6 @@ export {
   formatPlainDate,
   isPlainDate,
   parsePlainDate,
-  shanghaiDateOf,
-  toShanghaiTime,
   type DateParts,
   type PlainDate,
 } from './plain-date';

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { caseEvents, contextFor } from '@app/projections/testing/case-events.fixture';
 import type { AppendContext, RecordedEvent } from './event-store.port';
 import { GENESIS_HASH, canonicalJson, hashEvent, sealEvents, sha256Hex, verifyChain } from './hash-chain';
 
@@ -25,6 +26,65 @@ function chain(count: number): RecordedEvent[] {
     globalPosition: String(i + 1),
   }));
 }
+
+/** The sorted-key serialiser the chain was built with before RFC 8785, kept to prove the bytes agree. */
+function sortedKeyJson(value: unknown): string | undefined {
+  if (
+    value !== null &&
+    typeof value === 'object' &&
+    typeof (value as { toJSON?: unknown }).toJSON === 'function'
+  ) {
+    return sortedKeyJson((value as { toJSON: () => unknown }).toJSON());
+  }
+  if (typeof value === 'number') return Number.isFinite(value) ? JSON.stringify(value) : 'null';
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map((item) => sortedKeyJson(item) ?? 'null').join(',')}]`;
+  const record = value as Record<string, unknown>;
+  const members = Object.keys(record)
+    .sort()
+    .flatMap((key) => {
+      const member = sortedKeyJson(record[key]);
+      return member === undefined ? [] : [`${JSON.stringify(key)}:${member}`];
+    });
+  return `{${members.join(',')}}`;
+}
+
+describe('canonicalJson (RFC 8785)', () => {
+  it('gives the same bytes as the earlier sorted-key form for every event of a full case, as sealed and stored', () => {
+    const events = caseEvents('5b0c1f5e-8a8e-4e55-9a51-0c0d8a3f2f10');
+    const sealed = sealEvents(
+      events,
+      contextFor({ id: 'h-001', name: '王办事', role: 'handler' }),
+      GENESIS_HASH,
+      '2025-03-03T01:00:00.000Z',
+    );
+    expect(sealed).toHaveLength(events.length);
+    for (const event of sealed) {
+      const { hash: _hash, ...metadata } = event.metadata;
+      const hashed = { type: event.type, data: event.data, metadata };
+      expect(canonicalJson(hashed)).toBe(sortedKeyJson(hashed));
+      expect(hashEvent(event)).toBe(sha256Hex(metadata.prevHash + sortedKeyJson(hashed)));
+    }
+  });
+
+  it('agrees with the earlier form on any JSON value, Chinese text and odd keys included', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.jsonValue({ maxDepth: 3 }), (value, other) => {
+        expect(canonicalJson(value)).toBe(sortedKeyJson(value) ?? 'null');
+        expect(canonicalJson({ 第一: other, a: [other], '\u00e9': 1 })).toBe(
+          sortedKeyJson({ 第一: other, a: [other], '\u00e9': 1 }),
+        );
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('does not recurse: ten thousand levels cost no call stack', () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 10_000; i++) deep = { a: [deep] };
+    expect(canonicalJson(deep)).toHaveLength(10_000 * 8 + 1);
+  });
+});
 
 describe('canonicalJson', () => {
   it('sorts keys at every depth and drops whitespace and undefined members', () => {

@@ -1,52 +1,18 @@
 import { createHash } from 'node:crypto';
+import canonicalize from 'canonicalize';
 import type { AppendContext, EventMetadata, NewEvent, RecordedEvent } from './event-store.port';
 
 /** prevHash of the first event of every stream. */
 export const GENESIS_HASH = '0'.repeat(64);
 
 /**
- * JSON with object keys sorted (UTF-16 code unit order) and no whitespace. Follows JSON.stringify
- * for everything else (toJSON, undefined members dropped, non-finite numbers as null), so a value
- * hashes the same before it is stored and after it is read back from any adapter.
+ * The service's one canonical JSON: RFC 8785 (JCS), for the hash chain and the idempotency
+ * fingerprint alike. Iterative, so no nesting depth can exhaust the call stack. For JSON data the
+ * bytes are those of the sorted-key form the chain was built with before (hash-chain.spec.ts).
+ * Refuses what JSON cannot carry faithfully: lone surrogates, NaN, Infinity and bigint.
  */
 export function canonicalJson(value: unknown): string {
-  return serialise(value) ?? 'null';
-}
-
-function serialise(input: unknown): string | undefined {
-  let value = input;
-  if (
-    value !== null &&
-    typeof value === 'object' &&
-    typeof (value as { toJSON?: unknown }).toJSON === 'function'
-  ) {
-    value = (value as { toJSON: () => unknown }).toJSON();
-  }
-  switch (typeof value) {
-    case 'string':
-      return JSON.stringify(value);
-    case 'number':
-      return Number.isFinite(value) ? JSON.stringify(value) : 'null';
-    case 'boolean':
-      return value ? 'true' : 'false';
-    case 'bigint':
-      throw new TypeError('canonicalJson: bigint is not JSON; store it as a decimal string');
-    case 'undefined':
-    case 'function':
-    case 'symbol':
-      return undefined;
-    case 'object': {
-      if (value === null) return 'null';
-      if (Array.isArray(value)) return `[${value.map((item) => serialise(item) ?? 'null').join(',')}]`;
-      const record = value as Record<string, unknown>;
-      const members: string[] = [];
-      for (const key of Object.keys(record).sort()) {
-        const member = serialise(record[key]);
-        if (member !== undefined) members.push(`${JSON.stringify(key)}:${member}`);
-      }
-      return `{${members.join(',')}}`;
-    }
-  }
+  return canonicalize(value) ?? 'null';
 }
 
 export function sha256Hex(text: string): string {

@@ -58,3 +58,7 @@ export {
   type ProblemResponse,
 } from './errors/problem-details';
 export { flattenValidationErrors, validationExceptionFactory } from './errors/validation-exception.factory';
+export { isAcceptedText, REFUSED_TEXT_MESSAGE } from './input/accepted-text';
+export { inspectJsonInput, MAX_JSON_DEPTH } from './input/json-input';
+export { refuseUnsafeInput } from './input/input-guard.middleware';
+export { CursorCodec } from './input/cursor.codec';

@@ -13,7 +13,7 @@ import type {
   CheckName,
 } from '@app/appointment/appointment.state';
 import { CHECK_NAMES } from '@app/appointment/appointment.state';
-import { addDays, addMonths, shanghaiDate } from '@app/appointment/appointment.time';
+import { addDays, addMonths, shanghaiDate } from '@app/time';
 
 export type DeadlineKind =
   | 'initiation-approval'

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { PG_POOL } from '@app/event-store';
-import { toShanghaiTime } from '@app/calendar';
+import { shanghaiTime as toShanghaiTime } from '@app/time';
 import type { Deadline } from './deadline-policy';
 import type { Recipient } from './reminder-recipients';
 

@@ -2,9 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { caseStreamId } from '@app/appointment';
 import type { Actor, AppointmentCommand, OpenCase } from '@app/appointment/appointment.commands';
 import { EVENT_STORE, EventStore, handleCommand, RecordedEvent } from '@app/event-store';
+import type { AppointmentEvent } from '@app/appointment';
 import { CLOCK, Clock, ID_GENERATOR, IdGenerator } from '@app/platform';
+import { shanghaiTime } from '@app/time';
 import { APPOINTMENT_DECIDER, AppointmentDecider } from './appointment-decider.provider';
-import { caseIdFor, WriteContext } from './http/write-context';
+import { caseIdFor, commandIdFor, WriteContext } from './http/write-context';
 
 type Payload<C> = C extends AppointmentCommand ? { type: C['type']; data: C['data'] } : never;
 /** A domain command without what the service adds: case, actor and time. */
@@ -22,13 +24,6 @@ export interface CommandResponse {
 export interface CommandOutcome {
   replayed: boolean;
   response: CommandResponse;
-}
-
-const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
-
-/** The service clock's moment written in Asia/Shanghai time, so its date part is the local date. */
-export function shanghaiTime(moment: Date): string {
-  return new Date(moment.getTime() + SHANGHAI_OFFSET_MS).toISOString().replace('Z', '+08:00');
 }
 
 /** Plain JSON data: DTO instances become plain objects and absent optional fields disappear. */
@@ -64,7 +59,10 @@ export class CaseCommandsService {
     build: (ids: IdGenerator) => CommandPayload,
   ): Promise<CommandOutcome> {
     const at = shanghaiTime(this.clock.now());
-    const commandId = write.idempotencyKey ?? this.ids.uuid();
+    const commandId =
+      write.idempotencyKey === undefined
+        ? this.ids.uuid()
+        : commandIdFor(actor.id, write.route, write.idempotencyKey);
     const payload = build(this.ids);
     const command = {
       type: payload.type,
@@ -80,10 +78,11 @@ export class CaseCommandsService {
         correlationId: write.correlationId ?? this.ids.uuid(),
         causationId: commandId,
         occurredAt: at,
-        extra: { requestHash: write.requestHash },
+        extra: { requestHash: write.requestHash, idempotencyKey: write.idempotencyKey },
       },
       expectedRevision: write.expectedRevision,
     });
+    if (result.replayed) await this.authorizeReplay(caseStreamId(caseId), command, result.recorded);
     // Ids come from the recorded events, so a replay answers with the ids of the first run.
     const response: CommandResponse = {
       caseId,
@@ -94,5 +93,28 @@ export class CaseCommandsService {
       digest: recordedField(result.recorded, 'OpinionDrafted', 'digest'),
     };
     return { replayed: result.replayed, response: plain(response) };
+  }
+
+  /**
+   * A stored answer is given only to whom the command would be allowed now: the decider runs
+   * against the case as it was before the first run, and its role or org-unit refusal stands.
+   * Other refusals are the first run's business (time has moved on), so they do not count here.
+   */
+  private async authorizeReplay(
+    streamId: string,
+    command: AppointmentCommand,
+    recorded: RecordedEvent[],
+  ): Promise<void> {
+    const first = BigInt(recorded[0].revision);
+    const before = first === 0n ? [] : await this.store.read(streamId, { toRevision: String(first - 1n) });
+    const state = before.reduce(
+      (acc, event) => this.decider.evolve(acc, event as unknown as AppointmentEvent),
+      this.decider.initialState(),
+    );
+    try {
+      this.decider.decide(command, state);
+    } catch (err) {
+      if ((err as { category?: unknown }).category === 'forbidden') throw err;
+    }
   }
 }

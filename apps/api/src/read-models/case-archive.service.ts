@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@app/appointment/appointment.commands';
-import { shanghaiIso } from '@app/appointment/appointment.time';
+import { shanghaiTime } from '@app/time';
 import { buildArchive } from './case-archive.bundle';
 import { renderCaseRecordHtml } from './case-record.html';
 import { RecordPdfRenderer } from './case-record.pdf';
@@ -24,7 +24,7 @@ export class CaseArchiveService {
       html: renderCaseRecordHtml(document),
       pdf: await this.pdf.render(document),
       generatedBy: { id: actor.id, name: actor.name, role: actor.role, orgUnit: actor.orgUnit },
-      generatedAt: shanghaiIso(producedAt),
+      generatedAt: shanghaiTime(producedAt),
     });
   }
 }

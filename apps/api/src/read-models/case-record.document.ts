@@ -12,7 +12,7 @@ import {
   type TimelineEntry,
 } from '@app/projections';
 import type { Deadline } from '@app/reminders';
-import { compareMoments } from '@app/appointment/appointment.time';
+import { compareMoments } from '@app/time';
 import { describeValue } from './case-record.values';
 import {
   GRADE_LABELS,

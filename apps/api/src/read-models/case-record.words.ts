@@ -4,7 +4,7 @@
  * fields added later (meeting members, deferral, the reminder talk, post-appointment findings)
  * are shown when present, and older events without them still read well.
  */
-import { shanghaiDisplay } from '@app/appointment/appointment.time';
+import { shanghaiDisplay } from '@app/time';
 import type { RecordedEvent } from '@app/event-store';
 import { ACTIVITY_LABELS, CHECK_LABELS, OPINION_LABELS, OUTCOME_LABELS } from '@app/projections';
 import { describeValue } from './case-record.values';

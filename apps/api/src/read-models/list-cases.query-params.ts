@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { STAGES, type Stage } from '@app/appointment';
+import { DateTime } from '../cases/http/field.decorators';
 
 export class ListCasesParams {
   @ApiPropertyOptional({ enum: STAGES })
@@ -31,7 +32,7 @@ export class ListCasesParams {
 
   @ApiPropertyOptional({ description: 'the nextCursor of the previous page' })
   @IsOptional()
-  @Matches(/^[A-Za-z0-9_-]{1,400}$/, { message: 'cursor must be the nextCursor of a previous page' })
+  @Matches(/^[A-Za-z0-9_.-]{1,900}$/, { message: 'cursor 不是上一页给出的 nextCursor' })
   cursor?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
@@ -50,10 +51,6 @@ export class TimelineParams {
   @MaxLength(100)
   candidateId?: string;
 
-  @ApiPropertyOptional({ description: 'only the entries recorded up to this moment (ISO-8601 with offset)' })
-  @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/, {
-    message: 'asOf must be an ISO-8601 time with an offset',
-  })
+  @DateTime({ optional: true, description: 'only the entries recorded up to this moment' })
   asOf?: string;
 }

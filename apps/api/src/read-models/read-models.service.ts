@@ -3,7 +3,15 @@ import type { Pool } from 'pg';
 import { type AppointmentState, canReadCase, caseStreamId, type Post, type Stage } from '@app/appointment';
 import type { Actor } from '@app/appointment/appointment.commands';
 import { EVENT_STORE, type EventStore, PG_POOL } from '@app/event-store';
-import { CLOCK, type Clock, RequestValidationError } from '@app/platform';
+import {
+  APP_CONFIG,
+  type AppConfig,
+  CLOCK,
+  type Clock,
+  CursorCodec,
+  RequestValidationError,
+} from '@app/platform';
+import { isDateTime } from '@app/time';
 import { foldCase, type TimelineEntry } from '@app/projections';
 import { ReadModelForbiddenError, ReadModelNotFoundError } from './read-models.errors';
 import type { ListCasesParams, TimelineParams } from './list-cases.query-params';
@@ -43,29 +51,8 @@ interface ListRow {
 
 const DEFAULT_LIMIT = 20;
 
-function encodeCursor(row: ListRow): string {
-  return Buffer.from(JSON.stringify([row.opened_at.toISOString(), row.case_id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): [string, string] {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(value) &&
-      value.length === 2 &&
-      typeof value[0] === 'string' &&
-      !Number.isNaN(Date.parse(value[0])) &&
-      typeof value[1] === 'string'
-    ) {
-      return [value[0], value[1]];
-    }
-  } catch {
-    // falls through to the validation error
-  }
-  throw new RequestValidationError([
-    { field: 'cursor', messages: ['cursor must be the nextCursor of a previous page'] },
-  ]);
-}
+const CURSOR_LIST = 'cases';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Who sees which cases in the list: the same scoping as canReadCase, in SQL. */
 function scope(actor: Actor, params: unknown[]): string {
@@ -97,7 +84,20 @@ export class ReadModelsService {
     @Inject(PG_POOL) private readonly pool: Pool,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.cursors = new CursorCodec(config.jwtSecret);
+  }
+
+  private readonly cursors: CursorCodec;
+
+  private decodeCursor(cursor: string): [string, string] {
+    const position = this.cursors.decode(CURSOR_LIST, cursor);
+    if (position.length === 2 && isDateTime(position[0]) && UUID.test(position[1])) {
+      return [position[0], position[1]];
+    }
+    throw new RequestValidationError([{ field: 'cursor', messages: ['cursor 不是上一页给出的 nextCursor'] }]);
+  }
 
   async listCases(actor: Actor, query: ListCasesParams): Promise<CaseListPage> {
     const limit = query.limit ?? DEFAULT_LIMIT;
@@ -122,7 +122,7 @@ export class ReadModelsService {
       );
     }
     if (query.cursor !== undefined) {
-      const [openedAt, caseId] = decodeCursor(query.cursor);
+      const [openedAt, caseId] = this.decodeCursor(query.cursor);
       params.push(openedAt, caseId);
       where.push(`(l.opened_at, l.case_id) < ($${params.length - 1}::timestamptz, $${params.length})`);
     }
@@ -152,7 +152,13 @@ export class ReadModelsService {
         overdue: row.overdue,
         nextDueAt: row.next_due_at?.toISOString() ?? null,
       })),
-      nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]) : null,
+      nextCursor:
+        rows.length > limit
+          ? this.cursors.encode(CURSOR_LIST, [
+              page[page.length - 1].opened_at.toISOString(),
+              page[page.length - 1].case_id,
+            ])
+          : null,
     };
   }
 

@@ -1,6 +1,6 @@
 /** R23–R26: appointment, the appointment talk and probation. */
 import { AppointmentErrors } from '../appointment.errors';
-import { addDays, addMonths, compareMoments, shanghaiDate } from '../appointment.time';
+import { addDays, addMonths, compareMoments, shanghaiDate } from '@app/time';
 import type { DecideFn } from './decide-support';
 import {
   actorRef,

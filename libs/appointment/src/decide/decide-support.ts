@@ -16,7 +16,7 @@ import type {
   OpenCaseState,
   Stage,
 } from '../appointment.state';
-import { isDateOrTime, isIsoDate } from '../appointment.time';
+import { isDateOrTime, isPlainDate as isIsoDate } from '@app/time';
 
 export interface DecideContext {
   calendar: WorkingCalendar;

@@ -9,7 +9,7 @@ import {
   SEAT_HOLDING_STATUSES,
 } from '../appointment.rules';
 import type { CandidateState } from '../appointment.state';
-import { shanghaiDate } from '../appointment.time';
+import { shanghaiDate } from '@app/time';
 import type { DecideFn } from './decide-support';
 import {
   actorRef,

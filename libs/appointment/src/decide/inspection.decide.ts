@@ -2,7 +2,7 @@ import type { AssessmentGrades, PersonRef } from '../appointment.commands';
 import { requireCandidateUnit, requireInspectorFor } from '../appointment.authorization';
 import { AppointmentErrors } from '../appointment.errors';
 import { CHECK_OUTCOMES, CHECK_RULES, isBlockingOutcome } from '../appointment.rules';
-import { compareMoments } from '../appointment.time';
+import { compareMoments } from '@app/time';
 import type { DecideFn } from './decide-support';
 import {
   actorRef,

@@ -1,6 +1,6 @@
 /** R21–R23: public notice (任前公示) and the objections it brings. */
 import { AppointmentErrorCodes, AppointmentErrors, DomainValidationError } from '../appointment.errors';
-import { shanghaiDate } from '../appointment.time';
+import { shanghaiDate } from '@app/time';
 import type { DecideFn } from './decide-support';
 import {
   actorRef,

@@ -1,7 +1,7 @@
 import type { EligibilityFlags, ExceptionalKind } from '../appointment.commands';
 import { AppointmentErrors } from '../appointment.errors';
 import { disqualifyingFlags, exceptionalApprovalDeadline, requiredTurnout } from '../appointment.rules';
-import { addMonths, isIsoDate, shanghaiDate } from '../appointment.time';
+import { addMonths, isPlainDate as isIsoDate, shanghaiDate } from '@app/time';
 import type { DecideFn } from './decide-support';
 import {
   actorRef,

@@ -4,7 +4,7 @@
  * notices. Other public holidays are not in it; dates outside 2025–2026 are refused.
  */
 import type { WorkingCalendar } from '../appointment.config';
-import { addDays, isIsoDate } from '../appointment.time';
+import { addDays, dayOfWeek, isPlainDate as isIsoDate } from '@app/time';
 
 function range(from: string, to: string): string[] {
   const days: string[] = [];
@@ -41,7 +41,7 @@ export const testCalendar: WorkingCalendar = {
     checkCovered(date);
     if (MAKE_UP_WORKING_DAYS.has(date)) return true;
     if (HOLIDAYS.has(date)) return false;
-    const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+    const weekday = dayOfWeek(date);
     return weekday !== 0 && weekday !== 6;
   },
   nthWorkingDay(date, n) {

@@ -84,6 +84,39 @@ describe('JwtVerifier with the HS256 secret', () => {
     expect(await rejection(verifier.verify(token))).toMatchObject({ code: 'AUTH.INVALID_TOKEN' });
   });
 
+  it('refuses a lifetime above the maximum, from iat or else from now', async () => {
+    const short = new JwtVerifier({ ...config, jwtMaxLifetimeSeconds: 3600 });
+    const issued = now() - 60;
+    const sign = (payload: Record<string, unknown>, exp: number) =>
+      hs256({ ...claims, ...payload }, secret, exp);
+    const tooLong = await rejection(short.verify(await sign({ sub: 'u1', iat: issued }, issued + 7200)));
+    expect(tooLong).toBeInstanceOf(UnauthorizedError);
+    expect(tooLong.message).toContain('有效期过长');
+    await expect(short.verify(await sign({ sub: 'u1', iat: issued }, issued + 3600))).resolves.toMatchObject({
+      id: 'u1',
+    });
+    await expect(short.verify(await sign({ sub: 'u1' }, now() + 7200))).rejects.toBeInstanceOf(
+      UnauthorizedError,
+    );
+    await expect(short.verify(await sign({ sub: 'u1' }, now() + 1800))).resolves.toMatchObject({ id: 'u1' });
+    const year = await signLocalToken(secret, claims, '365d');
+    expect((await rejection(verifier.verify(year))).message).toContain('12 小时');
+    await expect(verifier.verify(await signLocalToken(secret, claims))).resolves.toMatchObject({ id: 'u1' });
+  });
+
+  it('refuses claims holding text the service does not accept, or longer than it stores', async () => {
+    for (const [claim, value] of [
+      ['name', '张\u0000三'],
+      ['orgUnit', '\ud800'],
+      ['sub', 'u\u001b1'],
+      ['orgUnit', '处'.repeat(201)],
+    ] as const) {
+      const err = await rejection(verifier.verify(await hs256({ ...claims, [claim]: value }, secret)));
+      expect(err).toBeInstanceOf(UnauthorizedError);
+      expect(err.message).toContain(`令牌的 ${claim} 声明`);
+    }
+  });
+
   it('refuses garbage and unsigned tokens', async () => {
     const unsigned = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(
       JSON.stringify({ sub: 'u1', name: 'n', role: 'admin', orgUnit: 'x', exp: now() + 60 }),

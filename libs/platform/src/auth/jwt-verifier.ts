@@ -7,11 +7,13 @@ import {
   type JWTPayload,
   type JWTVerifyGetKey,
 } from 'jose';
-import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { APP_CONFIG, type AppConfig, DEFAULT_JWT_MAX_LIFETIME_SECONDS } from '../config/app-config';
 import { UnauthorizedError, UnavailableError } from '../errors/platform.errors';
+import { isAcceptedText, REFUSED_TEXT_MESSAGE } from '../input/accepted-text';
 import { isUserRole, USER_ROLES } from './roles';
 
-export type JwtVerifierConfig = Pick<AppConfig, 'jwtSecret' | 'jwtJwksUrl' | 'jwtIssuer' | 'jwtAudience'>;
+export type JwtVerifierConfig = Pick<AppConfig, 'jwtSecret' | 'jwtJwksUrl' | 'jwtIssuer' | 'jwtAudience'> &
+  Partial<Pick<AppConfig, 'jwtMaxLifetimeSeconds'>>;
 
 const ASYMMETRIC_ALGORITHMS = [
   'RS256',
@@ -26,6 +28,8 @@ const ASYMMETRIC_ALGORITHMS = [
   'EdDSA',
 ];
 const CLOCK_TOLERANCE_SECONDS = 5;
+/** The longest claims the service stores with every event it records (the DTOs' id and name limits). */
+const CLAIM_MAX_LENGTH = { sub: 100, name: 200, orgUnit: 200 } as const;
 
 /** Turns a bearer token into the acting person, or refuses with a typed error (never a bare 500). */
 @Injectable()
@@ -48,7 +52,21 @@ export class JwtVerifier {
       throw new UnauthorizedError('AUTH.MISSING_TOKEN', 'a bearer token is required');
     }
     const payload = await this.verifySignature(token);
+    this.checkLifetime(payload);
     return actorFrom(payload);
+  }
+
+  /** A stolen long-lived token is a standing key: lifetimes (exp − iat, or exp − now) are capped. */
+  private checkLifetime(payload: JWTPayload): void {
+    const max = this.config.jwtMaxLifetimeSeconds ?? DEFAULT_JWT_MAX_LIFETIME_SECONDS;
+    const exp = payload.exp ?? Number.POSITIVE_INFINITY;
+    const from = typeof payload.iat === 'number' ? payload.iat : Math.floor(Date.now() / 1000);
+    if (exp - from > max + CLOCK_TOLERANCE_SECONDS) {
+      throw new UnauthorizedError(
+        'AUTH.INVALID_TOKEN',
+        `令牌的有效期过长：最长 ${formatSeconds(max)}（JWT_MAX_LIFETIME），请重新签发`,
+      );
+    }
   }
 
   private async verifySignature(token: string): Promise<JWTPayload> {
@@ -76,6 +94,18 @@ function actorFrom(payload: JWTPayload): Actor {
   if (missing.length > 0) {
     throw new UnauthorizedError('AUTH.INVALID_TOKEN', `the token lacks the claim(s) ${missing.join(', ')}`);
   }
+  for (const claim of ['sub', 'name', 'orgUnit'] as const) {
+    const value = payload[claim] as string;
+    if (!isAcceptedText(value)) {
+      throw new UnauthorizedError('AUTH.INVALID_TOKEN', `令牌的 ${claim} 声明${REFUSED_TEXT_MESSAGE}`);
+    }
+    if (value.length > CLAIM_MAX_LENGTH[claim]) {
+      throw new UnauthorizedError(
+        'AUTH.INVALID_TOKEN',
+        `令牌的 ${claim} 声明过长（最多 ${CLAIM_MAX_LENGTH[claim]} 个字符）`,
+      );
+    }
+  }
   if (!isUserRole(payload.role)) {
     throw new UnauthorizedError(
       'AUTH.INVALID_TOKEN',
@@ -88,6 +118,12 @@ function actorFrom(payload: JWTPayload): Actor {
     role: payload.role,
     orgUnit: payload.orgUnit as string,
   };
+}
+
+function formatSeconds(seconds: number): string {
+  if (seconds % 3600 === 0) return `${seconds / 3600} 小时`;
+  if (seconds % 60 === 0) return `${seconds / 60} 分钟`;
+  return `${seconds} 秒`;
 }
 
 function nonEmptyString(value: unknown): value is string {

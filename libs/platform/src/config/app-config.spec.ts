@@ -23,6 +23,7 @@ describe('loadConfig', () => {
       jwtJwksUrl: undefined,
       jwtIssuer: undefined,
       jwtAudience: undefined,
+      jwtMaxLifetimeSeconds: 43_200,
       logLevel: 'info',
       rateLimitPerMinute: 1200,
       bodyLimit: '256kb',
@@ -149,7 +150,35 @@ describe('loadConfig', () => {
     const short = problemWith({ NODE_ENV: 'production', JWT_SECRET: 'short-but-secret' });
     expect(short.message).toContain('JWT_SECRET');
     expect(short.message).not.toContain('short-but-secret');
-    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 's'.repeat(32) }).jwtSecret).toBe('s'.repeat(32));
+    expect(
+      loadConfig({ NODE_ENV: 'production', JWT_SECRET: 's'.repeat(32), REMINDER_WEBHOOK_SECRET: 'w' })
+        .jwtSecret,
+    ).toBe('s'.repeat(32));
+  });
+
+  it('refuses to start in production with the in-memory event store or without REMINDER_WEBHOOK_SECRET', () => {
+    const production = { NODE_ENV: 'production', JWT_SECRET: 's'.repeat(32) };
+    expect(problemWith(production).problems).toEqual([
+      {
+        variable: 'REMINDER_WEBHOOK_SECRET',
+        expected: 'the secret that signs reminder webhooks when NODE_ENV=production',
+      },
+    ]);
+    const memory = problemWith({ ...production, REMINDER_WEBHOOK_SECRET: 'w', EVENT_STORE: 'memory' });
+    expect(memory.problems.map((p) => p.variable)).toEqual(['EVENT_STORE']);
+    expect(memory.message).toContain('EVENT_STORE is "memory"');
+    expect(loadConfig({ ...production, REMINDER_WEBHOOK_SECRET: 'w' }).eventStore).toBe('postgres');
+    expect(loadConfig({ EVENT_STORE: 'memory' }).eventStore).toBe('memory');
+  });
+
+  it('reads JWT_MAX_LIFETIME as a duration, 12 hours by default', () => {
+    expect(loadConfig({ JWT_MAX_LIFETIME: '30m' }).jwtMaxLifetimeSeconds).toBe(1800);
+    expect(loadConfig({ JWT_MAX_LIFETIME: '1d' }).jwtMaxLifetimeSeconds).toBe(86_400);
+    for (const bad of ['12', '0h', '-1h', '1w', 'soon']) {
+      expect(problemWith({ JWT_MAX_LIFETIME: bad }).problems.map((p) => p.variable)).toEqual([
+        'JWT_MAX_LIFETIME',
+      ]);
+    }
   });
 
   it('never echoes a URL that may carry credentials', () => {

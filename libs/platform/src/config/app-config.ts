@@ -16,6 +16,8 @@ export interface AppConfig {
   jwtJwksUrl?: string;
   jwtIssuer?: string;
   jwtAudience?: string;
+  /** JWT_MAX_LIFETIME: the longest token lifetime accepted (exp − iat, or exp − now without iat). */
+  jwtMaxLifetimeSeconds: number;
   logLevel: LogLevel;
   rateLimitPerMinute: number;
   bodyLimit: string;
@@ -55,6 +57,7 @@ export class ConfigError extends Error {
 
 export const LOCAL_JWT_SECRET = 'local-development-secret';
 export const LOCAL_REMINDER_WEBHOOK_SECRET = 'local-reminder-webhook-secret';
+export const DEFAULT_JWT_MAX_LIFETIME_SECONDS = 12 * 3600;
 const EVENT_STORES: readonly EventStoreKind[] = ['postgres', 'eventstoredb', 'memory'];
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
@@ -104,11 +107,25 @@ export function loadConfig(env: Env = process.env): AppConfig {
     jwtJwksUrl: read.optional('JWT_JWKS_URL', httpUrl, 'an http(s) URL of a JWKS document'),
     jwtIssuer: read.optional('JWT_ISSUER', nonEmpty, 'the expected iss claim'),
     jwtAudience: read.optional('JWT_AUDIENCE', nonEmpty, 'the expected aud claim'),
+    jwtMaxLifetimeSeconds: read.withDefault(
+      'JWT_MAX_LIFETIME',
+      DEFAULT_JWT_MAX_LIFETIME_SECONDS,
+      durationSeconds,
+      'a duration such as 30m, 8h or 1d',
+    ),
     logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
     rateLimitPerMinute: read.integer('RATE_LIMIT_PER_MINUTE', 1200, 1, 1_000_000_000),
     bodyLimit: read.withDefault('BODY_LIMIT', '256kb', byteSize, 'a size such as 256kb, 1mb or 4096b'),
     reminderWebhookUrl: read.optional('REMINDER_WEBHOOK_URL', httpUrl, 'an http(s) URL'),
-    reminderWebhookSecret: read.text('REMINDER_WEBHOOK_SECRET', LOCAL_REMINDER_WEBHOOK_SECRET),
+    reminderWebhookSecret:
+      nodeEnv === 'production'
+        ? (read.required(
+            'REMINDER_WEBHOOK_SECRET',
+            nonEmpty,
+            'the secret that signs reminder webhooks when NODE_ENV=production',
+            SENSITIVE,
+          ) ?? '')
+        : read.text('REMINDER_WEBHOOK_SECRET', LOCAL_REMINDER_WEBHOOK_SECRET),
     rules: readRules(read),
     shutdownTimeoutMs: read.integer('SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
     calendarExtraFile: read.optional(
@@ -124,6 +141,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
     ),
     chromiumPath: read.text('CHROMIUM_PATH', '/usr/bin/chromium'),
   };
+  if (nodeEnv === 'production' && eventStore === 'memory') {
+    problems.push({
+      variable: 'EVENT_STORE',
+      expected: 'postgres or eventstoredb when NODE_ENV=production (memory loses every case on restart)',
+      got: eventStore,
+    });
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);
 }
@@ -245,6 +269,14 @@ function fraction(value: string): number | undefined {
 
 function atLeast32(value: string): string | undefined {
   return value.length >= 32 ? value : undefined;
+}
+
+const DURATION_UNITS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400 };
+
+function durationSeconds(value: string): number | undefined {
+  const match = /^(\d{1,7})(s|m|h|d)$/.exec(value);
+  const seconds = match ? Number(match[1]) * DURATION_UNITS[match[2]] : 0;
+  return seconds > 0 ? seconds : undefined;
 }
 
 function byteSize(value: string): string | undefined {

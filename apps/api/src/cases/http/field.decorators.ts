@@ -21,6 +21,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { isDateTime, isPlainDate } from '@app/time';
 
 export const ID_MAX = 100;
 export const NAME_MAX = 200;
@@ -32,21 +33,11 @@ interface FieldOptions {
   description?: string;
 }
 
-const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DATE_TIME =
-  /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-](0\d|1[0-4]):[0-5]\d)$/;
+/** `YYYY-MM-DD`, a real date (Asia/Shanghai). */
+export const isDateOnly = (value: unknown): boolean => isPlainDate(value);
 
-export function isDateOnly(value: unknown): boolean {
-  if (typeof value !== 'string' || !DATE_ONLY.test(value)) return false;
-  const parsed = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
-}
-
-export function isDateTimeWithOffset(value: unknown): boolean {
-  if (typeof value !== 'string') return false;
-  const match = DATE_TIME.exec(value);
-  return match !== null && isDateOnly(match[1]) && !Number.isNaN(Date.parse(value));
-}
+/** ISO-8601 with an offset, a real instant the store can keep. */
+export const isDateTimeWithOffset = (value: unknown): boolean => isDateTime(value);
 
 /** Undefined may be left out; null is still validated (and refused) like any other value. */
 const optional = (options: FieldOptions): PropertyDecorator[] =>
@@ -101,7 +92,7 @@ export const DateOnly = (options: FieldOptions = {}) =>
       name: 'isDateOnly',
       validator: {
         validate: (value: unknown) => isDateOnly(value),
-        defaultMessage: (args) => `${args?.property ?? 'value'} must be a date formatted YYYY-MM-DD`,
+        defaultMessage: (args) => `${args?.property ?? 'value'} 不是有效的日期（YYYY-MM-DD）`,
       },
     }),
     api(options, { type: String, format: 'date', example: '2025-03-14' }),
@@ -115,7 +106,8 @@ export const DateTime = (options: FieldOptions = {}) =>
       name: 'isDateTimeWithOffset',
       validator: {
         validate: (value: unknown) => isDateTimeWithOffset(value),
-        defaultMessage: (args) => `${args?.property ?? 'value'} must be an ISO-8601 date-time with an offset`,
+        defaultMessage: (args) =>
+          `${args?.property ?? 'value'} 不是有效的时间（ISO-8601，带时区偏移，如 2025-03-14T09:30:00+08:00）`,
       },
     }),
     api(options, { type: String, format: 'date-time', example: '2025-03-14T09:30:00+08:00' }),

@@ -1,5 +1,5 @@
 import { RequestValidationError } from '@app/platform';
-import { canonicalJson, caseIdFor, parseWriteContext, requestHash } from './write-context';
+import { caseIdFor, commandIdFor, parseWriteContext, requestHash } from './write-context';
 import type { HttpRequest } from './http.types';
 
 const request = (headers: HttpRequest['headers'], body: unknown = { a: 1 }): HttpRequest => ({
@@ -10,12 +10,6 @@ const request = (headers: HttpRequest['headers'], body: unknown = { a: 1 }): Htt
 });
 
 describe('write context', () => {
-  it('serialises objects with sorted keys at every depth, arrays in order', () => {
-    expect(canonicalJson({ b: 1, a: { d: [3, { z: 1, y: 2 }], c: null }, u: undefined })).toBe(
-      '{"a":{"c":null,"d":[3,{"y":2,"z":1}]},"b":1}',
-    );
-  });
-
   it('hashes the same request the same way whatever the key order, and differently for another path or body', () => {
     const hash = requestHash('post', '/cases', { grounds: 'g', post: { title: 't', level: 'l' } });
     expect(requestHash('POST', '/cases', { post: { level: 'l', title: 't' }, grounds: 'g' })).toBe(hash);
@@ -24,6 +18,22 @@ describe('write context', () => {
     );
     expect(requestHash('POST', '/cases', { grounds: 'h', post: { title: 't', level: 'l' } })).not.toBe(hash);
     expect(requestHash('POST', '/cases', undefined)).toBe(requestHash('POST', '/cases', {}));
+  });
+
+  it('fingerprints a body nested ten thousand deep without recursing', () => {
+    let deep: unknown = 'x';
+    for (let i = 0; i < 10_000; i++) deep = [deep];
+    expect(requestHash('POST', '/cases', { post: deep })).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('binds a command id to the person, the route and the key', () => {
+    const key = '3f1c2b9e-5a4d-4c1e-9b7a-1d2e3f4a5b6c';
+    const id = commandIdFor('h-001', 'POST /cases/1/withdraw', key);
+    expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(commandIdFor('h-001', 'POST /cases/1/withdraw', key.toUpperCase())).toBe(id);
+    expect(commandIdFor('h-002', 'POST /cases/1/withdraw', key)).not.toBe(id);
+    expect(commandIdFor('h-001', 'POST /cases/2/withdraw', key)).not.toBe(id);
+    expect(commandIdFor('h-001', 'POST /cases/1/withdraw', key)).not.toBe(caseIdFor('h-001', key));
   });
 
   it('derives a stable RFC 9562 version-8 UUID per person and key', () => {
@@ -40,6 +50,7 @@ describe('write context', () => {
       parseWriteContext(request({ 'idempotency-key': key, 'if-match': '"12"', 'x-correlation-id': 'c-1' })),
     ).toEqual({
       idempotencyKey: key.toLowerCase(),
+      route: 'POST /cases/1/withdraw',
       expectedRevision: '12',
       correlationId: 'c-1',
       requestHash: requestHash('POST', '/cases/1/withdraw', { a: 1 }),

@@ -1,12 +1,15 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { createHash } from 'node:crypto';
+import { canonicalJson } from '@app/event-store';
 import { FieldError, RequestValidationError } from '@app/platform';
 import type { HttpRequest } from './http.types';
 
 /** What a write request says about itself in its headers and body, beyond the command. */
 export interface WriteContext {
-  /** From `Idempotency-Key`; becomes the commandId. */
+  /** From `Idempotency-Key`, lowercased; with the sender and the route it makes the commandId. */
   idempotencyKey?: string;
+  /** `POST /cases/…`: a key is bound to the route it was sent to. */
+  route: string;
   /** From `If-Match`. */
   expectedRevision?: string;
   /** From `X-Correlation-Id`; the service makes one when absent. */
@@ -19,36 +22,32 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const IF_MATCH = /^(?:W\/)?"?(\d{1,19})"?$/;
 const CORRELATION_ID = /^[\w.:-]{1,128}$/;
 
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
-}
-
 export function requestHash(method: string, path: string, body: unknown): string {
   return createHash('sha256')
     .update(`${method.toUpperCase()} ${path}\n${canonicalJson(body ?? {})}`)
     .digest('hex');
 }
 
-/**
- * The case a `POST /cases` with an Idempotency-Key opens: a UUID (version 8, RFC 9562) made from
- * SHA-256 of the person and the key, so a retry lands on the same stream and is replayed there.
- */
-export function caseIdFor(personId: string, idempotencyKey: string): string {
-  const bytes = createHash('sha256')
-    .update(`case\n${personId}\n${idempotencyKey.toLowerCase()}`)
-    .digest()
-    .subarray(0, 16);
+/** A UUID (version 8, RFC 9562) made from SHA-256 of its parts. */
+function uuidFrom(...parts: string[]): string {
+  const bytes = createHash('sha256').update(parts.join('\n')).digest().subarray(0, 16);
   bytes[6] = (bytes[6] & 0x0f) | 0x80;
   bytes[8] = (bytes[8] & 0x3f) | 0x80;
   const hex = bytes.toString('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** The case a `POST /cases` with an Idempotency-Key opens, so a retry lands on the same stream. */
+export function caseIdFor(personId: string, idempotencyKey: string): string {
+  return uuidFrom('case', personId, idempotencyKey.toLowerCase());
+}
+
+/**
+ * The commandId of a keyed write: a key belongs to the person who sent it and to the route, so the
+ * same key from someone else, or on another route, is a new command and never replays another's.
+ */
+export function commandIdFor(personId: string, route: string, idempotencyKey: string): string {
+  return uuidFrom('command', personId, route, idempotencyKey.toLowerCase());
 }
 
 const header = (request: HttpRequest, name: string): string | undefined => {
@@ -79,6 +78,7 @@ export function parseWriteContext(request: HttpRequest): WriteContext {
   }
   return {
     idempotencyKey: key?.toLowerCase(),
+    route: `${request.method.toUpperCase()} ${request.path}`,
     expectedRevision: revision === undefined ? undefined : String(BigInt(revision)),
     correlationId,
     requestHash: requestHash(request.method, request.path, request.body),

@@ -2,12 +2,12 @@ import {
   addDays,
   addMonths,
   compareMoments,
-  isIsoDate,
-  isIsoDateTime,
+  isDateTime as isIsoDateTime,
+  isPlainDate as isIsoDate,
   shanghaiDate,
   shanghaiDisplay,
-  shanghaiIso,
-} from './appointment.time';
+  shanghaiTime,
+} from './date-time';
 
 describe('date arithmetic', () => {
   it('validates dates and times', () => {
@@ -41,11 +41,43 @@ describe('date arithmetic', () => {
     expect(compareMoments('2025-04-08', '2025-04-08T20:00:00Z')).toBe(-1);
   });
 
+  it('accepts only real instants with a real offset, within the years 0001–9999', () => {
+    expect(isIsoDateTime('2025-13-45T25:61:00Z')).toBe(false);
+    expect(isIsoDateTime('2025-04-08T23:59:59.123456789+14:00')).toBe(true);
+    expect(isIsoDateTime('2025-04-08T10:00:00+99:99')).toBe(false);
+    expect(isIsoDateTime('2025-04-08T10:00:00+15:00')).toBe(false);
+    expect(isIsoDateTime('2025-04-08T24:00:00Z')).toBe(false);
+    expect(isIsoDateTime('2025-02-29T10:00:00Z')).toBe(false);
+    expect(isIsoDateTime('0000-01-01T00:00:00Z')).toBe(false);
+    expect(isIsoDateTime('0001-01-01T00:00:00+01:00')).toBe(false);
+    expect(isIsoDateTime('0001-01-01T00:00:00Z')).toBe(true);
+    expect(isIsoDateTime('+275760-09-13T00:00:00Z')).toBe(false);
+    expect(isIsoDateTime('-271821-04-20T00:00:00Z')).toBe(false);
+    expect(isIsoDateTime('9999-12-31T23:59:59Z')).toBe(true);
+    expect(isIsoDateTime('9999-12-31T23:59:59-01:00')).toBe(false);
+    expect(isIsoDate('0000-01-01')).toBe(false);
+    expect(isIsoDate('0004-02-29')).toBe(true);
+  });
+
+  it('does early years without mapping 0–99 onto the 1900s', () => {
+    expect(addDays('0099-12-31', 1)).toBe('0100-01-01');
+    expect(shanghaiDate('0050-06-01T20:00:00Z')).toBe('0050-06-02');
+  });
+
+  it('writes the service clock in Asia/Shanghai time', () => {
+    expect(shanghaiTime(new Date('2025-04-08T16:30:00Z'))).toBe('2025-04-09T00:30:00.000+08:00');
+  });
+
+  it('refuses to reduce what is not a date or a time', () => {
+    expect(() => shanghaiDate('2025-13-45T25:61:00Z')).toThrow(RangeError);
+    expect(() => addDays('2025-04-08', 0.5)).toThrow(RangeError);
+  });
+
   it('writes times as a clerk reads them, in Asia/Shanghai', () => {
     expect(shanghaiDisplay('2024-04-02T01:00:05.000Z')).toBe('2024-04-02 09:00');
     expect(shanghaiDisplay('2024-12-31T23:30:00+08:00')).toBe('2024-12-31 23:30');
     expect(shanghaiDisplay('2024-12-31T16:30:00Z')).toBe('2025-01-01 00:30');
     expect(shanghaiDisplay('2024-04-11')).toBe('2024-04-11');
-    expect(shanghaiIso('2026-12-02T04:30:00.000Z')).toBe('2026-12-02T12:30:00.000+08:00');
+    expect(shanghaiTime('2026-12-02T04:30:00.000Z')).toBe('2026-12-02T12:30:00.000+08:00');
   });
 });
