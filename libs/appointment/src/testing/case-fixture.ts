@@ -274,10 +274,7 @@ export const cmd = {
     by: Actor,
     digest = opinionDigest(opinionText(candidateId, kind)),
   ) => command('SignOpinion', { candidateId, kind, digest }, by, '2025-03-31T15:00:00+08:00'),
-  meeting: (
-    votes: CandidateVotes[],
-    overrides: Partial<CommandOf<'HoldDecisionMeeting'>['data']> = {},
-  ) =>
+  meeting: (votes: CandidateVotes[], overrides: Partial<CommandOf<'HoldDecisionMeeting'>['data']> = {}) =>
     command(
       'HoldDecisionMeeting',
       {
