@@ -7,6 +7,15 @@ export type DomainErrorCategory = 'validation' | 'forbidden' | 'not-found' | 'ru
 
 export type RuleId = `R${number}`;
 
+/** R28: the dated steps an occurred time is ordered after. */
+export type OrderedStep =
+  | 'recommendation-round'
+  | 'inspection-targets'
+  | 'inspection-notice'
+  | 'inspection-activity'
+  | 'check'
+  | 'objection';
+
 export interface DomainErrorOptions {
   rule?: RuleId;
   details?: Record<string, unknown>;
@@ -471,9 +480,15 @@ export const AppointmentErrors = {
       rule: 'R28',
       details: { value, now },
     }),
-  outOfOrder: (field: string, value: string, step: string, stepAt: string) =>
-    new RuleViolationError(C.OUT_OF_ORDER, `${field} (${value}) is earlier than ${step} (${stepAt})`, {
-      rule: 'R28',
-      details: { field, value, step, stepAt },
-    }),
+  outOfOrder: (
+    field: string,
+    value: string,
+    dependsOn: { step: OrderedStep; id?: string; candidateId?: string },
+    stepAt: string,
+  ) =>
+    new RuleViolationError(
+      C.OUT_OF_ORDER,
+      `${field} (${value}) is earlier than the ${dependsOn.step}${dependsOn.id ? ` ${dependsOn.id}` : ''} it depends on (${stepAt})`,
+      { rule: 'R28', details: { field, value, ...dependsOn, stepAt } },
+    ),
 };

@@ -5,6 +5,7 @@
 import type { Actor, AppointmentCommand, AppointmentCommandType, Role } from '../appointment.commands';
 import type { RulesConfig, WorkingCalendar } from '../appointment.config';
 import type { ActorRef, AppointmentEvent } from '../appointment.events';
+import type { OrderedStep } from '../appointment.errors';
 import { AppointmentErrors } from '../appointment.errors';
 import { evolveAppointment } from '../appointment.evolve';
 import { closingOutcome } from '../appointment.rules';
@@ -169,11 +170,10 @@ export function requireOccurred(
 export function requireNotBefore(
   field: string,
   value: string,
-  step: string,
-  stepAt: string | null | undefined,
+  dependsOn: { step: OrderedStep; at: string | null | undefined; id?: string; candidateId?: string },
 ): void {
-  if (stepAt && compareMoments(value, stepAt) < 0)
-    throw AppointmentErrors.outOfOrder(field, value, step, stepAt);
+  const { at, ...step } = dependsOn;
+  if (at && compareMoments(value, at) < 0) throw AppointmentErrors.outOfOrder(field, value, step, at);
 }
 
 export function requireInteger(field: string, value: unknown, min: number): number {

@@ -182,12 +182,22 @@ export const decideHoldDecisionMeeting: DecideFn<'HoldDecisionMeeting'> = (comma
   if (d.attendees.length < quorum) throw AppointmentErrors.quorumNotMet(d.attendees.length, quorum, entitled);
   for (const { candidate } of items) requireReady(candidate);
   // R28: the meeting comes after the notice and every activity and check of those it decides.
-  requireNotBefore('heldAt', heldAt, 'the inspection notice', open.inspectionNotice?.publishedAt);
+  requireNotBefore('heldAt', heldAt, { step: 'inspection-notice', at: open.inspectionNotice?.publishedAt });
   for (const { candidate } of items) {
     for (const activity of candidate.activities)
-      requireNotBefore('heldAt', heldAt, `inspection activity ${activity.activityId}`, activity.heldAt);
+      requireNotBefore('heldAt', heldAt, {
+        step: 'inspection-activity',
+        at: activity.heldAt,
+        id: activity.activityId,
+        candidateId: candidate.candidateId,
+      });
     for (const check of RECORDED_CHECKS)
-      requireNotBefore('heldAt', heldAt, `the ${check} check`, candidate.checks[check]?.checkedAt);
+      requireNotBefore('heldAt', heldAt, {
+        step: 'check',
+        at: candidate.checks[check]?.checkedAt,
+        id: check,
+        candidateId: candidate.candidateId,
+      });
   }
   // R19: a majority of all members entitled to attend, not of those present.
   const majority = requiredMajority(entitled);

@@ -104,7 +104,10 @@ export function guardPublishInspectionNotice(g: Guard) {
 export const decidePublishInspectionNotice: DecideFn<'PublishInspectionNotice'> = (command, state, ctx) => {
   const open = guardPublishInspectionNotice(guardOf(command, state, ctx));
   const publishedAt = requireOccurred('publishedAt', command.data.publishedAt, command.at, ctx);
-  requireNotBefore('publishedAt', publishedAt, 'the inspection targets', open.inspectionTargets?.decidedAt);
+  requireNotBefore('publishedAt', publishedAt, {
+    step: 'inspection-targets',
+    at: open.inspectionTargets?.decidedAt,
+  });
   return [
     {
       type: 'InspectionNoticePublished',
@@ -250,7 +253,10 @@ export const decideRecordCheck: DecideFn<'RecordCheck'> = (command, state, ctx) 
   if (!allowed.includes(d.outcome))
     throw AppointmentErrors.checkOutcomeInvalid(check, String(d.outcome), allowed, CHECK_RULES[check]);
   const checkedAt = requireOccurred('checkedAt', d.checkedAt, command.at, ctx);
-  requireNotBefore('checkedAt', checkedAt, 'the inspection targets', open.inspectionTargets?.decidedAt);
+  requireNotBefore('checkedAt', checkedAt, {
+    step: 'inspection-targets',
+    at: open.inspectionTargets?.decidedAt,
+  });
   return [
     {
       type: 'CheckRecorded',

@@ -149,7 +149,7 @@ function reminderTalkOf(
   const talk = value as Partial<ReminderTalk>;
   const heldAt = requireOccurred('reminderTalk.heldAt', talk.heldAt, now, ctx);
   const heldBy = requireText('reminderTalk.heldBy', talk.heldBy, 200);
-  requireNotBefore('reminderTalk.heldAt', heldAt, 'the objection', receivedAt);
+  requireNotBefore('reminderTalk.heldAt', heldAt, { step: 'objection', at: receivedAt });
   return { heldAt, heldBy };
 }
 

@@ -273,7 +273,7 @@ export const decideDetermineInspectionTargets: DecideFn<'DetermineInspectionTarg
     return candidate;
   });
   if (open.latestValidRoundAt === null) throw AppointmentErrors.recommendationMissing();
-  requireNotBefore('decidedAt', decidedAt, 'the latest recommendation round', open.latestValidRoundAt);
+  requireNotBefore('decidedAt', decidedAt, { step: 'recommendation-round', at: open.latestValidRoundAt });
   // R4: recommendation results stay usable for a limited time after the latest valid round.
   const roundDate = shanghaiDate(open.latestValidRoundAt);
   const validUntil = addMonths(roundDate, ctx.rules.recommendationValidityMonths);

@@ -321,7 +321,7 @@ describe('R28 occurred times: never in the future, never before the step they de
     const error = given(events)
       .when({ ...cmd.notice('2025-03-19T09:00:00+08:00'), at: '2025-03-24T09:00:00+08:00' })
       .thenThrows(E.OUT_OF_ORDER, 'rule');
-    expect(error.details).toMatchObject({ field: 'publishedAt', step: 'the inspection targets' });
+    expect(error.details).toMatchObject({ field: 'publishedAt', step: 'inspection-targets' });
     given(events)
       .when({ ...cmd.notice('2025-03-25T09:00:00+08:00'), at: '2025-03-24T09:00:00+08:00' })
       .thenThrows(E.OCCURRED_IN_FUTURE);
@@ -359,13 +359,22 @@ describe('R28 occurred times: never in the future, never before the step they de
         cmd.meeting([{ candidateId: C1, ballots: ballots(seven) }], { heldAt: '2025-03-27T09:00:00+08:00' }),
       )
       .thenThrows(E.OUT_OF_ORDER, 'rule');
-    expect(error.details).toMatchObject({ field: 'heldAt', stepAt: '2025-03-28T10:00:00+08:00' });
+    expect(error.details).toMatchObject({
+      field: 'heldAt',
+      step: 'check',
+      id: 'dossier',
+      stepAt: '2025-03-28T10:00:00+08:00',
+    });
     const beforeAssessment = given(ready().events)
       .when(
         cmd.meeting([{ candidateId: C1, ballots: ballots(seven) }], { heldAt: '2025-03-26T08:00:00+08:00' }),
       )
       .thenThrows(E.OUT_OF_ORDER);
-    expect(beforeAssessment.details).toMatchObject({ step: `inspection activity assess-${C1}` });
+    expect(beforeAssessment.details).toMatchObject({
+      step: 'inspection-activity',
+      id: `assess-${C1}`,
+      candidateId: C1,
+    });
   });
 
   it('R28 refuses a decision meeting held in the future', () => {
