@@ -194,7 +194,7 @@ describe('due times of the timers (queues only, a fixed clock)', () => {
     await c.completeOpinionsAndChecks('2026-08-13T10:00:00+08:00');
     await c.decide('2026-09-24T15:00:00+08:00');
     // 2026-09-28 (Mon) 1, 09-29 2, 09-30 3, 10-01…10-07 holiday, 10-08 4, 10-09 5.
-    await c.startNotice('2026-09-28', '2026-09-25T10:00:00+08:00');
+    await c.startNotice('2026-09-28', '2026-09-28T08:30:00+08:00');
     await h.project();
 
     const [notice] = openDeadlines(await c.state(), h.policy).filter((d) => d.kind === 'notice-ends');

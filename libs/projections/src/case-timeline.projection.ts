@@ -330,16 +330,21 @@ function describe(event: AppointmentEvent, before: AppointmentState, after: Appo
     }
     case 'DecisionMeetingHeld': {
       const d = event.data;
+      // R17: a meeting that named its members shows names, not ids.
+      const named = (id: string) => {
+        const name = d.members?.find((m) => m.id === id)?.name;
+        return name === undefined ? { id } : { id, name };
+      };
       return {
         title: `讨论决定：${d.results.map((r) => `${nameOf(r.candidateId)}${OUTCOME_LABELS[r.outcome] ?? r.outcome}`).join('，')}`,
         time: d.heldAt,
         candidateIds: d.results.map((r) => r.candidateId),
         participants: [
           ...d.attendees.map((id) => ({
-            id,
+            ...named(id),
             part: id === d.principalLeaderId ? '到会（主要负责同志）' : '到会',
           })),
-          ...d.recused.map((id) => ({ id, part: '回避' })),
+          ...d.recused.map((id) => ({ ...named(id), part: '回避' })),
         ],
         result: {
           entitled: d.entitled,
@@ -352,6 +357,7 @@ function describe(event: AppointmentEvent, before: AppointmentState, after: Appo
             agree: r.agree,
             disagree: r.disagree,
             defer: r.defer,
+            ...(r.deferred !== undefined && { deferred: r.deferred }),
             outcome: r.outcome,
             ballots: r.ballots,
           })),
@@ -390,7 +396,12 @@ function describe(event: AppointmentEvent, before: AppointmentState, after: Appo
         title: `反映问题核实：${nameOf(d.candidateId)}，${OUTCOME_LABELS[d.outcome] ?? d.outcome}`,
         time: d.resolvedAt,
         candidateIds: [d.candidateId],
-        result: { objectionId: d.objectionId, outcome: d.outcome },
+        ...(d.reminderTalk && { participants: [{ name: d.reminderTalk.heldBy, part: '提醒谈话人' }] }),
+        result: {
+          objectionId: d.objectionId,
+          outcome: d.outcome,
+          ...(d.reminderTalk && { reminderTalk: d.reminderTalk }),
+        },
         grounds: d.findings,
       };
     }

@@ -115,6 +115,21 @@ export function compareMoments(a: string, b: string): number {
   return da < db ? -1 : da > db ? 1 : 0;
 }
 
+/**
+ * R28: whether an occurred time lies after `now` plus the allowed skew. A date is compared as the
+ * whole Shanghai day: it is in the future only when that day has not begun by then.
+ */
+export function isLaterThan(value: string, now: string, skewMs: number): boolean {
+  const limit = Date.parse(now) + skewMs;
+  if (isPlainDate(value)) return value > shanghaiTime(limit).slice(0, 10);
+  return Date.parse(value) > limit;
+}
+
+/** The Shanghai date of `now` plus the allowed skew: the latest date an occurred date may carry. */
+export function latestOccurredDate(now: string, skewMs: number): PlainDate {
+  return shanghaiTime(Date.parse(now) + skewMs).slice(0, 10);
+}
+
 /** Negative, zero or positive as `a` is before, equal to or after `b`. */
 export function comparePlainDates(a: PlainDate, b: PlainDate): number {
   requireDate(a);

@@ -1,16 +1,20 @@
 import { Inject, Optional } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { type NextAction, nextActions } from '@app/appointment';
 import type { Actor } from '@app/appointment/appointment.commands';
 import type { WorkingCalendar } from '@app/appointment/appointment.config';
 import { loadWorkingCalendar } from '@app/calendar';
 import { WORKING_CALENDAR } from '@app/calendar-store';
-import { APP_CONFIG, AppConfig } from '@app/platform';
+import { APP_CONFIG, AppConfig, CLOCK, Clock } from '@app/platform';
 import { type Deadline, openDeadlines } from '@app/reminders';
+import { shanghaiTime } from '@app/time';
 import { CaseReadsService, CaseSnapshot } from '../../case-reads.service';
 
 export interface CaseView extends CaseSnapshot {
   /** The open deadlines of DOMAIN.md §3, from the same policy the reminders follow. */
   deadlines: Deadline[];
+  /** What the caller can do now, or which rule blocks it (API.md, second round). */
+  nextActions: NextAction[];
 }
 
 export class GetCaseQuery extends Query<CaseView> {
@@ -27,12 +31,18 @@ export class GetCaseHandler implements IQueryHandler<GetCaseQuery, CaseView> {
   constructor(
     private readonly reads: CaseReadsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
     @Optional() @Inject(WORKING_CALENDAR) private readonly live?: WorkingCalendar,
   ) {}
 
   async execute({ caseId, actor }: GetCaseQuery): Promise<CaseView> {
     const snapshot = await this.reads.current(actor, caseId);
     const calendar = this.live ?? loadWorkingCalendar(this.config);
-    return { ...snapshot, deadlines: openDeadlines(snapshot.state, { calendar, rules: this.config.rules }) };
+    const deps = { calendar, rules: this.config.rules };
+    return {
+      ...snapshot,
+      deadlines: openDeadlines(snapshot.state, deps),
+      nextActions: nextActions(snapshot.state, actor, shanghaiTime(this.clock.now()), deps),
+    };
   }
 }
