@@ -157,7 +157,7 @@ export function createAppointmentDecider(deps: AppointmentDeciderDeps): Appointm
       if (command.type === 'OpenCase') return decideOpenCase(command, state);
       if (state.status === 'empty') throw AppointmentErrors.caseNotFound(command.caseId);
       if (command.caseId !== state.caseId)
-        throw AppointmentErrors.invalid('caseId', `this is case ${state.caseId}`);
+        throw AppointmentErrors.invalid('caseId', 'case-id-mismatch', undefined, { caseId: state.caseId });
       requireRole(command.type, command.actor, COMMAND_ROLES[command.type]);
       if (OWNER_SCOPED.includes(command.actor.role)) requireOwnerUnit(command.type, command.actor, state);
       return decideExisting(command, state, ctx);

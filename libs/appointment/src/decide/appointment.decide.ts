@@ -21,19 +21,15 @@ export const decideIssueAppointment: DecideFn<'IssueAppointment'> = (command, st
   requireCandidateStatus(candidate, ['in-notice']);
   const noticeDate = requireDate('noticeDate', command.data.noticeDate);
   if (typeof command.data.probation !== 'boolean')
-    throw AppointmentErrors.invalid('probation', 'probation must be true or false', 'R24');
+    throw AppointmentErrors.invalid('probation', 'not-boolean', 'R24');
   const decisionDate = candidate.decision?.decisionDate ?? noticeDate;
   if (noticeDate < decisionDate)
-    throw AppointmentErrors.invalid(
-      'noticeDate',
-      `the appointment cannot precede the decision of ${decisionDate}`,
-      'R24',
-    );
+    throw AppointmentErrors.invalid('noticeDate', 'appointment-before-decision', 'R24', { decisionDate });
   // R23: only after the notice has ended, and with every objection resolved (R22).
   if (candidate.publicNotice && noticeDate <= candidate.publicNotice.endDate)
     throw AppointmentErrors.noticeNotEnded(noticeDate, candidate.publicNotice.endDate);
   const unresolved = candidate.objections.filter((o) => o.status !== 'resolved').map((o) => o.objectionId);
-  if (unresolved.length > 0) throw AppointmentErrors.objectionsOpen(candidate.candidateId, unresolved);
+  if (unresolved.length > 0) throw AppointmentErrors.objectionsOpen(candidate, unresolved);
   const probation = command.data.probation;
   return [
     {
@@ -58,17 +54,12 @@ export const decideRecordAppointmentTalk: DecideFn<'RecordAppointmentTalk'> = (c
   const candidate = findCandidate(state, command.data.candidateId);
   const open = ensureActive(command, state, ['appointed']);
   requireCandidateStatus(candidate, ['appointed', 'on-probation']);
-  if (candidate.appointmentTalk)
-    throw AppointmentErrors.appointmentTalkAlreadyRecorded(candidate.candidateId);
+  if (candidate.appointmentTalk) throw AppointmentErrors.appointmentTalkAlreadyRecorded(candidate);
   const heldAt = requireMoment('heldAt', command.data.heldAt);
   const heldBy = requireText('heldBy', command.data.heldBy, 200);
   const noticeDate = candidate.appointment?.noticeDate;
   if (noticeDate && compareMoments(heldAt, noticeDate) < 0) {
-    throw AppointmentErrors.invalid(
-      'heldAt',
-      `the talk cannot precede the appointment of ${noticeDate}`,
-      'R25',
-    );
+    throw AppointmentErrors.invalid('heldAt', 'talk-before-appointment', 'R25', { noticeDate });
   }
   const talk = {
     type: 'AppointmentTalkRecorded' as const,
@@ -104,10 +95,10 @@ export const decideReviewProbation: DecideFn<'ReviewProbation'> = (command, stat
   const candidate = findCandidate(state, command.data.candidateId);
   const open = ensureActive(command, state, ['appointed']);
   if (candidate.status === 'appointed' || (candidate.appointment && !candidate.appointment.probation))
-    throw AppointmentErrors.noProbation(candidate.candidateId);
+    throw AppointmentErrors.noProbation(candidate);
   requireCandidateStatus(candidate, ['on-probation']);
   const probation = candidate.probation;
-  if (!probation) throw AppointmentErrors.noProbation(candidate.candidateId);
+  if (!probation) throw AppointmentErrors.noProbation(candidate);
   const result = requireOneOf('result', command.data.result, ['competent', 'incompetent', 'extend'] as const);
   const findings = requireText('findings', command.data.findings);
   const actor = actorRef(command.actor);
@@ -132,13 +123,13 @@ export const decideReviewProbation: DecideFn<'ReviewProbation'> = (command, stat
     ];
   }
   if (command.data.extendDays !== undefined)
-    throw AppointmentErrors.invalid('extendDays', 'extendDays goes only with result extend', 'R26');
+    throw AppointmentErrors.invalid('extendDays', 'extend-days-without-extend', 'R26');
   // R25: the talk comes before the case can close.
-  if (!candidate.appointmentTalk) throw AppointmentErrors.appointmentTalkNotRecorded(candidate.candidateId);
+  if (!candidate.appointmentTalk) throw AppointmentErrors.appointmentTalkNotRecorded(candidate);
   const reviewDate = shanghaiDate(command.at);
   // R26: competent only on or after the end date; not competent at any time.
   if (result === 'competent' && reviewDate < probation.endDate)
-    throw AppointmentErrors.probationNotEnded(candidate.candidateId, probation.endDate, reviewDate);
+    throw AppointmentErrors.probationNotEnded(candidate, probation.endDate, reviewDate);
   const reviewed = {
     type: 'ProbationReviewed' as const,
     data: {

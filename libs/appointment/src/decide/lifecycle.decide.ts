@@ -41,7 +41,7 @@ export const decideDropCandidate: DecideFn<'DropCandidate'> = (command, state) =
   const candidate = findCandidate(state, command.data.candidateId);
   const open = ensureActive(command, state, STAGES_AFTER_APPROVAL);
   if (!DROPPABLE.includes(candidate.status))
-    throw AppointmentErrors.candidateWrongStatus(candidate.candidateId, candidate.status, DROPPABLE);
+    throw AppointmentErrors.candidateWrongStatus(candidate, candidate.status, DROPPABLE);
   const reason = requireText('reason', command.data.reason);
   return withClosure(
     open,
@@ -80,10 +80,12 @@ export const decideIssueReminder: DecideFn<'IssueReminder'> = (command, state) =
   const reminderId = requireText('reminderId', d.reminderId, 200);
   if (open.reminders.some((r) => r.reminderId === reminderId)) return [];
   if (!Array.isArray(d.recipientRoles) || d.recipientRoles.length === 0)
-    throw AppointmentErrors.invalid('recipientRoles', 'name at least one recipient role');
+    throw AppointmentErrors.invalid('recipientRoles', 'recipient-roles-empty');
   d.recipientRoles.forEach((role, i) => {
     if (!ROLES.includes(role))
-      throw AppointmentErrors.invalid(`recipientRoles[${i}]`, `${String(role)} is not a role`);
+      throw AppointmentErrors.invalid(`recipientRoles[${i}]`, 'not-a-role', undefined, {
+        role: String(role),
+      });
   });
   return [
     {

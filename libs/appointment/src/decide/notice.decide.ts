@@ -42,20 +42,16 @@ export const decideStartPublicNotice: DecideFn<'StartPublicNotice'> = (command, 
   const startDate = requireDate('startDate', d.startDate);
   const decisionDate = candidate.decision?.decisionDate;
   if (decisionDate && startDate < decisionDate) {
-    throw AppointmentErrors.invalid(
-      'startDate',
-      `the notice cannot start before the decision of ${decisionDate}`,
-      'R21',
-      { decisionDate },
-    );
+    throw AppointmentErrors.invalid('startDate', 'notice-before-decision', 'R21', { decisionDate });
   }
   // R21: day one is the start date when it is a working day; the end is the n-th working day.
   let endDate: string;
   try {
     endDate = ctx.calendar.nthWorkingDay(startDate, ctx.rules.noticeWorkingDays);
   } catch (error) {
-    throw AppointmentErrors.invalid('startDate', `no working-day calendar for ${startDate}`, 'R21', {
-      reason: error instanceof Error ? error.message : String(error),
+    throw AppointmentErrors.invalid('startDate', 'no-calendar', 'R21', {
+      startDate,
+      cause: error instanceof Error ? error.message : String(error),
     });
   }
   return [
@@ -85,11 +81,9 @@ export const decideRecordObjection: DecideFn<'RecordObjection'> = (command, stat
   const receivedAt = requireMoment('receivedAt', d.receivedAt);
   const summary = requireText('summary', d.summary);
   if (candidate.publicNotice && shanghaiDate(receivedAt) < candidate.publicNotice.startDate) {
-    throw AppointmentErrors.invalid(
-      'receivedAt',
-      `the notice started on ${candidate.publicNotice.startDate}`,
-      'R22',
-    );
+    throw AppointmentErrors.invalid('receivedAt', 'objection-before-notice', 'R22', {
+      startDate: candidate.publicNotice.startDate,
+    });
   }
   return [
     {

@@ -38,13 +38,13 @@ function authorizeDrafter(
 ): void {
   if (kind === 'political') {
     if (actor.role !== 'inspector')
-      throw AppointmentErrors.roleNotAllowed('draft the political opinion', actor.role);
+      throw AppointmentErrors.roleNotAllowed('DraftOpinion', actor.role, 'political');
     requireInspectorFor(actor, state, candidate.candidateId, true);
     return;
   }
   if (actor.role === 'discipline-secretary') return requireCandidateUnit(actor, candidate);
   if (actor.role !== 'handler')
-    throw AppointmentErrors.roleNotAllowed('draft the integrity opinion', actor.role);
+    throw AppointmentErrors.roleNotAllowed('DraftOpinion', actor.role, 'integrity');
 }
 
 /** The capacity in which the actor signs; secretaries only for candidates of their own unit. */
@@ -67,12 +67,11 @@ function signingCapacity(
       signedAs = actor.role;
       break;
     default:
-      throw AppointmentErrors.roleNotAllowed(`sign the ${kind} opinion`, actor.role);
+      throw AppointmentErrors.roleNotAllowed('SignOpinion', actor.role, kind);
   }
   const required: readonly string[] =
     kind === 'political' ? ctx.rules.politicalSigners : ctx.rules.integritySigners;
-  if (!required.includes(signedAs))
-    throw AppointmentErrors.roleNotAllowed(`sign the ${kind} opinion`, signedAs);
+  if (!required.includes(signedAs)) throw AppointmentErrors.roleNotAllowed('SignOpinion', signedAs, kind);
   return signedAs;
 }
 
@@ -110,13 +109,13 @@ export const decideSignOpinion: DecideFn<'SignOpinion'> = (command, state, ctx) 
   requireCandidateStatus(candidate, IN_INSPECTION, { vetoedAllowed: true });
   const digest = command.data.digest;
   if (typeof digest !== 'string' || !DIGEST.test(digest))
-    throw AppointmentErrors.invalid('digest', 'digest must be a lowercase hex SHA-256', 'R16');
+    throw AppointmentErrors.invalid('digest', 'digest-format', 'R16');
   // R16: a signature binds to the current draft's digest; two roles, two different persons.
   const opinion = candidate.opinions[kind];
-  if (!opinion) throw AppointmentErrors.opinionNotDrafted(candidate.candidateId, kind);
+  if (!opinion) throw AppointmentErrors.opinionNotDrafted(candidate, kind);
   if (opinion.digest !== digest) throw AppointmentErrors.digestMismatch(opinion.digest, digest);
   if (opinion.signatures.some((s) => s.id === command.actor.id))
-    throw AppointmentErrors.alreadySigned(command.actor.id);
+    throw AppointmentErrors.alreadySigned(command.actor);
   if (opinion.signatures.some((s) => s.signedAs === signedAs))
     throw AppointmentErrors.signerRoleAlreadySigned(signedAs);
   return [
