@@ -28,6 +28,8 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
       forbidNonWhitelisted: true,
       transform: true,
       exceptionFactory: validationExceptionFactory,
+      // the errors' targets name the request body a field belongs to (field labels); they are never sent
+      validationError: { target: true },
     }),
   );
   app.useGlobalFilters(new ProblemDetailsFilter());

@@ -242,8 +242,8 @@ export const AppointmentErrors = {
 
   teamTooSmall: (size: number, candidate?: CandidateRef) =>
     rule(C.TEAM_TOO_SMALL, { size, ...(candidate === undefined ? {} : candidateParams(candidate)) }, 'R7'),
-  /** `conflict`: `leader` (the leader is recused) or `member` (a member is recused from every target). */
-  teamRecusalConflict: (person: NamedRef, candidate: CandidateRef, conflict: 'leader' | 'member') =>
+  /** `conflict`: `leader` (the leader is recused from the candidate) or `self` (the candidate is on the team). */
+  teamRecusalConflict: (person: NamedRef, candidate: CandidateRef, conflict: 'leader' | 'self') =>
     rule(C.TEAM_RECUSAL_CONFLICT, { ...personParams(person), ...candidateParams(candidate), conflict }, 'R7'),
   teamNotFormed: () => rule(C.TEAM_NOT_FORMED, {}, 'R7'),
   inspectionNoticeNotPublished: (details: Record<string, unknown> = {}) =>

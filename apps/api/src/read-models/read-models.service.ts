@@ -3,7 +3,7 @@ import type { Pool } from 'pg';
 import { type AppointmentState, canReadCase, caseStreamId, type Post, type Stage } from '@app/appointment';
 import type { Actor } from '@app/appointment/appointment.commands';
 import { EVENT_STORE, type EventStore, PG_POOL } from '@app/event-store';
-import { CLOCK, type Clock, RequestValidationError } from '@app/platform';
+import { CLOCK, type Clock, fieldError, RequestValidationError } from '@app/platform';
 import { foldCase, type TimelineEntry } from '@app/projections';
 import { ReadModelForbiddenError, ReadModelNotFoundError } from './read-models.errors';
 import type { ListCasesParams, TimelineParams } from './list-cases.query-params';
@@ -62,9 +62,7 @@ function decodeCursor(cursor: string): [string, string] {
   } catch {
     // falls through to the validation error
   }
-  throw new RequestValidationError([
-    { field: 'cursor', messages: ['cursor must be the nextCursor of a previous page'] },
-  ]);
+  throw new RequestValidationError([fieldError('cursor', 'cursor')]);
 }
 
 /** Who sees which cases in the list: the same scoping as canReadCase, in SQL. */

@@ -55,7 +55,7 @@ export const decideFormInspectionTeam: DecideFn<'FormInspectionTeam'> = (command
   // R7: nobody inspects a candidate they are related to; each candidate keeps a team of two with its leader.
   for (const candidate of targets) {
     if (teamIds.includes(candidate.person.id)) {
-      throw AppointmentErrors.teamRecusalConflict(candidate.person, candidate, 'member');
+      throw AppointmentErrors.teamRecusalConflict(candidate.person, candidate, 'self');
     }
     const recused = recusals.filter((r) => r.candidateId === candidate.candidateId).map((r) => r.personId);
     if (recused.includes(leader.id)) {
