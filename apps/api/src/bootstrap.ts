@@ -6,6 +6,7 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppConfig, ProblemDetailsFilter, validationExceptionFactory } from '@app/platform';
 import { AppModule } from './app.module';
+import { withErrorCatalogue } from './errors/error-catalogue.openapi';
 
 /**
  * The api as main.ts runs it and as the e2e tests start it: everything but `listen`.
@@ -41,7 +42,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
     .setVersion('1')
     .addBearerAuth()
     .build();
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi));
+  SwaggerModule.setup('docs', app, () => withErrorCatalogue(SwaggerModule.createDocument(app, openApi)));
   app.enableShutdownHooks();
   return app;
 }

@@ -117,42 +117,44 @@ export type AppointmentErrorCode = (typeof AppointmentErrorCodes)[keyof typeof A
  * Why a field was refused (APPOINTMENT.INVALID_INPUT). The words for each live in the error
  * catalogue (libs/platform/src/errors/error-catalogue.ts); the parameters travel in `details`.
  */
-export type InvalidReason =
-  | 'text-required'
-  | 'text-too-long'
-  | 'moment-format'
-  | 'date-format'
-  | 'integer-min'
-  | 'one-of'
-  | 'listed-twice'
-  | 'not-boolean'
-  | 'not-a-list'
-  | 'case-id-mismatch'
-  | 'appointment-before-decision'
-  | 'talk-before-appointment'
-  | 'extend-days-without-extend'
-  | 'attendees-exceed-entitled'
-  | 'member-did-not-attend'
-  | 'member-recused'
-  | 'no-candidate-voted'
-  | 'candidate-not-in-case'
-  | 'votes-missing'
-  | 'principal-leader-not-last'
-  | 'not-on-team'
-  | 'not-inspection-target'
-  | 'count-required'
-  | 'grades-sum-mismatch'
-  | 'grades-only-for-assessment'
-  | 'recipient-roles-empty'
-  | 'not-a-role'
-  | 'notice-before-decision'
-  | 'no-calendar'
-  | 'objection-before-notice'
-  | 'digest-format'
-  | 'participants-exceed-eligible'
-  | 'votes-exceed-participants'
-  | 'flags-incomplete'
-  | 'candidates-empty';
+export const INVALID_REASONS = [
+  'text-required',
+  'text-too-long',
+  'moment-format',
+  'date-format',
+  'integer-min',
+  'one-of',
+  'listed-twice',
+  'not-boolean',
+  'not-a-list',
+  'case-id-mismatch',
+  'appointment-before-decision',
+  'talk-before-appointment',
+  'extend-days-without-extend',
+  'attendees-exceed-entitled',
+  'member-did-not-attend',
+  'member-recused',
+  'no-candidate-voted',
+  'candidate-not-in-case',
+  'votes-missing',
+  'principal-leader-not-last',
+  'not-on-team',
+  'not-inspection-target',
+  'count-required',
+  'grades-sum-mismatch',
+  'grades-only-for-assessment',
+  'recipient-roles-empty',
+  'not-a-role',
+  'notice-before-decision',
+  'no-calendar',
+  'objection-before-notice',
+  'digest-format',
+  'participants-exceed-eligible',
+  'votes-exceed-participants',
+  'flags-incomplete',
+  'candidates-empty',
+] as const;
+export type InvalidReason = (typeof INVALID_REASONS)[number];
 
 /** A candidate as the state knows it (the name is shown instead of the id), or just its id. */
 export type CandidateRef = string | { candidateId: string; person?: { name?: string } };

@@ -58,6 +58,7 @@ export { FIELD_LABELS, fieldLabel } from './errors/field-labels';
 export { ProblemDetailsFilter } from './errors/problem-details.filter';
 export {
   PROBLEM_CONTENT_TYPE,
+  PROBLEM_CODES,
   toProblemResponse,
   type ProblemDetails,
   type ProblemResponse,

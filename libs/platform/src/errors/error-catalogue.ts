@@ -257,7 +257,7 @@ export const ERROR_CATALOGUE: Readonly<Record<string, CatalogueEntry>> = {
   ),
   'APPOINTMENT.TEAM_RECUSAL_CONFLICT': e(
     409,
-    '{conflict:conflict}',
+    '考察组人员须回避：{conflict:conflict}',
     '{person} and candidate {candidate} conflict on the team ({conflict})',
     'R7',
   ),
@@ -429,6 +429,10 @@ export const FIELD_REASONS: Readonly<Record<string, Words>> = {
   isIn: { zh: '只能是{allowed:values}', en: 'must be one of: {allowed}' },
   isBoolean: { zh: '须为 true（是）或 false（否）', en: 'must be true or false' },
   isUUID: { zh: '须为 UUID 格式的编号', en: 'must be a UUID' },
+  isStage: {
+    zh: '只能是以下阶段之一（中文名称或代码均可）：{allowed:stageNames}',
+    en: 'must be one of the stages: {allowed}',
+  },
   isDateOnly: { zh: '须为日期，格式 YYYY-MM-DD，如 2025-03-14', en: 'must be a date formatted YYYY-MM-DD' },
   isDateTimeWithOffset: {
     zh: '须为带时区的时间，如 2025-03-14T09:30:00+08:00',

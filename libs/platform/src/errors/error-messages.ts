@@ -112,6 +112,8 @@ function inChinese(value: unknown, kind: string | undefined, params: Params): st
       return label(STAGE_LABELS, value);
     case 'stages':
       return joinZh(list(value).map((v) => `“${label(STAGE_LABELS, v)}”`));
+    case 'stageNames':
+      return joinZh(list(value).map((v) => `${label(STAGE_LABELS, v)}（${String(v)}）`));
     case 'status':
       return label(CANDIDATE_STATUS_LABELS, value);
     case 'statuses':
@@ -140,7 +142,7 @@ function inChinese(value: unknown, kind: string | undefined, params: Params): st
       return label(BEFORE_LABELS, value);
     case 'conflict':
       return value === 'leader'
-        ? `考察组组长${String(params.person)}须对考察对象${String(params.candidate)}回避，请另行指定组长`
+        ? `组长${String(params.person)}须对考察对象${String(params.candidate)}回避，请另行指定组长`
         : `考察对象${String(params.candidate)}本人不能是考察组成员`;
     case 'list':
       return joinZh(list(value).map(String));

@@ -1,6 +1,6 @@
 import { BadRequestException, HttpException, HttpStatus, NotFoundException } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
-import { ERROR_CATALOGUE, type Lang } from './error-catalogue';
+import type { Lang } from './error-catalogue';
 import { describeError, describeReason, negotiateLanguage, type Params, statusTitle } from './error-messages';
 import { fieldLabel } from './field-labels';
 import type { ErrorCategory, FieldError } from './platform.errors';
@@ -269,13 +269,33 @@ function plain(status: number, code: string, params: Params = {}): Described {
 }
 
 function internalError(status: number = HttpStatus.INTERNAL_SERVER_ERROR, code = 'INTERNAL'): Described {
-  return { status, code: ERROR_CATALOGUE[code] ? code : 'INTERNAL', params: {}, headers: {}, internal: true };
+  return { status, code, params: {}, headers: {}, internal: true };
 }
 
-/** `HTTP.<STATUS_NAME>` where the catalogue has it, else the generic client error. */
+/** Every code this mapping itself answers with (the error classes carry the others). */
+export const PROBLEM_CODES = [
+  'HTTP.INVALID_REQUEST',
+  'HTTP.MALFORMED_JSON',
+  'HTTP.BAD_REQUEST',
+  'HTTP.UNAUTHORIZED',
+  'HTTP.FORBIDDEN',
+  'HTTP.NOT_FOUND',
+  'HTTP.METHOD_NOT_ALLOWED',
+  'HTTP.NOT_ACCEPTABLE',
+  'HTTP.CONFLICT',
+  'HTTP.PAYLOAD_TOO_LARGE',
+  'HTTP.UNSUPPORTED_MEDIA_TYPE',
+  'HTTP.RATE_LIMITED',
+  'HTTP.CLIENT_ERROR',
+  'HTTP.SERVICE_UNAVAILABLE',
+  'INTERNAL',
+  'SERVICE.UNAVAILABLE',
+] as const;
+
+/** `HTTP.<STATUS_NAME>` for the statuses named above, else the generic client or server error. */
 function httpCode(status: number): string {
   const code = `HTTP.${httpCodeName(status)}`;
-  if (ERROR_CATALOGUE[code]) return code;
+  if ((PROBLEM_CODES as readonly string[]).includes(code)) return code;
   return status >= 500 ? 'INTERNAL' : 'HTTP.CLIENT_ERROR';
 }
 

@@ -1,4 +1,5 @@
 import type { ValidationError } from 'class-validator';
+import { STAGES } from '@app/appointment/appointment.state';
 import { type FieldError, type FieldProblem, RequestValidationError } from './platform.errors';
 
 /** For ValidationPipe's `exceptionFactory`: one entry per bad field, nested paths as `votes[0].ballots[1].vote`. */
@@ -56,6 +57,8 @@ function problemOf(constraint: string, message: string, field: string): FieldPro
       return { reason: constraint, params: { min: number(/at least (\d+)/) } };
     case 'arrayMaxSize':
       return { reason: constraint, params: { max: number(/no more than (\d+)/) } };
+    case 'isStage':
+      return { reason: constraint, params: { allowed: STAGES } };
     case 'isIn':
     case 'isEnum': {
       const allowed = /one of(?: the following values)?:\s*(.*)$/.exec(message)?.[1];
