@@ -25,9 +25,9 @@ export const ERROR_CATALOGUE: Readonly<Record<string, CatalogueEntry>> = {
   // --- the request itself
   'HTTP.INVALID_REQUEST': e(400, '请求中有填写不正确的内容：{fields}', 'invalid request: {fields}'),
   'HTTP.MALFORMED_JSON': e(400, '请求内容不是有效的 JSON', 'the request body is not valid JSON'),
-  'HTTP.BAD_REQUEST': e(400, '请求格式不正确', 'bad request: {message}'),
-  'HTTP.UNAUTHORIZED': e(401, '未登录或登录已失效', 'unauthorized: {message}'),
-  'HTTP.FORBIDDEN': e(403, '无权进行此项操作', 'forbidden: {message}'),
+  'HTTP.BAD_REQUEST': e(400, '请求格式不正确', '{message}'),
+  'HTTP.UNAUTHORIZED': e(401, '未登录或登录已失效', '{message}'),
+  'HTTP.FORBIDDEN': e(403, '无权进行此项操作', '{message}'),
   'HTTP.NOT_FOUND': e(404, '没有这个接口：{method} {path}', 'Cannot {method} {path}'),
   'HTTP.METHOD_NOT_ALLOWED': e(405, '该接口不支持 {method} 请求', 'method {method} is not allowed here'),
   'HTTP.NOT_ACCEPTABLE': e(
@@ -35,7 +35,7 @@ export const ERROR_CATALOGUE: Readonly<Record<string, CatalogueEntry>> = {
     '无法按所要求的格式（Accept 请求头）提供内容',
     'cannot answer in the format the Accept header asks for',
   ),
-  'HTTP.CONFLICT': e(409, '请求与当前状态冲突', 'conflict: {message}'),
+  'HTTP.CONFLICT': e(409, '请求与当前状态冲突', '{message}'),
   'HTTP.PAYLOAD_TOO_LARGE': e(
     413,
     '请求内容超过了服务允许的大小',
@@ -47,7 +47,7 @@ export const ERROR_CATALOGUE: Readonly<Record<string, CatalogueEntry>> = {
     'unsupported content type; send application/json',
   ),
   'HTTP.RATE_LIMITED': e(429, '请求过于频繁，请稍后再试', 'too many requests; slow down and retry later'),
-  'HTTP.CLIENT_ERROR': e(400, '请求无法处理', 'the request cannot be handled: {message}'),
+  'HTTP.CLIENT_ERROR': e(400, '请求无法处理', '{message}'),
   'HTTP.SERVICE_UNAVAILABLE': e(503, '服务暂时不可用，请稍后重试', 'the service is unavailable; retry later'),
   INTERNAL: e(
     500,
@@ -66,7 +66,7 @@ export const ERROR_CATALOGUE: Readonly<Record<string, CatalogueEntry>> = {
     '未登录：请求须携带登录令牌（Authorization: Bearer …）',
     'a bearer token is required',
   ),
-  'AUTH.INVALID_TOKEN': e(401, '登录令牌无效或已过期，请重新登录', 'the token is not valid: {message}'),
+  'AUTH.INVALID_TOKEN': e(401, '登录令牌无效或已过期，请重新登录', '{message}'),
   'AUTH.ROLE_NOT_ALLOWED': e(
     403,
     '{role:role}无权进行此项操作（可进行此项操作的是：{allowed:roles}）',
@@ -99,7 +99,7 @@ export const ERROR_CATALOGUE: Readonly<Record<string, CatalogueEntry>> = {
     '案件记录库暂时不可用，请稍后重试',
     'the event store is unavailable; retry later',
   ),
-  'EVENT_STORE.INVALID_ARGUMENT': e(400, '请求参数不被接受', 'invalid argument: {message}'),
+  'EVENT_STORE.INVALID_ARGUMENT': e(400, '请求参数不被接受', '{message}'),
 
   // --- the working-day calendar
   'CALENDAR.OUT_OF_RANGE': e(
@@ -428,7 +428,7 @@ export const FIELD_REASONS: Readonly<Record<string, Words>> = {
   max: { zh: '不能大于 {max}', en: 'must not be greater than {max}' },
   isIn: { zh: '只能是{allowed:values}', en: 'must be one of: {allowed}' },
   isBoolean: { zh: '须为 true（是）或 false（否）', en: 'must be true or false' },
-  isUUID: { zh: '须为 UUID 格式的编号', en: 'must be a UUID' },
+  isUuid: { zh: '须为 UUID 格式的编号', en: 'must be a UUID' },
   isStage: {
     zh: '只能是以下阶段之一（中文名称或代码均可）：{allowed:stageNames}',
     en: 'must be one of the stages: {allowed}',

@@ -62,7 +62,7 @@ export function statusTitle(status: number, lang: Lang): string {
 export function describeError(code: string, params: Params, lang: Lang, fallback: string): string {
   const entry = ERROR_CATALOGUE[code];
   if (!entry) return fallback;
-  return fill(entry[lang], withNames(params), lang);
+  return fill(entry[lang], withNames(params), lang) || fallback;
 }
 
 /** The words of why a field was refused (a FIELD_REASONS key), or the reason itself when unknown. */

@@ -121,6 +121,9 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   code: '问题代码',
   open: '是否未结',
   caseId: '案件编号',
+  // path parameters: /cases/:id/candidates/:cid/objections/:oid, /opinions/:kind
+  '/id': '案件编号',
+  '/kind': '意见类别',
   cid: '人选编号',
   oid: '反映问题编号',
   check: '核查项目',
@@ -153,11 +156,9 @@ export function fieldLabel(path: string, scope?: string): string {
     }
     const name = match[1];
     const last = i === segments.length - 1;
-    parts.push(
-      (last && scope !== undefined ? FIELD_LABELS[`${scope}.${name}`] : undefined) ??
-        FIELD_LABELS[name] ??
-        name,
-    );
+    const scoped = last && scope !== undefined ? FIELD_LABELS[`${scope}.${name}`] : undefined;
+    const topLevel = segments.length === 1 ? FIELD_LABELS[`/${name}`] : undefined;
+    parts.push(scoped ?? topLevel ?? FIELD_LABELS[name] ?? name);
   });
   return parts.join('·');
 }

@@ -265,7 +265,7 @@ describe('ProblemDetailsFilter', () => {
       answer(new BadRequestException('Validation failed (uuid is expected)'), {
         headers: { 'accept-language': 'en' },
       }),
-    ).toMatchObject({ body: { detail: 'bad request: Validation failed (uuid is expected)' } });
+    ).toMatchObject({ body: { detail: 'Validation failed (uuid is expected)' } });
     expect(answer(new HttpException('teapot', 418))).toMatchObject({
       status: 418,
       body: { code: 'HTTP.CLIENT_ERROR' },

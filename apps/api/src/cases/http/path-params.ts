@@ -8,7 +8,7 @@ export const RECORDED_CHECKS: readonly RecordedCheck[] = ['dossier', 'personal-m
 /** A path id that must be a UUID (case, candidate, objection); 400 naming the parameter otherwise. */
 export const UuidParam = (field: string): ParseUUIDPipe =>
   new ParseUUIDPipe({
-    exceptionFactory: () => new RequestValidationError([fieldError(field, 'isUUID')]),
+    exceptionFactory: () => new RequestValidationError([fieldError(field, 'isUuid')]),
   });
 
 /** A path segment that must be one of a fixed set (opinion kind, check). */

@@ -60,7 +60,7 @@ export function parseWriteContext(request: HttpRequest): WriteContext {
   const errors: FieldError[] = [];
   const key = header(request, 'idempotency-key')?.trim();
   if (key !== undefined && !UUID.test(key)) {
-    errors.push(fieldError('Idempotency-Key', 'isUUID'));
+    errors.push(fieldError('Idempotency-Key', 'isUuid'));
   }
   const ifMatch = header(request, 'if-match')?.trim();
   const revision = ifMatch === undefined ? undefined : IF_MATCH.exec(ifMatch)?.[1];
