@@ -111,13 +111,13 @@ function inChinese(value: unknown, kind: string | undefined, params: Params): st
     case 'stage':
       return label(STAGE_LABELS, value);
     case 'stages':
-      return joinZh(list(value).map((v) => `“${label(STAGE_LABELS, v)}”`));
+      return alternatives(list(value).map((v) => `“${label(STAGE_LABELS, v)}”`));
     case 'stageNames':
       return joinZh(list(value).map((v) => `${label(STAGE_LABELS, v)}（${String(v)}）`));
     case 'status':
       return label(CANDIDATE_STATUS_LABELS, value);
     case 'statuses':
-      return joinZh(list(value).map((v) => `“${label(CANDIDATE_STATUS_LABELS, v)}”`));
+      return alternatives(list(value).map((v) => `“${label(CANDIDATE_STATUS_LABELS, v)}”`));
     case 'role':
       return label(ROLE_LABELS, value);
     case 'roles':
