@@ -1,7 +1,8 @@
 /**
  * The Chinese label of every field a request may carry (API.md's command table, the query
  * strings, the headers and path parameters), so an error names the field as a clerk knows it.
- * A label particular to one request body is keyed `<DtoClass>.<field>`.
+ * A label particular to one request body is keyed `<DtoClass>.<field>`, one particular to where
+ * the field sits `<parent>.<field>` (`results.votes`), a top-level path parameter `/<name>`.
  */
 export const FIELD_LABELS: Readonly<Record<string, string>> = {
   // opening and approving the initiation
@@ -25,6 +26,19 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   name: '姓名',
   votes: '表决',
   'RoundResultDto.votes': '得票数',
+  'results.votes': '得票数',
+  'results.candidateId': '对应人选',
+  'votes.candidateId': '表决人选',
+  'recusals.personId': '回避人员',
+  'recusals.candidateId': '回避的考察对象',
+  'recusals.reason': '回避理由',
+  'exceptional.kind': '破格类别',
+  'exceptional.grounds': '破格理由',
+  'recommendedBy.role': '推荐人身份',
+  'post.orgUnit': '职务所在单位',
+  'person.orgUnit': '人选所在单位',
+  'waived.ground': '依据',
+  'reminderTalk.heldAt': '谈话时间',
   'RecordRecommendationRoundDto.kind': '推荐方式',
   'RecordRecommendationRoundDto.heldAt': '推荐时间',
   person: '人选',
@@ -147,6 +161,7 @@ const SEGMENT = /([^.[\]]+)|\[(\d+)\]/g;
 export function fieldLabel(path: string, scope?: string): string {
   const parts: string[] = [];
   const segments = [...path.matchAll(SEGMENT)];
+  let parentName: string | undefined;
   segments.forEach((match, i) => {
     if (match[2] !== undefined) {
       const position = `第${Number(match[2]) + 1}项`;
@@ -158,7 +173,9 @@ export function fieldLabel(path: string, scope?: string): string {
     const last = i === segments.length - 1;
     const scoped = last && scope !== undefined ? FIELD_LABELS[`${scope}.${name}`] : undefined;
     const topLevel = segments.length === 1 ? FIELD_LABELS[`/${name}`] : undefined;
-    parts.push(scoped ?? topLevel ?? FIELD_LABELS[name] ?? name);
+    const parent = parentName === undefined ? undefined : FIELD_LABELS[`${parentName}.${name}`];
+    parts.push(scoped ?? topLevel ?? parent ?? FIELD_LABELS[name] ?? name);
+    parentName = name;
   });
   return parts.join('·');
 }
