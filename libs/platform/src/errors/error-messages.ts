@@ -122,10 +122,8 @@ function inChinese(value: unknown, kind: string | undefined, params: Params): st
       return label(ROLE_LABELS, value);
     case 'roles':
       return joinZh(list(value).map((v) => label(ROLE_LABELS, v)));
-    case 'command': {
-      const action = label(COMMAND_LABELS, value);
-      return params.about === undefined ? action : `${action}（${label(VALUE_LABELS, params.about)}）`;
-    }
+    case 'command':
+      return commandPhrase(String(value), params.about);
     case 'value':
       return label(VALUE_LABELS, value);
     case 'values':
@@ -133,7 +131,7 @@ function inChinese(value: unknown, kind: string | undefined, params: Params): st
     case 'date':
       return chineseDate(String(value));
     case 'moment':
-      return String(value);
+      return chineseMoment(String(value));
     case 'flags':
       return joinZh(list(value).map((v) => label(FIELD_LABELS, v)));
     case 'gaps':
@@ -184,6 +182,27 @@ function allowedValues(values: string[]): string {
     return `与核查项目相应的结果——${perCheck.join('；')}`;
   }
   return alternatives(values.map(word));
+}
+
+/** `签署廉政意见`, `登记信访举报核查结果`: the command with what it is about, where that is known. */
+function commandPhrase(command: string, about: unknown): string {
+  if (typeof about === 'string') {
+    if (command === 'DraftOpinion') return `起草${label(VALUE_LABELS, about)}`;
+    if (command === 'SignOpinion') return `签署${label(VALUE_LABELS, about)}`;
+    if (command === 'RecordCheck') return `登记${label(CHECK_LABELS, about)}结果`;
+  }
+  return label(COMMAND_LABELS, command);
+}
+
+const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
+
+/** A time with an offset as a clerk in Beijing time reads it: `2025年3月14日 09:30`. */
+function chineseMoment(value: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return chineseDate(value);
+  const instant = Date.parse(value);
+  if (Number.isNaN(instant)) return value;
+  const local = new Date(instant + SHANGHAI_OFFSET_MS).toISOString();
+  return `${chineseDate(local.slice(0, 10))} ${local.slice(11, 16)}`;
 }
 
 function chineseDate(value: string): string {
