@@ -1,7 +1,24 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
+import { describeError } from '@app/platform';
 import { errorCatalogueView } from './error-catalogue.view';
 
-type Operation = { responses?: Record<string, unknown> };
+type Response = { description?: string; content?: unknown; $ref?: string };
+type Operation = { responses?: Record<string, Response> };
+
+/** One answer per status, as a clerk would get it, for the examples. */
+const EXAMPLES: Record<number, [string, Record<string, unknown>]> = {
+  400: [
+    'APPOINTMENT.INVALID_INPUT',
+    { field: 'attendees', reason: 'attendees-exceed-entitled', attendees: 10, entitled: 9 },
+  ],
+  401: ['AUTH.MISSING_TOKEN', {}],
+  403: ['AUTH.ROLE_NOT_ALLOWED', { role: 'auditor', allowed: ['handler'] }],
+  404: ['APPOINTMENT.CANDIDATE_NOT_FOUND', { candidateId: '59bf7c1e-0000-4000-8000-000000000001' }],
+  409: ['APPOINTMENT.OBJECTIONS_OPEN', { candidateName: '张三', count: 1 }],
+  412: ['EVENT_STORE.PRECONDITION_FAILED', { expected: '3', actual: '5' }],
+  422: ['EVENT_STORE.IDEMPOTENCY_KEY_REUSED', {}],
+  429: ['HTTP.RATE_LIMITED', {}],
+};
 
 const PUBLIC_PATHS = ['/health', '/errors', '/metrics'];
 const WRITE_METHODS = ['post', 'put', 'patch', 'delete'];
@@ -48,9 +65,24 @@ export function withErrorCatalogue(document: OpenAPIObject): OpenAPIObject {
     const lines = errors
       .filter((e) => e.status === status)
       .map((e) => `- \`${e.code}\`${e.rule ? ` (${e.rule})` : ''}: ${e.zh} / ${e.en}`);
+    const example = EXAMPLES[status];
     components.responses[`Problem${status}`] = {
       description: `Problem details; \`code\` is one of:\n\n${lines.join('\n')}`,
-      content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDetails' } } },
+      content: {
+        'application/problem+json': {
+          schema: { $ref: '#/components/schemas/ProblemDetails' },
+          ...(example === undefined
+            ? {}
+            : {
+                example: {
+                  type: `urn:problem:${example[0].toLowerCase()}`,
+                  status,
+                  code: example[0],
+                  detail: describeError(example[0], example[1], 'zh', ''),
+                },
+              }),
+        },
+      },
     };
   }
   for (const [path, item] of Object.entries(document.paths)) {
@@ -62,9 +94,14 @@ export function withErrorCatalogue(document: OpenAPIObject): OpenAPIObject {
       if (WRITE_METHODS.includes(method)) answers.push(404, 409, 412, 422, 413);
       const responses = (operation.responses ??= {});
       for (const status of answers) {
-        if (statuses.includes(status) && responses[String(status)] === undefined) {
-          responses[String(status)] = { $ref: `#/components/responses/Problem${status}` };
-        }
+        if (!statuses.includes(status)) continue;
+        const shared = components.responses[`Problem${status}`] as Response;
+        const own = responses[String(status)];
+        // an operation's own words about a status come first, then the codes it may carry
+        responses[String(status)] =
+          own === undefined
+            ? { $ref: `#/components/responses/Problem${status}` }
+            : { ...shared, description: `${own.description ?? ''}\n\n${shared.description ?? ''}` };
       }
     }
   }
