@@ -60,16 +60,14 @@ export function statusTitle(status: number, lang: Lang): string {
 
 /** The words of an error: its catalogue template filled with the error's parameters. */
 export function describeError(code: string, params: Params, lang: Lang, fallback: string): string {
-  const entry = ERROR_CATALOGUE[code];
-  if (!entry) return fallback;
-  return fill(entry[lang], withNames(params), lang) || fallback;
+  if (!Object.hasOwn(ERROR_CATALOGUE, code)) return fallback;
+  return fill(ERROR_CATALOGUE[code][lang], withNames(params), lang) || fallback;
 }
 
 /** The words of why a field was refused (a FIELD_REASONS key), or the reason itself when unknown. */
 export function describeReason(reason: string, params: Params, lang: Lang): string {
-  const words = FIELD_REASONS[reason];
-  if (words !== undefined) return fill(words[lang], withNames(params), lang);
-  if (ERROR_CATALOGUE[reason] !== undefined) return describeError(reason, params, lang, reason);
+  if (Object.hasOwn(FIELD_REASONS, reason)) return fill(FIELD_REASONS[reason][lang], withNames(params), lang);
+  if (Object.hasOwn(ERROR_CATALOGUE, reason)) return describeError(reason, params, lang, reason);
   // a sentence (code written before the catalogue) is shown as is; an unknown check in general words
   return /\s/.test(reason) ? reason : fill(FIELD_REASONS.invalid[lang], params, lang);
 }
@@ -97,7 +95,7 @@ function fill(template: string, params: Params, lang: Lang): string {
 
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : [value]);
 const label = (labels: Readonly<Record<string, string>>, value: unknown): string =>
-  labels[String(value)] ?? String(value);
+  Object.hasOwn(labels, String(value)) ? labels[String(value)] : String(value);
 const joinZh = (items: string[]): string => items.join('、');
 const alternatives = (items: string[]): string =>
   items.length <= 1 ? items.join('') : `${items.slice(0, -1).join('、')}或${items[items.length - 1]}`;
@@ -170,7 +168,7 @@ function readinessGap(gap: string): string {
 
 /** `verified（已审核无误）、discrepancy（存在不一致）`; check outcomes of several checks grouped per check. */
 function allowedValues(values: string[]): string {
-  const word = (v: string) => (VALUE_LABELS[v] === undefined ? v : `${VALUE_LABELS[v]}（${v}）`);
+  const word = (v: string) => (Object.hasOwn(VALUE_LABELS, v) ? `${VALUE_LABELS[v]}（${v}）` : v);
   const checks = Object.entries(CHECK_OUTCOMES).filter(([, outcomes]) =>
     outcomes.some((o) => values.includes(o)),
   );

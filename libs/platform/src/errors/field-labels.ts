@@ -154,6 +154,10 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
 
 const SEGMENT = /([^.[\]]+)|\[(\d+)\]/g;
 
+/** Own labels only: a client's field called `constructor` is not Object's. */
+const labelOf = (key: string): string | undefined =>
+  Object.hasOwn(FIELD_LABELS, key) ? FIELD_LABELS[key] : undefined;
+
 /**
  * `votes[0].ballots[1].memberId` → `表决第1项·表决票第2项·表决成员`; a field without a label keeps
  * its own name. `scope` is the request body's class (`HoldDecisionMeetingDto`) of the last segment.
@@ -171,10 +175,10 @@ export function fieldLabel(path: string, scope?: string): string {
     }
     const name = match[1];
     const last = i === segments.length - 1;
-    const scoped = last && scope !== undefined ? FIELD_LABELS[`${scope}.${name}`] : undefined;
-    const topLevel = segments.length === 1 ? FIELD_LABELS[`/${name}`] : undefined;
-    const parent = parentName === undefined ? undefined : FIELD_LABELS[`${parentName}.${name}`];
-    parts.push(scoped ?? topLevel ?? parent ?? FIELD_LABELS[name] ?? name);
+    const scoped = last && scope !== undefined ? labelOf(`${scope}.${name}`) : undefined;
+    const topLevel = segments.length === 1 ? labelOf(`/${name}`) : undefined;
+    const parent = parentName === undefined ? undefined : labelOf(`${parentName}.${name}`);
+    parts.push(scoped ?? topLevel ?? parent ?? labelOf(name) ?? name);
     parentName = name;
   });
   return parts.join('·');
