@@ -125,6 +125,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   // reading: query strings, path parameters and headers
   stage: '阶段',
   overdue: '是否逾期',
+  unread: '是否只看未读',
   q: '关键词',
   cursor: '翻页标记',
   limit: '每页条数',
