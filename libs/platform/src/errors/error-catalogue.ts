@@ -441,7 +441,7 @@ export const FIELD_REASONS: Readonly<Record<string, Words>> = {
   isObject: { zh: '须为对象（{…}）', en: 'must be an object' },
   nestedValidation: { zh: '须为对象（{…}）', en: 'must be an object' },
   isArray: { zh: '须为列表', en: 'must be a list' },
-  arrayMinSize: { zh: '至少须有 {min} 项', en: 'must have at least {min} items' },
+  arrayMinSize: { zh: '至少须有 {min} 项', en: 'must have at least {min} item(s)' },
   arrayMaxSize: { zh: '最多 {max} 项', en: 'must have at most {max} items' },
   arrayUnique: { zh: '不能有重复项', en: 'must not list an item twice' },
   whitelistValidation: { zh: '本接口不接受这个字段', en: 'is not a field of this request' },
