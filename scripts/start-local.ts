@@ -62,9 +62,9 @@ async function announceWhenReady(port: number): Promise<void> {
       () => undefined,
     );
     if (status !== undefined) {
-      const health = status === 200 ? '' : ` (health ${status}: see ${api}/health)`;
+      const health = status === 200 ? '' : `（健康检查 ${status}，详见 ${api}/health）`;
       process.stdout.write(
-        `[start] ready${health} — api ${api} · docs ${api}/docs · token: ` +
+        `[start] 已就绪${health}：api ${api} · 接口文档 ${api}/docs · 获取令牌：` +
           'npm run -s token -- --role handler --sub u1 --name 张三 --org-unit 市委组织部\n',
       );
       return;
