@@ -2,7 +2,8 @@
  * The Chinese label of every field a request may carry (API.md's command table, the query
  * strings, the headers and path parameters), so an error names the field as a clerk knows it.
  * A label particular to one request body is keyed `<DtoClass>.<field>`, one particular to where
- * the field sits `<parent>.<field>` (`results.votes`), a top-level path parameter `/<name>`.
+ * the field sits `<parent>.<field>` (`results.votes`), one particular to a domain error
+ * `<code>.<field>`, a top-level path parameter `/<name>`.
  */
 export const FIELD_LABELS: Readonly<Record<string, string>> = {
   // opening and approving the initiation
@@ -89,6 +90,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   digest: '文本摘要',
   outcome: '结果',
   'RecordCheckDto.outcome': '核查结果',
+  'APPOINTMENT.CHECK_OUTCOME_INVALID.outcome': '核查结果',
   'ResolveObjectionDto.outcome': '办理结果',
   findings: '核查情况',
   checkedAt: '核查时间',

@@ -181,6 +181,31 @@ describe('ProblemDetailsFilter', () => {
     });
   });
 
+  it('lists the field of a domain validation error with its label', () => {
+    const { status, body } = answer(
+      AppointmentErrors.checkOutcomeInvalid('dossier', 'none', ['verified', 'discrepancy'], 'R11'),
+    );
+    const words = '干部档案审核的结果只能是已审核无误（verified）或存在不一致（discrepancy），不能是“none”';
+    expect(status).toBe(400);
+    expect(body).toMatchObject({
+      code: 'APPOINTMENT.CHECK_OUTCOME_INVALID',
+      rule: 'R11',
+      detail: words,
+      errors: [{ field: 'outcome', label: '核查结果', messages: [words] }],
+    });
+    const invalid = answer(
+      AppointmentErrors.invalid('attendees', 'attendees-exceed-entitled', 'R17', {
+        attendees: 10,
+        entitled: 9,
+      }),
+    );
+    expect(invalid.body).toMatchObject({
+      code: 'APPOINTMENT.INVALID_INPUT',
+      detail: '实到会成员：实到会 10 人，多于应到会的 9 人',
+      errors: [{ field: 'attendees', label: '实到会成员', messages: ['实到会 10 人，多于应到会的 9 人'] }],
+    });
+  });
+
   it.each([
     [undefined, 'zh'],
     ['', 'zh'],

@@ -252,6 +252,7 @@ function domainFieldError(code: string, field: string, params: Params): FieldErr
     field,
     messages: [String(params.message ?? code)],
     problems: reason === undefined ? [{ reason: code, params }] : [{ reason, params }],
+    scope: code,
   };
 }
 
