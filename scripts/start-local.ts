@@ -52,12 +52,34 @@ function shutdown(code: number): void {
   ).then(() => process.exit(code));
 }
 
+/** Waits until the api answers /health, then says in one line where it is and how to get a token. */
+async function announceWhenReady(port: number): Promise<void> {
+  const api = `http://localhost:${port}`;
+  const deadline = Date.now() + 120_000;
+  while (!stopping && Date.now() < deadline) {
+    const status = await fetch(`${api}/health`).then(
+      (response) => response.status,
+      () => undefined,
+    );
+    if (status !== undefined) {
+      const health = status === 200 ? '' : `（健康检查 ${status}，详见 ${api}/health）`;
+      process.stdout.write(
+        `[start] 已就绪${health}：api ${api} · 接口文档 ${api}/docs · 获取令牌：` +
+          'npm run -s token -- --role handler --sub u1 --name 张三 --org-unit 市委组织部\n',
+      );
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
 async function main(): Promise<void> {
   const config = loadConfig();
   await ensureDatabase(config.databaseUrl);
   children.push(run('api'), run('worker'));
   process.on('SIGINT', () => shutdown(0));
   process.on('SIGTERM', () => shutdown(0));
+  await announceWhenReady(config.port);
 }
 
 main().catch((err: Error) => {

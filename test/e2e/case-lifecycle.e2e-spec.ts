@@ -47,10 +47,12 @@ describe('a complete case from 动议 to 正式任职 (e2e)', () => {
     body: unknown,
     status: number,
     code: string,
+    detail?: string,
   ): Promise<void> {
     const before = await client.revisionOf(caseId, people.auditor);
     const response = expectStatus(await client.post(actor, `/cases/${caseId}${path}`, body), status);
     expect(response.body.code).toBe(code);
+    if (detail !== undefined) expect(response.body.detail).toBe(detail);
     expect(await client.revisionOf(caseId, people.auditor)).toBe(before);
   }
 
@@ -261,6 +263,7 @@ describe('a complete case from 动议 to 正式任职 (e2e)', () => {
       { noticeDate: '2024-04-19', probation: true },
       409,
       'APPOINTMENT.OBJECTIONS_OPEN',
+      '候选人李四尚有 1 件未办结的反映问题（R22），不能任职',
     );
     await command(
       people.handler,
@@ -287,6 +290,7 @@ describe('a complete case from 动议 to 正式任职 (e2e)', () => {
       { noticeDate: '2024-04-19', probation: true },
       409,
       'APPOINTMENT.CANDIDATE_VETOED',
+      '张三政治素质考察不合格，实行一票否决',
     );
   });
 

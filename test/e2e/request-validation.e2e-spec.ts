@@ -65,7 +65,13 @@ describe('request validation (e2e): bad input is a 400 problem listing every bad
     expect(fieldsOf(response)).toEqual(['ownerOrgUnit', 'post.colour']);
     expect(response.body.errors).toContainEqual({
       field: 'ownerOrgUnit',
-      messages: ['property ownerOrgUnit should not exist'],
+      label: 'ownerOrgUnit',
+      messages: ['本接口不接受这个字段'],
+    });
+    expect(response.body.errors).toContainEqual({
+      field: 'post.colour',
+      label: '拟任职务·colour',
+      messages: ['本接口不接受这个字段'],
     });
   });
 

@@ -583,6 +583,9 @@ describe(`fuzzing the api with ${REQUESTS} property-based requests (fault)`, () 
                 failures.push(
                   `${what}: not problem details (${contentType}): ${JSON.stringify(body).slice(0, 200)}`,
                 );
+              // written in Chinese by default, whatever the input: no English sentence reaches the clerk
+              else if (![problem.title, problem.detail].every((text) => /[\u4e00-\u9fff]/.test(String(text))))
+                failures.push(`${what}: not in Chinese: ${JSON.stringify(body).slice(0, 200)}`);
             }
           }
         }),

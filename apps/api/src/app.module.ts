@@ -6,6 +6,7 @@ import { EventStoreModule } from '@app/event-store';
 import { AppConfig, type Clock, PlatformModule } from '@app/platform';
 import { CalendarModule } from './calendar/calendar.module';
 import { CasesModule } from './cases/cases.module';
+import { ErrorsModule } from './errors/errors.module';
 import { HealthModule } from './health/health.module';
 import { InboxModule } from './inbox/inbox.module';
 import { ReadModelsModule } from './read-models/read-models.module';
@@ -29,6 +30,7 @@ export class AppModule {
         ReadModelsModule,
         InboxModule.forRoot(),
         CalendarModule,
+        ErrorsModule,
       ],
       providers: [{ provide: APP_GUARD, useClass: ThrottlerGuard }],
     };

@@ -12,6 +12,7 @@ import {
   validationExceptionFactory,
 } from '@app/platform';
 import { AppModule } from './app.module';
+import { withErrorCatalogue } from './errors/error-catalogue.openapi';
 
 /**
  * The api as main.ts runs it and as the e2e tests start it: everything but `listen`.
@@ -38,6 +39,8 @@ export async function createApp(
       forbidNonWhitelisted: true,
       transform: true,
       exceptionFactory: validationExceptionFactory,
+      // the errors' targets name the request body a field belongs to (field labels); they are never sent
+      validationError: { target: true },
     }),
   );
   app.useGlobalFilters(new ProblemDetailsFilter());
@@ -49,7 +52,7 @@ export async function createApp(
     .setVersion('1')
     .addBearerAuth()
     .build();
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi));
+  SwaggerModule.setup('docs', app, () => withErrorCatalogue(SwaggerModule.createDocument(app, openApi)));
   app.enableShutdownHooks();
   return app;
 }

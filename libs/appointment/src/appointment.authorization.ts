@@ -63,9 +63,13 @@ export function requireInspectorFor(
   leaderOnly: boolean,
 ): void {
   if (!state.team) throw AppointmentErrors.teamNotFormed();
-  if (!isOnTeam(state, actor.id)) throw AppointmentErrors.notOnTeam(actor.id);
-  if (leaderOnly && state.team.leader.id !== actor.id) throw AppointmentErrors.notTeamLeader(actor.id);
-  if (isRecused(state, actor.id, candidateId)) throw AppointmentErrors.recused(actor.id, candidateId);
+  if (!isOnTeam(state, actor.id)) throw AppointmentErrors.notOnTeam(actor);
+  if (leaderOnly && state.team.leader.id !== actor.id) throw AppointmentErrors.notTeamLeader(actor);
+  if (isRecused(state, actor.id, candidateId))
+    throw AppointmentErrors.recused(
+      actor,
+      state.candidates.find((c) => c.candidateId === candidateId) ?? candidateId,
+    );
 }
 
 /** The unit and discipline secretaries act only for candidates of their own unit. */

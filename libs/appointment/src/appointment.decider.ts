@@ -163,7 +163,7 @@ export function createAppointmentDecider(deps: AppointmentDeciderDeps): Appointm
       if (command.type === 'OpenCase') return decideOpenCase(command, state);
       if (state.status === 'empty') throw AppointmentErrors.caseNotFound(command.caseId);
       if (command.caseId !== state.caseId)
-        throw AppointmentErrors.invalid('caseId', `this is case ${state.caseId}`);
+        throw AppointmentErrors.invalid('caseId', 'case-id-mismatch', undefined, { caseId: state.caseId });
       authorizeCommand(command.type, command.actor, state);
       return decideExisting(command, state, ctx);
     },

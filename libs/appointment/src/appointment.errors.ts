@@ -124,371 +124,211 @@ export const AppointmentErrorCodes = {
   REMINDER_TALK_MISSING: 'APPOINTMENT.REMINDER_TALK_MISSING',
   OCCURRED_IN_FUTURE: 'APPOINTMENT.OCCURRED_IN_FUTURE',
   OUT_OF_ORDER: 'APPOINTMENT.OUT_OF_ORDER',
+  RECOMMENDER_SUSPENDED: 'APPOINTMENT.RECOMMENDER_SUSPENDED',
 } as const;
-
 export type AppointmentErrorCode = (typeof AppointmentErrorCodes)[keyof typeof AppointmentErrorCodes];
+
+/**
+ * Why a field was refused (APPOINTMENT.INVALID_INPUT). The words for each live in the error
+ * catalogue (libs/platform/src/errors/error-catalogue.ts); the parameters travel in `details`.
+ */
+export const INVALID_REASONS = [
+  'text-required',
+  'text-too-long',
+  'moment-format',
+  'date-format',
+  'integer-min',
+  'one-of',
+  'listed-twice',
+  'not-boolean',
+  'not-a-list',
+  'case-id-mismatch',
+  'appointment-before-decision',
+  'talk-before-appointment',
+  'extend-days-without-extend',
+  'attendees-exceed-entitled',
+  'member-did-not-attend',
+  'member-recused',
+  'no-candidate-voted',
+  'candidate-not-in-case',
+  'votes-missing',
+  'principal-leader-not-last',
+  'not-on-team',
+  'not-inspection-target',
+  'count-required',
+  'grades-sum-mismatch',
+  'grades-only-for-assessment',
+  'recipient-roles-empty',
+  'not-a-role',
+  'notice-before-decision',
+  'no-calendar',
+  'objection-before-notice',
+  'digest-format',
+  'participants-exceed-eligible',
+  'votes-exceed-participants',
+  'flags-incomplete',
+  'candidates-empty',
+  'reminder-talk-only-minor',
+  'reminder-talk-incomplete',
+  'members-exceed-entitled',
+] as const;
+export type InvalidReason = (typeof INVALID_REASONS)[number];
+
+/** A candidate as the state knows it (the name is shown instead of the id), or just its id. */
+export type CandidateRef = string | { candidateId: string; person?: { name?: string } };
+/** A person with a name (an actor, a team member), or just an id. */
+export type NamedRef = string | { id: string; name?: string };
+
+const candidateParams = (candidate: CandidateRef): Record<string, unknown> =>
+  typeof candidate === 'string'
+    ? { candidateId: candidate }
+    : { candidateId: candidate.candidateId, candidateName: candidate.person?.name };
+
+const personParams = (person: NamedRef): Record<string, unknown> =>
+  typeof person === 'string' ? { personId: person } : { personId: person.id, personName: person.name };
+
+/** The log line of a domain error: the code and its parameters; people read the catalogue's words. */
+const logText = (code: string, params: Record<string, unknown> = {}): string => {
+  const shown = Object.entries(params).filter(([, v]) => v !== undefined);
+  return shown.length === 0
+    ? code
+    : `${code} (${shown.map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`).join(', ')})`;
+};
 
 const C = AppointmentErrorCodes;
 
-/** One factory per code, so every throw site names the code once and the message reads the same. */
+const rule = (code: string, details: Record<string, unknown>, ruleId?: RuleId) =>
+  new RuleViolationError(code, logText(code, details), { rule: ruleId, details });
+const forbidden = (code: string, details: Record<string, unknown>, ruleId?: RuleId) =>
+  new DomainForbiddenError(code, logText(code, details), { rule: ruleId, details });
+const notFound = (code: string, details: Record<string, unknown>) =>
+  new DomainNotFoundError(code, logText(code, details), { details });
+const invalidField = (code: string, field: string, details: Record<string, unknown> = {}, ruleId?: RuleId) =>
+  new DomainValidationError(code, logText(code, { field, ...details }), { field, rule: ruleId, details });
+
+/** One factory per code, so every throw site names the code once and carries the same parameters. */
 export const AppointmentErrors = {
-  invalid: (field: string, message: string, rule?: RuleId, details?: Record<string, unknown>) =>
-    new DomainValidationError(C.INVALID_INPUT, message, { field, rule, details }),
-  duplicateId: (field: string, id: string) =>
-    new DomainValidationError(C.DUPLICATE_ID, `${field} ${id} is already used in this case`, { field }),
+  invalid: (
+    field: string,
+    // a sentence is accepted so that code written before the catalogue still compiles; it is shown as is
+    reason: InvalidReason | (string & Record<never, never>),
+    ruleId?: RuleId,
+    params: Record<string, unknown> = {},
+  ) => invalidField(C.INVALID_INPUT, field, { reason, ...params }, ruleId),
+  duplicateId: (field: string, id: string) => invalidField(C.DUPLICATE_ID, field, { id }),
 
-  caseNotFound: (caseId: string) =>
-    new DomainNotFoundError(C.CASE_NOT_FOUND, `No case ${caseId}`, { details: { caseId } }),
-  candidateNotFound: (candidateId: string) =>
-    new DomainNotFoundError(C.CANDIDATE_NOT_FOUND, `No candidate ${candidateId} in this case`, {
-      details: { candidateId },
-    }),
-  objectionNotFound: (objectionId: string) =>
-    new DomainNotFoundError(C.OBJECTION_NOT_FOUND, `No objection ${objectionId} for this candidate`, {
-      details: { objectionId },
-    }),
+  caseNotFound: (caseId: string) => notFound(C.CASE_NOT_FOUND, { caseId }),
+  candidateNotFound: (candidateId: string) => notFound(C.CANDIDATE_NOT_FOUND, { candidateId }),
+  objectionNotFound: (objectionId: string) => notFound(C.OBJECTION_NOT_FOUND, { objectionId }),
 
-  roleNotAllowed: (command: string, role: string) =>
-    new DomainForbiddenError(C.ROLE_NOT_ALLOWED, `Role ${role} may not ${command}`, {
-      details: { command, role },
-    }),
+  /** `command` is the command type (`SignOpinion`); `about` narrows it (an opinion kind, a check). */
+  roleNotAllowed: (command: string, role: string, about?: string) =>
+    forbidden(C.ROLE_NOT_ALLOWED, { command, role, about }),
   orgUnitNotAllowed: (command: string, orgUnit: string, required: string) =>
-    new DomainForbiddenError(
-      C.ORG_UNIT_NOT_ALLOWED,
-      `Org unit ${orgUnit} may not ${command} on a case of ${required}`,
-      {
-        details: { command, orgUnit, required },
-      },
-    ),
-  notOnTeam: (personId: string) =>
-    new DomainForbiddenError(C.NOT_ON_TEAM, `${personId} is not on this case's inspection team`, {
-      details: { personId },
-    }),
-  notTeamLeader: (personId: string) =>
-    new DomainForbiddenError(C.NOT_TEAM_LEADER, `${personId} is not the inspection team leader`, {
-      details: { personId },
-    }),
-  recused: (personId: string, candidateId: string) =>
-    new DomainForbiddenError(C.RECUSED, `${personId} is recused from candidate ${candidateId}`, {
-      rule: 'R7',
-      details: { personId, candidateId },
-    }),
+    forbidden(C.ORG_UNIT_NOT_ALLOWED, { command, orgUnit, required }),
+  notOnTeam: (person: NamedRef) => forbidden(C.NOT_ON_TEAM, personParams(person)),
+  notTeamLeader: (person: NamedRef) => forbidden(C.NOT_TEAM_LEADER, personParams(person)),
+  recused: (person: NamedRef, candidate: CandidateRef) =>
+    forbidden(C.RECUSED, { ...personParams(person), ...candidateParams(candidate) }, 'R7'),
   signerOutOfScope: (orgUnit: string, candidateUnit: string) =>
-    new DomainForbiddenError(
-      C.SIGNER_OUT_OF_SCOPE,
-      `A secretary of ${orgUnit} may not act for a candidate of ${candidateUnit}`,
-      {
-        details: { orgUnit, candidateUnit },
-      },
-    ),
+    forbidden(C.SIGNER_OUT_OF_SCOPE, { orgUnit, candidateUnit }),
 
-  caseExists: (caseId: string) =>
-    new RuleViolationError(C.CASE_EXISTS, `Case ${caseId} already exists`, { details: { caseId } }),
-  caseClosed: (caseId: string) =>
-    new RuleViolationError(C.CASE_CLOSED, `Case ${caseId} is closed`, { details: { caseId } }),
+  caseExists: (caseId: string) => rule(C.CASE_EXISTS, { caseId }),
+  caseClosed: (caseId: string) => rule(C.CASE_CLOSED, { caseId }),
   wrongStage: (command: string, stage: string, expected: readonly string[]) =>
-    new RuleViolationError(C.WRONG_STAGE, `${command} is not possible in stage ${stage}`, {
-      details: { command, stage, expected },
-    }),
-  candidateWrongStatus: (candidateId: string, status: string, expected: readonly string[], rule?: RuleId) =>
-    new RuleViolationError(C.CANDIDATE_WRONG_STATUS, `Candidate ${candidateId} is ${status}`, {
-      rule,
-      details: { candidateId, status, expected },
-    }),
-  alreadyNominated: (personId: string) =>
-    new RuleViolationError(C.ALREADY_NOMINATED, `Person ${personId} is already a candidate in this case`, {
-      details: { personId },
-    }),
+    rule(C.WRONG_STAGE, { command, stage, expected }),
+  candidateWrongStatus: (
+    candidate: CandidateRef,
+    status: string,
+    expected: readonly string[],
+    ruleId?: RuleId,
+  ) => rule(C.CANDIDATE_WRONG_STATUS, { ...candidateParams(candidate), status, expected }, ruleId),
+  alreadyNominated: (person: NamedRef) => rule(C.ALREADY_NOMINATED, personParams(person)),
 
-  initiationNotApproved: (command: string) =>
-    new RuleViolationError(C.INITIATION_NOT_APPROVED, `${command} needs an approved initiation`, {
-      rule: 'R1',
-      details: { command },
-    }),
+  initiationNotApproved: (command: string) => rule(C.INITIATION_NOT_APPROVED, { command }, 'R1'),
   turnoutNotMet: (participants: number, required: number, eligible: number) =>
-    new RuleViolationError(
-      C.TURNOUT_NOT_MET,
-      `${participants} of ${eligible} took part; ${required} needed`,
-      {
-        rule: 'R2',
-        details: { participants, required, eligible },
-      },
-    ),
-  recommenderRequired: (field: string) =>
-    new DomainValidationError(C.RECOMMENDER_REQUIRED, 'A nomination must name who recommends', {
-      field,
-      rule: 'R3',
-    }),
-  recommendationMissing: () =>
-    new RuleViolationError(C.RECOMMENDATION_MISSING, 'No valid recommendation round has been recorded', {
-      rule: 'R4',
-    }),
+    rule(C.TURNOUT_NOT_MET, { participants, required, eligible }, 'R2'),
+  recommenderRequired: (field: string) => invalidField(C.RECOMMENDER_REQUIRED, field, {}, 'R3'),
+  recommendationMissing: () => rule(C.RECOMMENDATION_MISSING, {}, 'R4'),
   recommendationExpired: (latestRoundDate: string, validUntil: string, decidedDate: string) =>
-    new RuleViolationError(
-      C.RECOMMENDATION_EXPIRED,
-      `The latest valid round (${latestRoundDate}) was valid until ${validUntil}`,
-      {
-        rule: 'R4',
-        details: { latestRoundDate, validUntil, decidedDate },
-      },
-    ),
-  eligibilityNotRecorded: (candidateId: string) =>
-    new RuleViolationError(
-      C.ELIGIBILITY_NOT_RECORDED,
-      `Eligibility of candidate ${candidateId} is not recorded`,
-      {
-        rule: 'R5',
-        details: { candidateId },
-      },
-    ),
-  candidateDisqualified: (candidateId: string, flags: string[]) =>
-    new RuleViolationError(
-      C.CANDIDATE_DISQUALIFIED,
-      `Candidate ${candidateId} is disqualified: ${flags.join(', ')}`,
-      {
-        rule: 'R5',
-        details: { candidateId, flags },
-      },
-    ),
-  notExceptional: (candidateId: string) =>
-    new RuleViolationError(C.NOT_EXCEPTIONAL, `Candidate ${candidateId} is not an exceptional promotion`, {
-      rule: 'R6',
-      details: { candidateId },
-    }),
-  exceptionalApprovalMissing: (candidateId: string, kind: string, before: string) =>
-    new RuleViolationError(
-      C.EXCEPTIONAL_APPROVAL_MISSING,
-      `Exceptional (${kind}) candidate ${candidateId} needs approval before ${before}`,
-      {
-        rule: 'R6',
-        details: { candidateId, kind, before },
-      },
-    ),
+    rule(C.RECOMMENDATION_EXPIRED, { latestRoundDate, validUntil, decidedDate }, 'R4'),
+  eligibilityNotRecorded: (candidate: CandidateRef) =>
+    rule(C.ELIGIBILITY_NOT_RECORDED, candidateParams(candidate), 'R5'),
+  candidateDisqualified: (candidate: CandidateRef, flags: string[]) =>
+    rule(C.CANDIDATE_DISQUALIFIED, { ...candidateParams(candidate), flags }, 'R5'),
+  notExceptional: (candidate: CandidateRef) => rule(C.NOT_EXCEPTIONAL, candidateParams(candidate), 'R6'),
+  exceptionalApprovalMissing: (candidate: CandidateRef, kind: string, before: string) =>
+    rule(C.EXCEPTIONAL_APPROVAL_MISSING, { ...candidateParams(candidate), kind, before }, 'R6'),
 
-  teamTooSmall: (size: number, candidateId?: string) =>
-    new RuleViolationError(C.TEAM_TOO_SMALL, `An inspection team needs at least 2 members (has ${size})`, {
-      rule: 'R7',
-      details: { size, candidateId },
-    }),
-  teamRecusalConflict: (personId: string, candidateId: string, message: string) =>
-    new RuleViolationError(C.TEAM_RECUSAL_CONFLICT, message, {
-      rule: 'R7',
-      details: { personId, candidateId },
-    }),
-  teamNotFormed: () =>
-    new RuleViolationError(C.TEAM_NOT_FORMED, 'No inspection team has been formed', { rule: 'R7' }),
+  teamTooSmall: (size: number, candidate?: CandidateRef) =>
+    rule(C.TEAM_TOO_SMALL, { size, ...(candidate === undefined ? {} : candidateParams(candidate)) }, 'R7'),
+  /** `conflict`: `leader` (the leader is recused from the candidate) or `self` (the candidate is on the team). */
+  teamRecusalConflict: (person: NamedRef, candidate: CandidateRef, conflict: 'leader' | 'self') =>
+    rule(C.TEAM_RECUSAL_CONFLICT, { ...personParams(person), ...candidateParams(candidate), conflict }, 'R7'),
+  teamNotFormed: () => rule(C.TEAM_NOT_FORMED, {}, 'R7'),
   inspectionNoticeNotPublished: (details: Record<string, unknown> = {}) =>
-    new RuleViolationError(
-      C.INSPECTION_NOTICE_NOT_PUBLISHED,
-      'The inspection notice must be published before inspection activities',
-      {
-        rule: 'R8',
-        details,
-      },
-    ),
-  inspectionNoticeAlreadyPublished: () =>
-    new RuleViolationError(
-      C.INSPECTION_NOTICE_ALREADY_PUBLISHED,
-      'The inspection notice is already published',
-      { rule: 'R8' },
-    ),
-  assessmentGradesRequired: () =>
-    new DomainValidationError(
-      C.ASSESSMENT_GRADES_REQUIRED,
-      'A democratic assessment records the count per grade',
-      {
-        field: 'grades',
-        rule: 'R9',
-      },
-    ),
-  noInspectionActivity: (candidateId: string) =>
-    new RuleViolationError(
-      C.NO_INSPECTION_ACTIVITY,
-      `No inspection activity recorded for candidate ${candidateId}`,
-      {
-        rule: 'R9',
-        details: { candidateId },
-      },
-    ),
-  candidateVetoed: (candidateId: string) =>
-    new RuleViolationError(C.CANDIDATE_VETOED, `Candidate ${candidateId} was found politically unqualified`, {
-      rule: 'R10',
-      details: { candidateId },
-    }),
+    rule(C.INSPECTION_NOTICE_NOT_PUBLISHED, details, 'R8'),
+  inspectionNoticeAlreadyPublished: () => rule(C.INSPECTION_NOTICE_ALREADY_PUBLISHED, {}, 'R8'),
+  assessmentGradesRequired: () => invalidField(C.ASSESSMENT_GRADES_REQUIRED, 'grades', {}, 'R9'),
+  noInspectionActivity: (candidate: CandidateRef) =>
+    rule(C.NO_INSPECTION_ACTIVITY, candidateParams(candidate), 'R9'),
+  candidateVetoed: (candidate: CandidateRef) => rule(C.CANDIDATE_VETOED, candidateParams(candidate), 'R10'),
 
-  opinionNotDrafted: (candidateId: string, kind: string) =>
-    new RuleViolationError(C.OPINION_NOT_DRAFTED, `No ${kind} opinion drafted for candidate ${candidateId}`, {
-      rule: 'R16',
-      details: { candidateId, kind },
-    }),
-  digestMismatch: (expected: string, given: string) =>
-    new RuleViolationError(C.DIGEST_MISMATCH, 'The digest signed is not the digest of the current draft', {
-      rule: 'R16',
-      details: { expected, given },
-    }),
-  alreadySigned: (personId: string) =>
-    new RuleViolationError(C.ALREADY_SIGNED, `${personId} has already signed this draft`, {
-      rule: 'R16',
-      details: { personId },
-    }),
-  signerRoleAlreadySigned: (signedAs: string) =>
-    new RuleViolationError(
-      C.SIGNER_ROLE_ALREADY_SIGNED,
-      `The ${signedAs} signature is already on this draft`,
-      {
-        rule: 'R16',
-        details: { signedAs },
-      },
-    ),
-  checkOutcomeInvalid: (check: string, outcome: string, allowed: readonly string[], rule: RuleId) =>
-    new DomainValidationError(C.CHECK_OUTCOME_INVALID, `${outcome} is not an outcome of the ${check} check`, {
-      field: 'outcome',
-      rule,
-      details: { check, outcome, allowed },
-    }),
-  checkBlocks: (candidateId: string, check: string, outcome: string, rule: RuleId) =>
-    new RuleViolationError(
-      C.CHECK_BLOCKS_CANDIDATE,
-      `The ${check} check (${outcome}) blocks candidate ${candidateId}`,
-      {
-        rule,
-        details: { candidateId, check, outcome },
-      },
-    ),
-  notReadyForDecision: (candidateId: string, missing: string[]) =>
-    new RuleViolationError(
-      C.NOT_READY_FOR_DECISION,
-      `Candidate ${candidateId} cannot be put to the meeting: ${missing.join(', ')}`,
-      {
-        rule: 'R15',
-        details: { candidateId, missing },
-      },
-    ),
+  opinionNotDrafted: (candidate: CandidateRef, kind: string) =>
+    rule(C.OPINION_NOT_DRAFTED, { ...candidateParams(candidate), kind }, 'R16'),
+  digestMismatch: (expected: string, given: string) => rule(C.DIGEST_MISMATCH, { expected, given }, 'R16'),
+  alreadySigned: (person: NamedRef) => rule(C.ALREADY_SIGNED, personParams(person), 'R16'),
+  signerRoleAlreadySigned: (signedAs: string) => rule(C.SIGNER_ROLE_ALREADY_SIGNED, { signedAs }, 'R16'),
+  checkOutcomeInvalid: (check: string, outcome: string, allowed: readonly string[], ruleId: RuleId) =>
+    invalidField(C.CHECK_OUTCOME_INVALID, 'outcome', { check, outcome, allowed }, ruleId),
+  checkBlocks: (candidate: CandidateRef, check: string, outcome: string, ruleId: RuleId) =>
+    rule(C.CHECK_BLOCKS_CANDIDATE, { ...candidateParams(candidate), check, outcome }, ruleId),
+  notReadyForDecision: (candidate: CandidateRef, missing: string[]) =>
+    rule(C.NOT_READY_FOR_DECISION, { ...candidateParams(candidate), missing }, 'R15'),
   quorumNotMet: (attendees: number, required: number, entitled: number) =>
-    new RuleViolationError(
-      C.QUORUM_NOT_MET,
-      `${attendees} of ${entitled} members attended; ${required} needed`,
-      {
-        rule: 'R18',
-        details: { attendees, required, entitled },
-      },
-    ),
-  seatsExceeded: (seats: number, approved: number) =>
-    new RuleViolationError(C.SEATS_EXCEEDED, `${approved} approvals for ${seats} seat(s)`, {
-      rule: 'R20',
-      details: { seats, approved },
-    }),
-  noticeWaiverGroundRequired: () =>
-    new RuleViolationError(
-      C.NOTICE_WAIVER_GROUND_REQUIRED,
-      'A public notice may be waived only with a recorded ground',
-      {
-        rule: 'R23',
-      },
-    ),
+    rule(C.QUORUM_NOT_MET, { attendees, required, entitled }, 'R18'),
+  seatsExceeded: (seats: number, approved: number) => rule(C.SEATS_EXCEEDED, { seats, approved }, 'R20'),
+  noticeWaiverGroundRequired: () => rule(C.NOTICE_WAIVER_GROUND_REQUIRED, {}, 'R23'),
   objectionAlreadyResolved: (objectionId: string) =>
-    new RuleViolationError(C.OBJECTION_ALREADY_RESOLVED, `Objection ${objectionId} is already resolved`, {
-      rule: 'R22',
-      details: { objectionId },
-    }),
-  objectionsOpen: (candidateId: string, objectionIds: string[]) =>
-    new RuleViolationError(C.OBJECTIONS_OPEN, `Objections still open for candidate ${candidateId}`, {
-      rule: 'R22',
-      details: { candidateId, objectionIds },
-    }),
+    rule(C.OBJECTION_ALREADY_RESOLVED, { objectionId }, 'R22'),
+  objectionsOpen: (candidate: CandidateRef, objectionIds: string[]) =>
+    rule(
+      C.OBJECTIONS_OPEN,
+      { ...candidateParams(candidate), objectionIds, count: objectionIds.length },
+      'R22',
+    ),
   noticeNotEnded: (noticeDate: string, endDate: string) =>
-    new RuleViolationError(
-      C.NOTICE_NOT_ENDED,
-      `The appointment notice date must be after the public notice end date ${endDate}`,
-      {
-        rule: 'R23',
-        details: { noticeDate, endDate },
-      },
-    ),
-  noProbation: (candidateId: string) =>
-    new RuleViolationError(C.NO_PROBATION, `Candidate ${candidateId} is not on probation`, {
-      rule: 'R24',
-      details: { candidateId },
-    }),
-  appointmentTalkNotRecorded: (candidateId: string) =>
-    new RuleViolationError(
-      C.APPOINTMENT_TALK_NOT_RECORDED,
-      `The appointment talk of candidate ${candidateId} is not recorded`,
-      {
-        rule: 'R25',
-        details: { candidateId },
-      },
-    ),
-  appointmentTalkAlreadyRecorded: (candidateId: string) =>
-    new RuleViolationError(
-      C.APPOINTMENT_TALK_ALREADY_RECORDED,
-      `The appointment talk of candidate ${candidateId} is already recorded`,
-      {
-        rule: 'R25',
-        details: { candidateId },
-      },
-    ),
-  probationNotEnded: (candidateId: string, endDate: string, reviewDate: string) =>
-    new RuleViolationError(
-      C.PROBATION_NOT_ENDED,
-      `Probation of candidate ${candidateId} ends on ${endDate}`,
-      {
-        rule: 'R26',
-        details: { candidateId, endDate, reviewDate },
-      },
-    ),
+    rule(C.NOTICE_NOT_ENDED, { noticeDate, endDate }, 'R23'),
+  noProbation: (candidate: CandidateRef) => rule(C.NO_PROBATION, candidateParams(candidate), 'R24'),
+  appointmentTalkNotRecorded: (candidate: CandidateRef) =>
+    rule(C.APPOINTMENT_TALK_NOT_RECORDED, candidateParams(candidate), 'R25'),
+  appointmentTalkAlreadyRecorded: (candidate: CandidateRef) =>
+    rule(C.APPOINTMENT_TALK_ALREADY_RECORDED, candidateParams(candidate), 'R25'),
+  probationNotEnded: (candidate: CandidateRef, endDate: string, reviewDate: string) =>
+    rule(C.PROBATION_NOT_ENDED, { ...candidateParams(candidate), endDate, reviewDate }, 'R26'),
 
-  principalLeaderAbsent: (principalLeaderId: string) =>
-    new RuleViolationError(
-      C.PRINCIPAL_LEADER_ABSENT,
-      `The principal leader ${principalLeaderId} did not attend the meeting`,
-      { rule: 'R17', details: { principalLeaderId } },
-    ),
-  principalLeaderRecused: (principalLeaderId: string) =>
-    new RuleViolationError(
-      C.PRINCIPAL_LEADER_RECUSED,
-      `The principal leader ${principalLeaderId} is recused and cannot preside over the vote`,
-      { rule: 'R17', details: { principalLeaderId } },
-    ),
-  notAMember: (field: string, memberId: string) =>
-    new DomainValidationError(C.NOT_A_MEMBER, `${memberId} is not among the members of the meeting`, {
-      field,
-      rule: 'R17',
-      details: { memberId },
-    }),
-  deferralConflictsWithMajority: (field: string, candidateId: string, agree: number, majority: number) =>
-    new DomainValidationError(
+  principalLeaderAbsent: (principal: NamedRef) =>
+    rule(C.PRINCIPAL_LEADER_ABSENT, personParams(principal), 'R17'),
+  principalLeaderRecused: (principal: NamedRef) =>
+    rule(C.PRINCIPAL_LEADER_RECUSED, personParams(principal), 'R17'),
+  notAMember: (field: string, member: NamedRef) =>
+    invalidField(C.NOT_A_MEMBER, field, personParams(member), 'R17'),
+  deferralConflictsWithMajority: (field: string, candidate: CandidateRef, agree: number, majority: number) =>
+    invalidField(
       C.DEFERRAL_CONFLICTS_WITH_MAJORITY,
-      `Candidate ${candidateId} has ${agree} agree votes of ${majority} needed: approved, not deferred`,
-      { field, rule: 'R19', details: { candidateId, agree, majority } },
-    ),
-  reminderTalkRequired: () =>
-    new DomainValidationError(
-      C.REMINDER_TALK_REQUIRED,
-      'A minor finding is resolved with the reminder talk: who held it and when',
-      { field: 'reminderTalk', rule: 'R22' },
-    ),
-  reminderTalkMissing: (candidateId: string, objectionIds: string[]) =>
-    new RuleViolationError(
-      C.REMINDER_TALK_MISSING,
-      `The reminder talk for the minor finding(s) on candidate ${candidateId} is not recorded`,
-      { rule: 'R22', details: { candidateId, objectionIds } },
-    ),
-  occurredInFuture: (field: string, value: string, now: string) =>
-    new DomainValidationError(C.OCCURRED_IN_FUTURE, `${field} (${value}) lies in the future`, {
       field,
-      rule: 'R28',
-      details: { value, now },
-    }),
+      { ...candidateParams(candidate), agree, majority },
+      'R19',
+    ),
+  reminderTalkRequired: () => invalidField(C.REMINDER_TALK_REQUIRED, 'reminderTalk', {}, 'R22'),
+  reminderTalkMissing: (candidate: CandidateRef, objectionIds: string[]) =>
+    rule(C.REMINDER_TALK_MISSING, { ...candidateParams(candidate), objectionIds }, 'R22'),
+  occurredInFuture: (field: string, value: string, now: string) =>
+    invalidField(C.OCCURRED_IN_FUTURE, field, { at: value, now }, 'R28'),
   outOfOrder: (
     field: string,
     value: string,
     dependsOn: { step: OrderedStep; id?: string; candidateId?: string },
     stepAt: string,
-  ) =>
-    new RuleViolationError(
-      C.OUT_OF_ORDER,
-      `${field} (${value}) is earlier than the ${dependsOn.step}${dependsOn.id ? ` ${dependsOn.id}` : ''} it depends on (${stepAt})`,
-      { rule: 'R28', details: { field, value, ...dependsOn, stepAt } },
-    ),
+  ) => rule(C.OUT_OF_ORDER, { field, at: value, ...dependsOn, stepAt }, 'R28'),
 };

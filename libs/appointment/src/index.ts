@@ -38,3 +38,4 @@ export {
 } from './appointment.rules';
 export type { Readiness, ReadinessGap } from './appointment.rules';
 export { caseStreamId, caseIdFromStream, CASE_STREAM_PREFIX } from './appointment.streams';
+export * from './appointment.labels';

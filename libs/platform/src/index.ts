@@ -47,12 +47,18 @@ export {
   RequestValidationError,
   UnauthorizedError,
   UnavailableError,
+  fieldError,
   type ErrorCategory,
   type FieldError,
+  type FieldProblem,
 } from './errors/platform.errors';
+export { ERROR_CATALOGUE, FIELD_REASONS, type CatalogueEntry, type Lang } from './errors/error-catalogue';
+export { negotiateLanguage, describeError, describeReason } from './errors/error-messages';
+export { FIELD_LABELS, fieldLabel } from './errors/field-labels';
 export { ProblemDetailsFilter } from './errors/problem-details.filter';
 export {
   PROBLEM_CONTENT_TYPE,
+  PROBLEM_CODES,
   toProblemResponse,
   type ProblemDetails,
   type ProblemResponse,

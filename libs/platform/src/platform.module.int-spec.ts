@@ -123,8 +123,8 @@ describe('PlatformModule in a running app', () => {
     expect(invalid.body.errors).toHaveLength(2);
     expect(invalid.body.errors).toEqual(
       expect.arrayContaining([
-        { field: 'text', messages: ['text must be a string'] },
-        { field: 'extra', messages: ['property extra should not exist'] },
+        { field: 'text', label: '意见文本', messages: ['须为文字'] },
+        { field: 'extra', label: 'extra', messages: ['本接口不接受这个字段'] },
       ]),
     );
     const malformed = await request(server)

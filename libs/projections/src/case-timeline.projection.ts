@@ -55,17 +55,7 @@ export interface TimelineEntry {
   signatures: TimelineSignature[];
 }
 
-export const STAGE_LABELS: Record<Stage, string> = {
-  initiated: '动议',
-  'initiation-approved': '动议审批',
-  recommending: '民主推荐',
-  'inspection-targets': '确定考察对象',
-  inspecting: '考察',
-  deciding: '讨论决定',
-  'public-notice': '任前公示',
-  appointed: '任职',
-  closed: '结案',
-};
+export { STAGE_LABELS } from '@app/appointment/appointment.labels';
 
 export const CHECK_LABELS: Record<CheckName, string> = {
   dossier: '干部档案凡提必审',

@@ -51,7 +51,10 @@ class QueuesBoardForbidden extends PlatformError {
   readonly category = 'forbidden' as const;
 
   constructor(role: string) {
-    super('AUTH.ROLE_NOT_ALLOWED', `the role ${role} may not see the queues; allowed: admin`);
+    super('AUTH.ROLE_NOT_ALLOWED', `the role ${role} may not see the queues; allowed: admin`, {
+      role,
+      allowed: ['admin'],
+    });
   }
 }
 

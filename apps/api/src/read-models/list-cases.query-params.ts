@@ -1,13 +1,18 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { STAGES, type Stage } from '@app/appointment';
+import { STAGE_LABELS, STAGES, type Stage } from '@app/appointment';
 import { DateTime } from '../cases/http/field.decorators';
+import { IsStage, stageFromName } from './stage-names';
 
 export class ListCasesParams {
-  @ApiPropertyOptional({ enum: STAGES })
+  @ApiPropertyOptional({
+    enum: [...STAGES, ...STAGES.map((stage) => STAGE_LABELS[stage])],
+    description: 'the stage, by its code or its Chinese name (e.g. `inspecting` or `考察`)',
+  })
   @IsOptional()
-  @IsIn(STAGES)
+  @Transform(({ value }) => stageFromName(value))
+  @IsStage()
   stage?: Stage;
 
   @ApiPropertyOptional({ description: 'the org unit that owns the case (ownerOrgUnit)' })

@@ -9,6 +9,7 @@ import {
   CLOCK,
   type Clock,
   CursorCodec,
+  fieldError,
   RequestValidationError,
 } from '@app/platform';
 import { isDateTime } from '@app/time';
@@ -96,7 +97,7 @@ export class ReadModelsService {
     if (position.length === 2 && isDateTime(position[0]) && UUID.test(position[1])) {
       return [position[0], position[1]];
     }
-    throw new RequestValidationError([{ field: 'cursor', messages: ['cursor 不是上一页给出的 nextCursor'] }]);
+    throw new RequestValidationError([fieldError('cursor', 'cursor')]);
   }
 
   async listCases(actor: Actor, query: ListCasesParams): Promise<CaseListPage> {

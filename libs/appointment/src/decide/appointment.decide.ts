@@ -24,11 +24,11 @@ export function guardIssueAppointment(g: Guard, candidateId: string) {
   const open = ensureActive(g, g.state, ['public-notice', 'appointed']);
   requireCandidateStatus(candidate, ['in-notice']);
   const unresolved = candidate.objections.filter((o) => o.status !== 'resolved').map((o) => o.objectionId);
-  if (unresolved.length > 0) throw AppointmentErrors.objectionsOpen(candidate.candidateId, unresolved);
+  if (unresolved.length > 0) throw AppointmentErrors.objectionsOpen(candidate, unresolved);
   const untalked = candidate.objections
     .filter((o) => o.outcome === 'minor' && !o.reminderTalk)
     .map((o) => o.objectionId);
-  if (untalked.length > 0) throw AppointmentErrors.reminderTalkMissing(candidate.candidateId, untalked);
+  if (untalked.length > 0) throw AppointmentErrors.reminderTalkMissing(candidate, untalked);
   const latest = latestOccurredDate(g.at, g.ctx.rules.clockSkewMinutes * 60_000);
   if (candidate.publicNotice && latest <= candidate.publicNotice.endDate)
     throw AppointmentErrors.noticeNotEnded(latest, candidate.publicNotice.endDate);
@@ -39,14 +39,10 @@ export const decideIssueAppointment: DecideFn<'IssueAppointment'> = (command, st
   const { open, candidate } = guardIssueAppointment(guardOf(command, state, ctx), command.data.candidateId);
   const noticeDate = requireOccurred('noticeDate', command.data.noticeDate, command.at, ctx, 'date');
   if (typeof command.data.probation !== 'boolean')
-    throw AppointmentErrors.invalid('probation', 'probation must be true or false', 'R24');
+    throw AppointmentErrors.invalid('probation', 'not-boolean', 'R24');
   const decisionDate = candidate.decision?.decisionDate ?? noticeDate;
   if (noticeDate < decisionDate)
-    throw AppointmentErrors.invalid(
-      'noticeDate',
-      `the appointment cannot precede the decision of ${decisionDate}`,
-      'R24',
-    );
+    throw AppointmentErrors.invalid('noticeDate', 'appointment-before-decision', 'R24', { decisionDate });
   // R23: only after the notice has ended, and with every objection resolved (R22).
   if (candidate.publicNotice && noticeDate <= candidate.publicNotice.endDate)
     throw AppointmentErrors.noticeNotEnded(noticeDate, candidate.publicNotice.endDate);
@@ -74,8 +70,7 @@ export function guardRecordAppointmentTalk(g: Guard, candidateId: string) {
   const candidate = findCandidate(g.state, candidateId);
   const open = ensureActive(g, g.state, ['appointed']);
   requireCandidateStatus(candidate, ['appointed', 'on-probation']);
-  if (candidate.appointmentTalk)
-    throw AppointmentErrors.appointmentTalkAlreadyRecorded(candidate.candidateId);
+  if (candidate.appointmentTalk) throw AppointmentErrors.appointmentTalkAlreadyRecorded(candidate);
   return { open, candidate };
 }
 
@@ -88,11 +83,7 @@ export const decideRecordAppointmentTalk: DecideFn<'RecordAppointmentTalk'> = (c
   const heldBy = requireText('heldBy', command.data.heldBy, 200);
   const noticeDate = candidate.appointment?.noticeDate;
   if (noticeDate && compareMoments(heldAt, noticeDate) < 0) {
-    throw AppointmentErrors.invalid(
-      'heldAt',
-      `the talk cannot precede the appointment of ${noticeDate}`,
-      'R25',
-    );
+    throw AppointmentErrors.invalid('heldAt', 'talk-before-appointment', 'R25', { noticeDate });
   }
   const talk = {
     type: 'AppointmentTalkRecorded' as const,
@@ -128,10 +119,10 @@ export function guardReviewProbation(g: Guard, candidateId: string) {
   const candidate = findCandidate(g.state, candidateId);
   const open = ensureActive(g, g.state, ['appointed']);
   if (candidate.status === 'appointed' || (candidate.appointment && !candidate.appointment.probation))
-    throw AppointmentErrors.noProbation(candidate.candidateId);
+    throw AppointmentErrors.noProbation(candidate);
   requireCandidateStatus(candidate, ['on-probation']);
   const probation = candidate.probation;
-  if (!probation) throw AppointmentErrors.noProbation(candidate.candidateId);
+  if (!probation) throw AppointmentErrors.noProbation(candidate);
   return { open, candidate, probation };
 }
 
@@ -164,13 +155,13 @@ export const decideReviewProbation: DecideFn<'ReviewProbation'> = (command, stat
     ];
   }
   if (command.data.extendDays !== undefined)
-    throw AppointmentErrors.invalid('extendDays', 'extendDays goes only with result extend', 'R26');
+    throw AppointmentErrors.invalid('extendDays', 'extend-days-without-extend', 'R26');
   // R25: the talk comes before the case can close.
-  if (!candidate.appointmentTalk) throw AppointmentErrors.appointmentTalkNotRecorded(candidate.candidateId);
+  if (!candidate.appointmentTalk) throw AppointmentErrors.appointmentTalkNotRecorded(candidate);
   const reviewDate = shanghaiDate(command.at);
   // R26: competent only on or after the end date; not competent at any time.
   if (result === 'competent' && reviewDate < probation.endDate)
-    throw AppointmentErrors.probationNotEnded(candidate.candidateId, probation.endDate, reviewDate);
+    throw AppointmentErrors.probationNotEnded(candidate, probation.endDate, reviewDate);
   const reviewed = {
     type: 'ProbationReviewed' as const,
     data: {

@@ -112,40 +112,35 @@ export function requireCandidateStatus(
   allowed: readonly CandidateStatus[],
   options: { vetoedAllowed?: boolean } = {},
 ): void {
-  if (candidate.vetoed && !options.vetoedAllowed)
-    throw AppointmentErrors.candidateVetoed(candidate.candidateId);
+  if (candidate.vetoed && !options.vetoedAllowed) throw AppointmentErrors.candidateVetoed(candidate);
   if (!allowed.includes(candidate.status))
-    throw AppointmentErrors.candidateWrongStatus(candidate.candidateId, candidate.status, allowed);
+    throw AppointmentErrors.candidateWrongStatus(candidate, candidate.status, allowed);
 }
 
 export const IN_INSPECTION: readonly CandidateStatus[] = ['target', 'deferred'];
 
 export function requireText(field: string, value: unknown, maxLength = 10_000): string {
   if (typeof value !== 'string' || value.trim().length === 0)
-    throw AppointmentErrors.invalid(field, `${field} must be a non-empty text`);
+    throw AppointmentErrors.invalid(field, 'text-required');
   if (value.length > maxLength)
-    throw AppointmentErrors.invalid(field, `${field} must be at most ${maxLength} characters`);
+    throw AppointmentErrors.invalid(field, 'text-too-long', undefined, { maxLength });
   return value;
 }
 
 export function optionalText(field: string, value: unknown, maxLength = 10_000): string | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'string' || value.length > maxLength)
-    throw AppointmentErrors.invalid(field, `${field} must be a text of at most ${maxLength} characters`);
+    throw AppointmentErrors.invalid(field, 'text-too-long', undefined, { maxLength });
   return value;
 }
 
 export function requireMoment(field: string, value: unknown): string {
-  if (!isDateOrTime(value))
-    throw AppointmentErrors.invalid(
-      field,
-      `${field} must be an ISO-8601 time with offset or a YYYY-MM-DD date`,
-    );
+  if (!isDateOrTime(value)) throw AppointmentErrors.invalid(field, 'moment-format');
   return value;
 }
 
 export function requireDate(field: string, value: unknown): string {
-  if (!isIsoDate(value)) throw AppointmentErrors.invalid(field, `${field} must be a YYYY-MM-DD date`);
+  if (!isIsoDate(value)) throw AppointmentErrors.invalid(field, 'date-format');
   return value;
 }
 
@@ -178,13 +173,13 @@ export function requireNotBefore(
 
 export function requireInteger(field: string, value: unknown, min: number): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min)
-    throw AppointmentErrors.invalid(field, `${field} must be an integer ≥ ${min}`);
+    throw AppointmentErrors.invalid(field, 'integer-min', undefined, { min });
   return value;
 }
 
 export function requireOneOf<T extends string>(field: string, value: unknown, allowed: readonly T[]): T {
   if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
-    throw AppointmentErrors.invalid(field, `${field} must be one of ${allowed.join(', ')}`, undefined, {
+    throw AppointmentErrors.invalid(field, 'one-of', undefined, {
       allowed,
     });
   }
@@ -194,8 +189,7 @@ export function requireOneOf<T extends string>(field: string, value: unknown, al
 export function requireUnique(field: string, values: readonly string[]): void {
   const seen = new Set<string>();
   for (const v of values) {
-    if (seen.has(v))
-      throw AppointmentErrors.invalid(field, `${field} lists ${v} twice`, undefined, { value: v });
+    if (seen.has(v)) throw AppointmentErrors.invalid(field, 'listed-twice', undefined, { value: v });
     seen.add(v);
   }
 }
@@ -218,7 +212,7 @@ export function reasonsNonePasses(
       reasons.push(error);
     }
   }
-  return reasons.length > 0 ? reasons : [AppointmentErrors.invalid(field, 'no candidate to choose from')];
+  return reasons.length > 0 ? reasons : [AppointmentErrors.invalid(field, 'candidates-empty')];
 }
 
 /** Appends CaseClosed when the events just decided end the last open appointment. */

@@ -36,21 +36,15 @@ function requireReady(candidate: CandidateState): void {
   const readiness = decisionReadiness(candidate);
   const blocking = readiness.blocking[0];
   if (blocking)
-    throw AppointmentErrors.checkBlocks(
-      candidate.candidateId,
-      blocking.check,
-      blocking.outcome,
-      blocking.rule,
-    );
+    throw AppointmentErrors.checkBlocks(candidate, blocking.check, blocking.outcome, blocking.rule);
   if (readiness.missing.includes('exceptional-approval') && candidate.exceptional) {
     throw AppointmentErrors.exceptionalApprovalMissing(
-      candidate.candidateId,
+      candidate,
       candidate.exceptional.kind,
       'decision-meeting',
     );
   }
-  if (readiness.missing.length > 0)
-    throw AppointmentErrors.notReadyForDecision(candidate.candidateId, readiness.missing);
+  if (readiness.missing.length > 0) throw AppointmentErrors.notReadyForDecision(candidate, readiness.missing);
 }
 
 export function guardHoldDecisionMeeting(g: Guard) {
@@ -66,7 +60,7 @@ export function meetingBlockers(g: Guard): unknown[] {
 /** R17: the members named, when the meeting names them. */
 function meetingMembers(value: unknown, entitled: number): PersonRef[] | undefined {
   if (value === undefined) return undefined;
-  if (!Array.isArray(value)) throw AppointmentErrors.invalid('members', 'members must be a list', 'R17');
+  if (!Array.isArray(value)) throw AppointmentErrors.invalid('members', 'not-a-list', 'R17');
   const members = value.map((m: Partial<PersonRef> | null, i) => ({
     id: requireText(`members[${i}].id`, m?.id, 100),
     name: requireText(`members[${i}].name`, m?.name, 200),
@@ -76,7 +70,7 @@ function meetingMembers(value: unknown, entitled: number): PersonRef[] | undefin
     members.map((m) => m.id),
   );
   if (members.length > entitled) {
-    throw AppointmentErrors.invalid('members', 'more members named than are entitled to attend', 'R17', {
+    throw AppointmentErrors.invalid('members', 'members-exceed-entitled', 'R17', {
       members: members.length,
       entitled,
     });
@@ -96,25 +90,25 @@ export const decideHoldDecisionMeeting: DecideFn<'HoldDecisionMeeting'> = (comma
   const requireMember = (field: string, id: string) => {
     if (members && !members.some((m) => m.id === id)) throw AppointmentErrors.notAMember(field, id);
   };
-  if (!Array.isArray(d.attendees)) throw AppointmentErrors.invalid('attendees', 'attendees must be a list');
+  if (!Array.isArray(d.attendees)) throw AppointmentErrors.invalid('attendees', 'not-a-list');
   d.attendees.forEach((a, i) => {
     requireText(`attendees[${i}]`, a, 100);
     requireMember(`attendees[${i}]`, a);
   });
   requireUnique('attendees', d.attendees);
   if (d.attendees.length > entitled) {
-    throw AppointmentErrors.invalid('attendees', 'more attendees than members entitled to attend', 'R17', {
+    throw AppointmentErrors.invalid('attendees', 'attendees-exceed-entitled', 'R17', {
       attendees: d.attendees.length,
       entitled,
     });
   }
   const recused = d.recused ?? [];
-  if (!Array.isArray(recused)) throw AppointmentErrors.invalid('recused', 'recused must be a list');
+  if (!Array.isArray(recused)) throw AppointmentErrors.invalid('recused', 'not-a-list');
   requireUnique('recused', recused);
   recused.forEach((id, i) => {
     requireMember(`recused[${i}]`, id);
     if (!d.attendees.includes(id))
-      throw AppointmentErrors.invalid(`recused[${i}]`, `${id} did not attend`, 'R17');
+      throw AppointmentErrors.invalid(`recused[${i}]`, 'member-did-not-attend', 'R17', { memberId: id });
   });
   const principalLeaderId = requireText('principalLeaderId', d.principalLeaderId, 100);
   requireMember('principalLeaderId', principalLeaderId);
@@ -123,7 +117,7 @@ export const decideHoldDecisionMeeting: DecideFn<'HoldDecisionMeeting'> = (comma
     throw AppointmentErrors.principalLeaderAbsent(principalLeaderId);
   if (recused.includes(principalLeaderId)) throw AppointmentErrors.principalLeaderRecused(principalLeaderId);
   if (!Array.isArray(d.votes) || d.votes.length === 0)
-    throw AppointmentErrors.invalid('votes', 'the meeting votes on at least one candidate', 'R17');
+    throw AppointmentErrors.invalid('votes', 'no-candidate-voted', 'R17');
   requireUnique(
     'votes.candidateId',
     d.votes.map((v) => v.candidateId),
@@ -133,25 +127,23 @@ export const decideHoldDecisionMeeting: DecideFn<'HoldDecisionMeeting'> = (comma
     const field = `votes[${i}]`;
     const candidate = open.candidates.find((c) => c.candidateId === item.candidateId);
     if (!candidate)
-      throw AppointmentErrors.invalid(
-        `${field}.candidateId`,
-        `no candidate ${item.candidateId} in this case`,
-      );
-    if (!Array.isArray(item.ballots))
-      throw AppointmentErrors.invalid(`${field}.ballots`, 'ballots must be a list');
+      throw AppointmentErrors.invalid(`${field}.candidateId`, 'candidate-not-in-case', undefined, {
+        candidateId: item.candidateId,
+      });
+    if (!Array.isArray(item.ballots)) throw AppointmentErrors.invalid(`${field}.ballots`, 'not-a-list');
     // R17: each attending member votes once per candidate; nobody else does.
     if (item.deferred !== undefined && typeof item.deferred !== 'boolean')
-      throw AppointmentErrors.invalid(`${field}.deferred`, 'deferred must be true or false', 'R19');
+      throw AppointmentErrors.invalid(`${field}.deferred`, 'not-boolean', 'R19');
     item.ballots.forEach((b, j) => {
       requireMember(`${field}.ballots[${j}].memberId`, b.memberId);
       if (!d.attendees.includes(b.memberId))
-        throw AppointmentErrors.invalid(
-          `${field}.ballots[${j}].memberId`,
-          `${b.memberId} did not attend`,
-          'R17',
-        );
+        throw AppointmentErrors.invalid(`${field}.ballots[${j}].memberId`, 'member-did-not-attend', 'R17', {
+          memberId: b.memberId,
+        });
       if (recused.includes(b.memberId))
-        throw AppointmentErrors.invalid(`${field}.ballots[${j}].memberId`, `${b.memberId} is recused`, 'R17');
+        throw AppointmentErrors.invalid(`${field}.ballots[${j}].memberId`, 'member-recused', 'R17', {
+          memberId: b.memberId,
+        });
       requireOneOf(`${field}.ballots[${j}].vote`, b.vote, VOTES);
     });
     requireUnique(
@@ -160,20 +152,18 @@ export const decideHoldDecisionMeeting: DecideFn<'HoldDecisionMeeting'> = (comma
     );
     const missing = voters.filter((id) => !item.ballots.some((b) => b.memberId === id));
     if (missing.length > 0)
-      throw AppointmentErrors.invalid(
-        `${field}.ballots`,
-        `no vote recorded for ${missing.join(', ')}`,
-        'R17',
-        { missing },
-      );
+      throw AppointmentErrors.invalid(`${field}.ballots`, 'votes-missing', 'R17', {
+        missing,
+        candidateId: candidate.candidateId,
+        candidateName: candidate.person.name,
+      });
     // R17: the principal leader's vote is recorded last (末位表态).
     const leaderIndex = item.ballots.findIndex((b) => b.memberId === principalLeaderId);
     if (leaderIndex >= 0 && leaderIndex !== item.ballots.length - 1) {
-      throw AppointmentErrors.invalid(
-        `${field}.ballots`,
-        "the principal leader's vote is recorded last",
-        'R17',
-      );
+      throw AppointmentErrors.invalid(`${field}.ballots`, 'principal-leader-not-last', 'R17', {
+        candidateId: candidate.candidateId,
+        candidateName: candidate.person.name,
+      });
     }
     return { candidate, ballots: item.ballots, deferred: item.deferred === true, field };
   });

@@ -37,7 +37,7 @@ export const decideFormInspectionTeam: DecideFn<'FormInspectionTeam'> = (command
   const open = guardFormInspectionTeam(guardOf(command, state, ctx));
   const d = command.data;
   const leader = person('leader', d.leader);
-  if (!Array.isArray(d.members)) throw AppointmentErrors.invalid('members', 'members must be a list');
+  if (!Array.isArray(d.members)) throw AppointmentErrors.invalid('members', 'not-a-list');
   const members = d.members.map((m, i) => person(`members[${i}]`, m)).filter((m) => m.id !== leader.id);
   requireUnique(
     'members',
@@ -52,33 +52,24 @@ export const decideFormInspectionTeam: DecideFn<'FormInspectionTeam'> = (command
     const candidateId = requireText(`recusals[${i}].candidateId`, r.candidateId, 100);
     const reason = requireText(`recusals[${i}].reason`, r.reason);
     if (!teamIds.includes(personId))
-      throw AppointmentErrors.invalid(`recusals[${i}].personId`, `${personId} is not on the team`);
+      throw AppointmentErrors.invalid(`recusals[${i}].personId`, 'not-on-team', undefined, { personId });
     if (!targets.some((c) => c.candidateId === candidateId))
-      throw AppointmentErrors.invalid(
-        `recusals[${i}].candidateId`,
-        `${candidateId} is not an inspection target`,
-      );
+      throw AppointmentErrors.invalid(`recusals[${i}].candidateId`, 'not-inspection-target', undefined, {
+        candidateId,
+      });
     return { personId, candidateId, reason };
   });
   // R7: nobody inspects a candidate they are related to; each candidate keeps a team of two with its leader.
   for (const candidate of targets) {
     if (teamIds.includes(candidate.person.id)) {
-      throw AppointmentErrors.teamRecusalConflict(
-        candidate.person.id,
-        candidate.candidateId,
-        'A candidate cannot be on the inspection team',
-      );
+      throw AppointmentErrors.teamRecusalConflict(candidate.person, candidate, 'self');
     }
     const recused = recusals.filter((r) => r.candidateId === candidate.candidateId).map((r) => r.personId);
     if (recused.includes(leader.id)) {
-      throw AppointmentErrors.teamRecusalConflict(
-        leader.id,
-        candidate.candidateId,
-        `The leader is recused from candidate ${candidate.candidateId}`,
-      );
+      throw AppointmentErrors.teamRecusalConflict(leader, candidate, 'leader');
     }
     const size = teamIds.filter((id) => !recused.includes(id)).length;
-    if (size < 2) throw AppointmentErrors.teamTooSmall(size, candidate.candidateId);
+    if (size < 2) throw AppointmentErrors.teamTooSmall(size, candidate);
   }
   return [
     {
@@ -156,7 +147,7 @@ export const decideRecordInspectionActivity: DecideFn<'RecordInspectionActivity'
   // R9: talks and assessments are recorded with counts; an assessment with its grades.
   const counted = kind === 'individual-talk' || kind === 'democratic-assessment';
   if (counted && d.count === undefined)
-    throw AppointmentErrors.invalid('count', `a ${kind} records how many took part`, 'R9');
+    throw AppointmentErrors.invalid('count', 'count-required', 'R9', { kind });
   const count = d.count === undefined ? undefined : requireInteger('count', d.count, 1);
   let grades: AssessmentGrades | undefined;
   if (kind === 'democratic-assessment') {
@@ -167,12 +158,12 @@ export const decideRecordInspectionActivity: DecideFn<'RecordInspectionActivity'
     ) as unknown as AssessmentGrades;
     const total = GRADE_NAMES.reduce((sum, g) => sum + given[g], 0);
     if (total !== count)
-      throw AppointmentErrors.invalid('grades', `the grades sum to ${total}, not the count ${count}`, 'R9', {
+      throw AppointmentErrors.invalid('grades', 'grades-sum-mismatch', 'R9', {
         total,
         count,
       });
   } else if (d.grades !== undefined) {
-    throw AppointmentErrors.invalid('grades', 'only a democratic assessment records grades', 'R9');
+    throw AppointmentErrors.invalid('grades', 'grades-only-for-assessment', 'R9');
   }
   return [
     {
@@ -198,7 +189,7 @@ export function guardSubmitInspectionReport(g: Guard, candidateId: string) {
   requireInspectorFor(g.actor, g.state, candidate.candidateId, true);
   const open = ensureActive(g, g.state, STAGES_FROM_INSPECTING);
   requireCandidateStatus(candidate, IN_INSPECTION, { vetoedAllowed: true });
-  if (candidate.activities.length === 0) throw AppointmentErrors.noInspectionActivity(candidate.candidateId);
+  if (candidate.activities.length === 0) throw AppointmentErrors.noInspectionActivity(candidate);
   return { open, candidate };
 }
 

@@ -42,7 +42,7 @@ export function guardDropCandidate(g: Guard, candidateId: string) {
   const candidate = findCandidate(g.state, candidateId);
   const open = ensureActive(g, g.state, STAGES_AFTER_APPROVAL);
   if (!DROPPABLE.includes(candidate.status))
-    throw AppointmentErrors.candidateWrongStatus(candidate.candidateId, candidate.status, DROPPABLE);
+    throw AppointmentErrors.candidateWrongStatus(candidate, candidate.status, DROPPABLE);
   return { open, candidate };
 }
 
@@ -90,10 +90,12 @@ export const decideIssueReminder: DecideFn<'IssueReminder'> = (command, state) =
   const reminderId = requireText('reminderId', d.reminderId, 200);
   if (open.reminders.some((r) => r.reminderId === reminderId)) return [];
   if (!Array.isArray(d.recipientRoles) || d.recipientRoles.length === 0)
-    throw AppointmentErrors.invalid('recipientRoles', 'name at least one recipient role');
+    throw AppointmentErrors.invalid('recipientRoles', 'recipient-roles-empty');
   d.recipientRoles.forEach((role, i) => {
     if (!ROLES.includes(role))
-      throw AppointmentErrors.invalid(`recipientRoles[${i}]`, `${String(role)} is not a role`);
+      throw AppointmentErrors.invalid(`recipientRoles[${i}]`, 'not-a-role', undefined, {
+        role: String(role),
+      });
   });
   return [
     {

@@ -49,12 +49,7 @@ export const decideStartPublicNotice: DecideFn<'StartPublicNotice'> = (command, 
   const startDate = requireOccurred('startDate', d.startDate, command.at, ctx, 'date');
   const decisionDate = candidate.decision?.decisionDate;
   if (decisionDate && startDate < decisionDate) {
-    throw AppointmentErrors.invalid(
-      'startDate',
-      `the notice cannot start before the decision of ${decisionDate}`,
-      'R21',
-      { decisionDate },
-    );
+    throw AppointmentErrors.invalid('startDate', 'notice-before-decision', 'R21', { decisionDate });
   }
   // R21: day one is the start date when it is a working day; the end is the n-th working day.
   let endDate: string;
@@ -107,11 +102,9 @@ export const decideRecordObjection: DecideFn<'RecordObjection'> = (command, stat
   const receivedAt = requireOccurred('receivedAt', d.receivedAt, command.at, ctx);
   const summary = requireText('summary', d.summary);
   if (candidate.publicNotice && shanghaiDate(receivedAt) < candidate.publicNotice.startDate) {
-    throw AppointmentErrors.invalid(
-      'receivedAt',
-      `the notice started on ${candidate.publicNotice.startDate}`,
-      'R22',
-    );
+    throw AppointmentErrors.invalid('receivedAt', 'objection-before-notice', 'R22', {
+      startDate: candidate.publicNotice.startDate,
+    });
   }
   return [
     {
@@ -150,12 +143,12 @@ function reminderTalkOf(
 ): ReminderTalk | undefined {
   if (outcome !== 'minor') {
     if (value !== undefined)
-      throw AppointmentErrors.invalid('reminderTalk', 'a reminder talk goes only with outcome minor', 'R22');
+      throw AppointmentErrors.invalid('reminderTalk', 'reminder-talk-only-minor', 'R22');
     return undefined;
   }
   if (value === undefined || value === null) throw AppointmentErrors.reminderTalkRequired();
   if (typeof value !== 'object')
-    throw AppointmentErrors.invalid('reminderTalk', 'reminderTalk names heldAt and heldBy', 'R22');
+    throw AppointmentErrors.invalid('reminderTalk', 'reminder-talk-incomplete', 'R22');
   const talk = value as Partial<ReminderTalk>;
   const heldAt = requireOccurred('reminderTalk.heldAt', talk.heldAt, now, ctx);
   const heldBy = requireText('reminderTalk.heldBy', talk.heldBy, 200);

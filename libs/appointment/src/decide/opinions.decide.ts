@@ -39,13 +39,13 @@ function authorizeDrafter(
 ): void {
   if (kind === 'political') {
     if (actor.role !== 'inspector')
-      throw AppointmentErrors.roleNotAllowed('draft the political opinion', actor.role);
+      throw AppointmentErrors.roleNotAllowed('DraftOpinion', actor.role, 'political');
     requireInspectorFor(actor, state, candidate.candidateId, true);
     return;
   }
   if (actor.role === 'discipline-secretary') return requireCandidateUnit(actor, candidate);
   if (actor.role !== 'handler')
-    throw AppointmentErrors.roleNotAllowed('draft the integrity opinion', actor.role);
+    throw AppointmentErrors.roleNotAllowed('DraftOpinion', actor.role, 'integrity');
 }
 
 /** The capacity in which the actor signs; secretaries only for candidates of their own unit. */
@@ -68,12 +68,11 @@ function signingCapacity(
       signedAs = actor.role;
       break;
     default:
-      throw AppointmentErrors.roleNotAllowed(`sign the ${kind} opinion`, actor.role);
+      throw AppointmentErrors.roleNotAllowed('SignOpinion', actor.role, kind);
   }
   const required: readonly string[] =
     kind === 'political' ? ctx.rules.politicalSigners : ctx.rules.integritySigners;
-  if (!required.includes(signedAs))
-    throw AppointmentErrors.roleNotAllowed(`sign the ${kind} opinion`, signedAs);
+  if (!required.includes(signedAs)) throw AppointmentErrors.roleNotAllowed('SignOpinion', signedAs, kind);
   return signedAs;
 }
 
@@ -116,7 +115,7 @@ export function guardSignOpinion(g: Guard, candidateId: string, kind: OpinionKin
   const open = ensureActive(g, g.state, STAGES_FROM_TARGETS);
   requireCandidateStatus(candidate, IN_INSPECTION, { vetoedAllowed: true });
   const opinion = candidate.opinions[kind];
-  if (!opinion) throw AppointmentErrors.opinionNotDrafted(candidate.candidateId, kind);
+  if (!opinion) throw AppointmentErrors.opinionNotDrafted(candidate, kind);
   // R16: two roles, two different persons, on the current draft.
   if (opinion.signatures.some((s) => s.id === g.actor.id)) throw AppointmentErrors.alreadySigned(g.actor.id);
   if (opinion.signatures.some((s) => s.signedAs === signedAs))
@@ -134,7 +133,7 @@ export const decideSignOpinion: DecideFn<'SignOpinion'> = (command, state, ctx) 
   );
   const digest = command.data.digest;
   if (typeof digest !== 'string' || !DIGEST.test(digest))
-    throw AppointmentErrors.invalid('digest', 'digest must be a lowercase hex SHA-256', 'R16');
+    throw AppointmentErrors.invalid('digest', 'digest-format', 'R16');
   // R16: a signature binds to the current draft's digest.
   if (opinion.digest !== digest) throw AppointmentErrors.digestMismatch(opinion.digest, digest);
   return [

@@ -41,26 +41,24 @@ export const decideRecordRecommendationRound: DecideFn<'RecordRecommendationRoun
   const eligible = requireInteger('eligible', d.eligible, 1);
   const participants = requireInteger('participants', d.participants, 0);
   if (participants > eligible)
-    throw AppointmentErrors.invalid('participants', 'participants cannot exceed the eligible list', 'R2', {
+    throw AppointmentErrors.invalid('participants', 'participants-exceed-eligible', 'R2', {
       participants,
       eligible,
     });
-  if (!Array.isArray(d.results)) throw AppointmentErrors.invalid('results', 'results must be a list');
+  if (!Array.isArray(d.results)) throw AppointmentErrors.invalid('results', 'not-a-list');
   d.results.forEach((r, i) => {
     requireText(`results[${i}].personId`, r.personId, 100);
     requireText(`results[${i}].name`, r.name, 200);
     const votes = requireInteger(`results[${i}].votes`, r.votes, 0);
     if (votes > participants)
-      throw AppointmentErrors.invalid(
-        `results[${i}].votes`,
-        'a person cannot get more votes than there were participants',
-        'R2',
-      );
+      throw AppointmentErrors.invalid(`results[${i}].votes`, 'votes-exceed-participants', 'R2', {
+        votes,
+        participants,
+      });
     if (r.candidateId !== undefined && !open.candidates.some((c) => c.candidateId === r.candidateId)) {
-      throw AppointmentErrors.invalid(
-        `results[${i}].candidateId`,
-        `no candidate ${r.candidateId} in this case`,
-      );
+      throw AppointmentErrors.invalid(`results[${i}].candidateId`, 'candidate-not-in-case', undefined, {
+        candidateId: r.candidateId,
+      });
     }
   });
   requireUnique(
@@ -106,7 +104,7 @@ export const decideNominateCandidate: DecideFn<'NominateCandidate'> = (command, 
   requireText('person.currentPost', p?.currentPost, 200);
   requireText('person.orgUnit', p?.orgUnit, 200);
   if (p.birthDate !== undefined && !isIsoDate(p.birthDate))
-    throw AppointmentErrors.invalid('person.birthDate', 'person.birthDate must be a YYYY-MM-DD date');
+    throw AppointmentErrors.invalid('person.birthDate', 'date-format');
   // R3: 实名推荐 — who recommends is part of the record, for later accountability.
   for (const field of ['id', 'name', 'role'] as const) {
     const value = d.recommendedBy?.[field];
@@ -126,7 +124,7 @@ export const decideNominateCandidate: DecideFn<'NominateCandidate'> = (command, 
     };
   }
   if (open.candidates.some((c) => c.person.id === p.id && c.status !== 'dropped'))
-    throw AppointmentErrors.alreadyNominated(p.id);
+    throw AppointmentErrors.alreadyNominated(p);
   return [
     {
       type: 'CandidateNominated',
@@ -170,10 +168,10 @@ export const decideRecordEligibility: DecideFn<'RecordEligibility'> = (command, 
   const { open, candidate } = guardRecordEligibility(guardOf(command, state, ctx), command.data.candidateId);
   const given = command.data.flags;
   if (typeof given !== 'object' || given === null)
-    throw AppointmentErrors.invalid('flags', 'flags must name every eligibility flag');
+    throw AppointmentErrors.invalid('flags', 'flags-incomplete');
   for (const name of FLAG_NAMES) {
     if (typeof given[name] !== 'boolean')
-      throw AppointmentErrors.invalid(`flags.${name}`, `flags.${name} must be true or false`, 'R5');
+      throw AppointmentErrors.invalid(`flags.${name}`, 'not-boolean', 'R5');
   }
   const flags = Object.fromEntries(
     FLAG_NAMES.map((name) => [name, given[name]]),
@@ -197,7 +195,7 @@ export function guardRecordExceptionalApproval(g: Guard, candidateId: string) {
   const candidate = findCandidate(g.state, candidateId);
   const open = ensureActive(g, g.state, STAGES_AFTER_APPROVAL);
   requireCandidateStatus(candidate, ['nominated', 'target', 'deferred']);
-  if (!candidate.exceptional) throw AppointmentErrors.notExceptional(candidate.candidateId);
+  if (!candidate.exceptional) throw AppointmentErrors.notExceptional(candidate);
   return { open, candidate };
 }
 
@@ -230,7 +228,7 @@ export const decideRecordExceptionalApproval: DecideFn<'RecordExceptionalApprova
 function requireTargetable(candidate: CandidateState): void {
   requireCandidateStatus(candidate, ['nominated']);
   // R5: 条例 Art. 24 — any disqualifying flag keeps the candidate out.
-  if (!candidate.eligibility) throw AppointmentErrors.eligibilityNotRecorded(candidate.candidateId);
+  if (!candidate.eligibility) throw AppointmentErrors.eligibilityNotRecorded(candidate);
   if (candidate.eligibility.disqualified)
     throw AppointmentErrors.candidateDisqualified(
       candidate.candidateId,
@@ -239,7 +237,7 @@ function requireTargetable(candidate: CandidateState): void {
   // R6: skip-level and unrecommended 破格 need the higher-level approval already now.
   const ex = candidate.exceptional;
   if (ex && !ex.approval && exceptionalApprovalDeadline(ex.kind) === 'inspection-targets')
-    throw AppointmentErrors.exceptionalApprovalMissing(candidate.candidateId, ex.kind, 'inspection-targets');
+    throw AppointmentErrors.exceptionalApprovalMissing(candidate, ex.kind, 'inspection-targets');
 }
 
 /** R1, R4: targets are determined while recommending, resting on a valid round. */
@@ -263,13 +261,16 @@ export const decideDetermineInspectionTargets: DecideFn<'DetermineInspectionTarg
   const open = guardDetermineInspectionTargets(guardOf(command, state, ctx));
   const d = command.data;
   if (!Array.isArray(d.candidateIds) || d.candidateIds.length === 0)
-    throw AppointmentErrors.invalid('candidateIds', 'name at least one candidate');
+    throw AppointmentErrors.invalid('candidateIds', 'candidates-empty');
   requireUnique('candidateIds', d.candidateIds);
   const decidedAt = requireOccurred('decidedAt', d.decidedAt, command.at, ctx);
   const basis = requireText('basis', d.basis);
   const targets = d.candidateIds.map((id, i) => {
     const candidate = open.candidates.find((c) => c.candidateId === id);
-    if (!candidate) throw AppointmentErrors.invalid(`candidateIds[${i}]`, `no candidate ${id} in this case`);
+    if (!candidate)
+      throw AppointmentErrors.invalid(`candidateIds[${i}]`, 'candidate-not-in-case', undefined, {
+        candidateId: id,
+      });
     return candidate;
   });
   if (open.latestValidRoundAt === null) throw AppointmentErrors.recommendationMissing();

@@ -41,7 +41,7 @@ describe('R17 (completed) the principal leader and the named members', () => {
     const error = given(ready().events)
       .when(cmd.meeting([{ candidateId: C1, ballots: ballots(attendees) }], { attendees }))
       .thenThrows(E.PRINCIPAL_LEADER_ABSENT, 'rule');
-    expect(error).toMatchObject({ rule: 'R17', details: { principalLeaderId: PRINCIPAL } });
+    expect(error).toMatchObject({ rule: 'R17', details: { personId: PRINCIPAL } });
   });
 
   it('R17 refuses a meeting where the principal leader is recused', () => {
@@ -74,7 +74,7 @@ describe('R17 (completed) the principal leader and the named members', () => {
         }),
       )
       .thenThrows(E.NOT_A_MEMBER, 'validation');
-    expect(error.details).toMatchObject({ field: 'attendees[2]', memberId: 'm3' });
+    expect(error.details).toMatchObject({ field: 'attendees[2]', personId: 'm3' });
   });
 
   it('R17 refuses a principal leader and a recusal outside the named members', () => {

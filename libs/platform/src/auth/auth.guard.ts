@@ -26,6 +26,7 @@ export class AuthGuard implements CanActivate {
       throw new ForbiddenError(
         'AUTH.ROLE_NOT_ALLOWED',
         `the role ${request.actor.role} may not do this; allowed: ${roles.join(', ')}`,
+        { role: request.actor.role, allowed: roles },
       );
     }
     return true;

@@ -1,3 +1,5 @@
+import { describeReason } from './error-messages';
+
 /** The categories the problem-details filter maps to HTTP; every typed error of the service carries one. */
 export type ErrorCategory =
   | 'validation'
@@ -10,9 +12,28 @@ export type ErrorCategory =
   | 'idempotency'
   | 'unavailable';
 
+/** Why one field was refused: a FIELD_REASONS key of the error catalogue and its parameters. */
+export interface FieldProblem {
+  reason: string;
+  params?: Record<string, unknown>;
+}
+
 export interface FieldError {
   field: string;
+  /** What a log reads (English); the answer is written from `problems` in the client's language. */
   messages: string[];
+  problems?: FieldProblem[];
+  /** The request body class the field belongs to, for labels particular to one request. */
+  scope?: string;
+}
+
+/** One bad field for a RequestValidationError, e.g. `fieldError('cursor', 'cursor')`. */
+export function fieldError(field: string, reason: string, params?: Record<string, unknown>): FieldError {
+  return {
+    field,
+    messages: [`${field} ${describeReason(reason, params ?? {}, 'en')}`],
+    problems: [{ reason, params }],
+  };
 }
 
 export abstract class PlatformError extends Error {

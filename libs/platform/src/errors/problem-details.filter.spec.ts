@@ -1,12 +1,16 @@
 import {
   type ArgumentsHost,
   BadRequestException,
+  HttpException,
   Logger,
   NotFoundException,
   ServiceUnavailableException,
 } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
+import { AppointmentErrors } from '@app/appointment/appointment.errors';
+import { negotiateLanguage } from './error-messages';
 import {
+  fieldError,
   ForbiddenError,
   RequestValidationError,
   UnauthorizedError,
@@ -72,33 +76,37 @@ describe('ProblemDetailsFilter', () => {
   afterEach(() => jest.restoreAllMocks());
 
   it.each([
-    ['validation', 400, 'Bad Request'],
-    ['unauthorized', 401, 'Unauthorized'],
-    ['forbidden', 403, 'Forbidden'],
-    ['not-found', 404, 'Not Found'],
-    ['rule', 409, 'Conflict'],
-    ['concurrency', 409, 'Conflict'],
-    ['precondition', 412, 'Precondition Failed'],
-    ['idempotency', 422, 'Unprocessable Content'],
-    ['unavailable', 503, 'Service Unavailable'],
-  ])('answers a %s error with %i', (category, status, title) => {
-    const {
-      status: sent,
-      headers,
-      body,
-    } = answer(new DomainLikeError(category, 'SOME.CODE', 'what went wrong'));
-    expect(sent).toBe(status);
-    expect(headers['content-type']).toBe('application/problem+json; charset=utf-8');
-    expect(body).toEqual({
-      type: 'urn:problem:some.code',
-      title,
-      status,
-      code: 'SOME.CODE',
-      detail: 'what went wrong',
-      instance: '/cases/c1',
-    });
-    expect(headers['retry-after']).toBe(status === 503 ? '5' : undefined);
-  });
+    ['validation', 400, '请求内容有误', 'Bad Request'],
+    ['unauthorized', 401, '未登录或登录已失效', 'Unauthorized'],
+    ['forbidden', 403, '无权进行此项操作', 'Forbidden'],
+    ['not-found', 404, '未找到', 'Not Found'],
+    ['rule', 409, '不符合办理程序或当前状态', 'Conflict'],
+    ['concurrency', 409, '不符合办理程序或当前状态', 'Conflict'],
+    ['precondition', 412, '案件已被更新', 'Precondition Failed'],
+    ['idempotency', 422, '请求无法处理', 'Unprocessable Content'],
+    ['unavailable', 503, '服务暂时不可用', 'Service Unavailable'],
+  ])(
+    'answers a %s error with %i, titled in Chinese by default and in English on request',
+    (category, status, zh, en) => {
+      const error = new DomainLikeError(category, 'SOME.CODE', 'what went wrong');
+      const { status: sent, headers, body } = answer(error);
+      expect(sent).toBe(status);
+      expect(headers['content-type']).toBe('application/problem+json; charset=utf-8');
+      expect(headers['content-language']).toBe('zh-CN');
+      expect(body).toEqual({
+        type: 'urn:problem:some.code',
+        title: zh,
+        status,
+        code: 'SOME.CODE',
+        detail: 'what went wrong',
+        instance: '/cases/c1',
+      });
+      expect(headers['retry-after']).toBe(status === 503 ? '5' : undefined);
+      const english = answer(error, { headers: { 'accept-language': 'en' } });
+      expect(english.body).toMatchObject({ title: en, code: 'SOME.CODE' });
+      expect(english.headers['content-language']).toBe('en');
+    },
+  );
 
   it('carries the rule and details of a domain error', () => {
     const { status, body } = answer(
@@ -115,14 +123,109 @@ describe('ProblemDetailsFilter', () => {
     });
   });
 
-  it('lists every bad field of a request validation error', () => {
+  it('lists every bad field of a request validation error by its Chinese label', () => {
     const errors = [
-      { field: 'post.title', messages: ['title should not be empty'] },
-      { field: 'extra', messages: ['property extra should not exist'] },
+      { field: 'post.title', messages: ['title should not be empty'], problems: [{ reason: 'isNotEmpty' }] },
+      fieldError('votes[0].ballots[1].vote', 'isIn', { allowed: ['agree', 'disagree', 'defer'] }),
+      {
+        field: 'extra',
+        messages: ['property extra should not exist'],
+        problems: [{ reason: 'whitelistValidation' }],
+      },
     ];
     const { status, body } = answer(new RequestValidationError(errors));
     expect(status).toBe(400);
-    expect(body).toMatchObject({ code: 'HTTP.INVALID_REQUEST', errors });
+    expect(body).toMatchObject({
+      code: 'HTTP.INVALID_REQUEST',
+      detail: '请求中有填写不正确的内容：拟任职务·职务名称、表决第1项·表决票第2项·表决意见、extra',
+      errors: [
+        { field: 'post.title', label: '拟任职务·职务名称', messages: ['不能为空'] },
+        {
+          field: 'votes[0].ballots[1].vote',
+          label: '表决第1项·表决票第2项·表决意见',
+          messages: ['只能是同意（agree）、不同意（disagree）或缓议（defer）'],
+        },
+        { field: 'extra', label: 'extra', messages: ['本接口不接受这个字段'] },
+      ],
+    });
+    expect(
+      answer(new RequestValidationError(errors), { headers: { 'accept-language': 'en' } }).body,
+    ).toMatchObject({
+      detail: 'invalid request: post.title, votes[0].ballots[1].vote, extra',
+      errors: [
+        { field: 'post.title', messages: ['must not be empty'] },
+        { field: 'votes[0].ballots[1].vote', messages: ['must be one of: agree, disagree, defer'] },
+        { field: 'extra', messages: ['is not a field of this request'] },
+      ],
+    });
+  });
+
+  it('names the candidate of a rule error by name, with the rule, in either language', () => {
+    const objectionsOpen = AppointmentErrors.objectionsOpen(
+      { candidateId: '59bf7c1e-0000-4000-8000-000000000001', person: { name: '张三' } },
+      ['o1'],
+    );
+    const zh = answer(objectionsOpen);
+    expect(zh).toMatchObject({
+      status: 409,
+      body: {
+        code: 'APPOINTMENT.OBJECTIONS_OPEN',
+        rule: 'R22',
+        detail: '候选人张三尚有 1 件未办结的反映问题（R22），不能任职',
+      },
+    });
+    expect(JSON.stringify(zh.body?.detail)).not.toContain('59bf');
+    expect(answer(objectionsOpen, { headers: { 'accept-language': 'en-US,en;q=0.9' } }).body).toMatchObject({
+      code: 'APPOINTMENT.OBJECTIONS_OPEN',
+      detail: 'objections still open for candidate 张三 (1)',
+    });
+  });
+
+  it('lists the field of a domain validation error with its label', () => {
+    const { status, body } = answer(
+      AppointmentErrors.checkOutcomeInvalid('dossier', 'none', ['verified', 'discrepancy'], 'R11'),
+    );
+    const words = '干部档案审核的结果只能是已审核无误（verified）或存在不一致（discrepancy），不能是“none”';
+    expect(status).toBe(400);
+    expect(body).toMatchObject({
+      code: 'APPOINTMENT.CHECK_OUTCOME_INVALID',
+      rule: 'R11',
+      detail: words,
+      errors: [{ field: 'outcome', label: '核查结果', messages: [words] }],
+    });
+    const invalid = answer(
+      AppointmentErrors.invalid('attendees', 'attendees-exceed-entitled', 'R17', {
+        attendees: 10,
+        entitled: 9,
+      }),
+    );
+    expect(invalid.body).toMatchObject({
+      code: 'APPOINTMENT.INVALID_INPUT',
+      detail: '实到会成员：实到会 10 人，多于应到会的 9 人',
+      errors: [{ field: 'attendees', label: '实到会成员', messages: ['实到会 10 人，多于应到会的 9 人'] }],
+    });
+  });
+
+  it.each([
+    [undefined, 'zh'],
+    ['', 'zh'],
+    ['en', 'en'],
+    ['EN-gb', 'en'],
+    ['en-US,en;q=0.9', 'en'],
+    ['zh-CN,zh;q=0.9,en;q=0.8', 'zh'],
+    ['en;q=0.5, zh;q=0.8', 'zh'],
+    ['fr-FR, en;q=0.3', 'en'],
+    ['fr, de;q=0.9', 'zh'],
+    ['*', 'zh'],
+    ['en;q=0', 'zh'],
+    ['en;q=abc', 'zh'],
+  ])('reads Accept-Language %p as %s', (header, lang) => {
+    expect(negotiateLanguage(header)).toBe(lang);
+    const headers: Record<string, string> = header === undefined ? {} : { 'accept-language': header };
+    const { body } = answer(new ThrottlerException(), { headers });
+    expect(body?.detail).toBe(
+      lang === 'zh' ? '请求过于频繁，请稍后再试' : 'too many requests; slow down and retry later',
+    );
   });
 
   it('maps the platform errors', () => {
@@ -140,7 +243,7 @@ describe('ProblemDetailsFilter', () => {
   it('answers rate limiting with 429 HTTP.RATE_LIMITED', () => {
     expect(answer(new ThrottlerException())).toMatchObject({
       status: 429,
-      body: { code: 'HTTP.RATE_LIMITED', title: 'Too Many Requests' },
+      body: { code: 'HTTP.RATE_LIMITED', title: '请求过于频繁' },
     });
   });
 
@@ -171,14 +274,26 @@ describe('ProblemDetailsFilter', () => {
   it('answers an unknown route with 404', () => {
     expect(answer(new NotFoundException('Cannot GET /nowhere'))).toMatchObject({
       status: 404,
-      body: { code: 'HTTP.NOT_FOUND', detail: 'Cannot GET /nowhere' },
+      body: { code: 'HTTP.NOT_FOUND', detail: '没有这个接口：GET /nowhere' },
     });
+    expect(
+      answer(new NotFoundException('Cannot GET /nowhere'), { headers: { 'accept-language': 'en' } }),
+    ).toMatchObject({ body: { detail: 'Cannot GET /nowhere' } });
   });
 
   it('keeps the status of any other HttpException', () => {
     expect(answer(new BadRequestException('Validation failed (uuid is expected)'))).toMatchObject({
       status: 400,
-      body: { code: 'HTTP.BAD_REQUEST', detail: 'Validation failed (uuid is expected)' },
+      body: { code: 'HTTP.BAD_REQUEST', detail: '请求格式不正确' },
+    });
+    expect(
+      answer(new BadRequestException('Validation failed (uuid is expected)'), {
+        headers: { 'accept-language': 'en' },
+      }),
+    ).toMatchObject({ body: { detail: 'Validation failed (uuid is expected)' } });
+    expect(answer(new HttpException('teapot', 418))).toMatchObject({
+      status: 418,
+      body: { code: 'HTTP.CLIENT_ERROR' },
     });
   });
 
@@ -228,7 +343,7 @@ describe('ProblemDetailsFilter', () => {
     expect(status).toBe(500);
     expect(body).toMatchObject({
       code: 'INTERNAL',
-      detail: 'an unexpected error occurred; it has been logged',
+      detail: '服务出现意外错误，已记录在日志中，请联系系统管理员',
     });
     expect(JSON.stringify(body)).not.toContain('candidates');
     expect(errorLog).toHaveBeenCalledWith(expect.stringContaining('TypeError'), bug.stack);

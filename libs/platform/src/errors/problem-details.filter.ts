@@ -28,6 +28,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const response = http.getResponse<HttpResponseLike>();
     const { problem, headers, internal } = toProblemResponse(exception, {
       url: request.originalUrl ?? request.url,
+      method: request.method,
       headers: request.headers,
     });
 

@@ -1,6 +1,16 @@
 import { BadRequestException, HttpException, HttpStatus, NotFoundException } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
+import type { Lang } from './error-catalogue';
+import { describeError, describeReason, negotiateLanguage, type Params, statusTitle } from './error-messages';
+import { fieldLabel } from './field-labels';
 import type { ErrorCategory, FieldError } from './platform.errors';
+
+/** One bad field as the client reads it: the path, its label and why, in the client's language. */
+export interface ProblemFieldError {
+  field: string;
+  label: string;
+  messages: string[];
+}
 
 export interface ProblemDetails {
   type: string;
@@ -10,7 +20,7 @@ export interface ProblemDetails {
   detail: string;
   instance?: string;
   rule?: string;
-  errors?: FieldError[];
+  errors?: ProblemFieldError[];
   details?: Record<string, unknown>;
 }
 
@@ -34,23 +44,6 @@ const CATEGORY_STATUS: Record<ErrorCategory, number> = {
   precondition: HttpStatus.PRECONDITION_FAILED,
   idempotency: HttpStatus.UNPROCESSABLE_ENTITY,
   unavailable: HttpStatus.SERVICE_UNAVAILABLE,
-};
-
-const TITLES: Record<number, string> = {
-  400: 'Bad Request',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'Not Found',
-  405: 'Method Not Allowed',
-  406: 'Not Acceptable',
-  409: 'Conflict',
-  412: 'Precondition Failed',
-  413: 'Payload Too Large',
-  415: 'Unsupported Media Type',
-  422: 'Unprocessable Content',
-  429: 'Too Many Requests',
-  500: 'Internal Server Error',
-  503: 'Service Unavailable',
 };
 
 const CONNECTION_ERROR_CODES = new Set([
@@ -83,84 +76,133 @@ const CONNECTION_ERROR_NAMES = new Set([
   'DeadlineExceededError',
 ]);
 
-/** Maps anything thrown while serving a request to RFC 7807 problem details. */
-export function toProblemResponse(
-  exception: unknown,
-  request?: { url?: string; headers?: Record<string, unknown> },
-): ProblemResponse {
-  const response = describe(exception, request);
-  const instance = request?.url?.split('?')[0];
-  if (instance !== undefined) response.problem.instance = instance;
-  return response;
+export interface ProblemRequest {
+  url?: string;
+  method?: string;
+  headers?: Record<string, unknown>;
 }
 
-function describe(exception: unknown, request?: { headers?: Record<string, unknown> }): ProblemResponse {
+/** What an error is, before it is put into the client's words. */
+interface Described {
+  status: number;
+  code: string;
+  /** The template parameters; `message` is the thrower's own (English) text. */
+  params: Params;
+  rule?: string;
+  fieldErrors?: FieldError[];
+  details?: Record<string, unknown>;
+  headers: Record<string, string>;
+  internal: boolean;
+}
+
+/**
+ * Maps anything thrown while serving a request to RFC 7807 problem details, written in the
+ * language the request's Accept-Language prefers (Chinese by default); `code` never changes.
+ */
+export function toProblemResponse(exception: unknown, request?: ProblemRequest): ProblemResponse {
+  const described = describe(exception, request);
+  const lang = negotiateLanguage(request?.headers?.['accept-language']);
+  const problem = localize(described, lang);
+  const instance = request?.url?.split('?')[0];
+  if (instance !== undefined) problem.instance = instance;
+  return {
+    problem,
+    headers: {
+      ...described.headers,
+      'Content-Language': lang === 'zh' ? 'zh-CN' : 'en',
+      Vary: 'Accept-Language',
+    },
+    internal: described.internal,
+  };
+}
+
+function localize(described: Described, lang: Lang): ProblemDetails {
+  const { status, code, params } = described;
+  const errors = described.fieldErrors?.map((error) => localizeField(error, lang));
+  const fields = errors?.map((error) => (lang === 'zh' ? error.label : error.field));
+  const detailParams =
+    fields === undefined ? params : { ...params, fields: fields.join(lang === 'zh' ? '、' : ', ') };
+  const fallback =
+    typeof params.message === 'string' && params.message !== '' ? params.message : statusTitle(status, lang);
+  const result: ProblemDetails = {
+    type: `urn:problem:${code.toLowerCase()}`,
+    title: statusTitle(status, lang),
+    status,
+    code,
+    detail: describeError(code, detailParams, lang, fallback),
+  };
+  if (described.rule !== undefined) result.rule = described.rule;
+  if (errors !== undefined) result.errors = errors;
+  if (described.details !== undefined) result.details = described.details;
+  return result;
+}
+
+function localizeField(error: FieldError, lang: Lang): ProblemFieldError {
+  const label = fieldLabel(error.field, error.scope);
+  const messages =
+    error.problems === undefined || error.problems.length === 0
+      ? lang === 'zh'
+        ? [describeReason('invalid', {}, lang)]
+        : error.messages
+      : error.problems.map((p) => describeReason(p.reason, p.params ?? {}, lang));
+  return { field: error.field, label, messages };
+}
+
+function describe(exception: unknown, request?: ProblemRequest): Described {
   const categorized = asCategorized(exception);
   if (categorized) return fromCategorized(categorized);
 
   if (exception instanceof ThrottlerException) {
-    return plain(
-      HttpStatus.TOO_MANY_REQUESTS,
-      'HTTP.RATE_LIMITED',
-      'too many requests; slow down and retry later',
-    );
+    return plain(HttpStatus.TOO_MANY_REQUESTS, 'HTTP.RATE_LIMITED');
   }
   const bodyParserType = property(exception, 'type');
   if (bodyParserType === 'entity.too.large') {
-    return plain(
-      HttpStatus.PAYLOAD_TOO_LARGE,
-      'HTTP.PAYLOAD_TOO_LARGE',
-      'the request body is larger than the service accepts',
-    );
+    return plain(HttpStatus.PAYLOAD_TOO_LARGE, 'HTTP.PAYLOAD_TOO_LARGE');
   }
   if (bodyParserType === 'entity.parse.failed' || isConvertedJsonSyntaxError(exception, request)) {
-    return plain(HttpStatus.BAD_REQUEST, 'HTTP.MALFORMED_JSON', 'the request body is not valid JSON');
+    return plain(HttpStatus.BAD_REQUEST, 'HTTP.MALFORMED_JSON');
   }
   if (exception instanceof NotFoundException) {
-    return plain(HttpStatus.NOT_FOUND, 'HTTP.NOT_FOUND', httpExceptionDetail(exception));
+    const message = httpExceptionDetail(exception);
+    const route = /^Cannot (\S+) (.*)$/.exec(message);
+    return plain(HttpStatus.NOT_FOUND, 'HTTP.NOT_FOUND', {
+      message,
+      method: route?.[1] ?? request?.method,
+      path: route?.[2] ?? request?.url?.split('?')[0],
+    });
   }
   if (exception instanceof HttpException) {
-    return fromHttpException(exception);
+    return fromHttpException(exception, request);
   }
   const exposedStatus = bodyParserStatus(exception);
   if (exposedStatus !== undefined) {
-    return plain(
-      exposedStatus,
-      `HTTP.${httpCodeName(exposedStatus)}`,
-      String(property(exception, 'message')),
-    );
+    return plain(exposedStatus, httpCode(exposedStatus), { message: String(property(exception, 'message')) });
   }
   if (isConnectionError(exception)) {
     return {
-      problem: problem(
-        HttpStatus.SERVICE_UNAVAILABLE,
-        'SERVICE.UNAVAILABLE',
-        'a backing service is unavailable; retry later',
-      ),
+      ...plain(HttpStatus.SERVICE_UNAVAILABLE, 'SERVICE.UNAVAILABLE'),
       headers: { 'Retry-After': RETRY_AFTER_SECONDS },
-      internal: false,
     };
   }
   return internalError();
 }
 
-function fromHttpException(exception: HttpException): ProblemResponse {
+function fromHttpException(exception: HttpException, request?: ProblemRequest): Described {
   const status = exception.getStatus();
-  const code = `HTTP.${httpCodeName(status)}`;
+  const code = httpCode(status);
+  const params = { message: httpExceptionDetail(exception), method: request?.method };
   if (status === HttpStatus.SERVICE_UNAVAILABLE) {
     // e.g. @nestjs/terminus reporting which dependency is down: keep its report
     const report = exception.getResponse();
-    const result = problem(status, code, httpExceptionDetail(exception));
-    if (typeof report === 'object' && report !== null) result.details = report as Record<string, unknown>;
-    return { problem: result, headers: { 'Retry-After': RETRY_AFTER_SECONDS }, internal: false };
-  }
-  if (status >= 500)
-    return {
-      problem: problem(status, code, 'an unexpected error occurred; it has been logged'),
-      headers: {},
-      internal: true,
+    const result: Described = {
+      ...plain(status, code, params),
+      headers: { 'Retry-After': RETRY_AFTER_SECONDS },
     };
-  return plain(status, code, httpExceptionDetail(exception));
+    if (typeof report === 'object' && report !== null) result.details = report as Record<string, unknown>;
+    return result;
+  }
+  if (status >= 500) return internalError(status, code);
+  return plain(status, code, params);
 }
 
 interface Categorized {
@@ -178,44 +220,84 @@ function asCategorized(exception: unknown): Categorized | undefined {
   return typeof category === 'string' && category in CATEGORY_STATUS ? (exception as Categorized) : undefined;
 }
 
-function fromCategorized(error: Categorized): ProblemResponse {
+function fromCategorized(error: Categorized): Described {
   const status = CATEGORY_STATUS[error.category];
-  const code =
-    typeof error.code === 'string' && error.code !== '' ? error.code : `HTTP.${httpCodeName(status)}`;
-  const detail = typeof error.message === 'string' && error.message !== '' ? error.message : titleOf(status);
-  const result = problem(status, code, detail);
+  const code = typeof error.code === 'string' && error.code !== '' ? error.code : httpCode(status);
+  const details =
+    typeof error.details === 'object' && error.details !== null && !Array.isArray(error.details)
+      ? (error.details as Record<string, unknown>)
+      : undefined;
+  const params: Params = {
+    ...ownScalars(error),
+    ...details,
+    message: typeof error.message === 'string' ? error.message : undefined,
+  };
+  const result = plain(status, code, params);
   if (typeof error.rule === 'string') result.rule = error.rule;
-  if (Array.isArray(error.errors)) result.errors = error.errors as FieldError[];
-  if (typeof error.details === 'object' && error.details !== null && !Array.isArray(error.details)) {
-    result.details = error.details as Record<string, unknown>;
+  if (Array.isArray(error.errors)) result.fieldErrors = error.errors as FieldError[];
+  else if (status === HttpStatus.BAD_REQUEST && details !== undefined && typeof details.field === 'string') {
+    // a domain validation error names its field: list it like the request's own checks
+    result.fieldErrors = [domainFieldError(code, details.field, params)];
   }
-  const headers: Record<string, string> =
-    status === HttpStatus.SERVICE_UNAVAILABLE ? { 'Retry-After': RETRY_AFTER_SECONDS } : {};
-  return { problem: result, headers, internal: false };
+  if (details !== undefined) result.details = details;
+  if (status === HttpStatus.SERVICE_UNAVAILABLE) result.headers = { 'Retry-After': RETRY_AFTER_SECONDS };
+  return result;
 }
 
-function plain(status: number, code: string, detail: string): ProblemResponse {
-  return { problem: problem(status, code, detail), headers: {}, internal: false };
-}
-
-function internalError(): ProblemResponse {
+/** The message of a domain field error: the reason alone, since the label stands beside it. */
+function domainFieldError(code: string, field: string, params: Params): FieldError {
+  const reason =
+    code === 'APPOINTMENT.INVALID_INPUT' && typeof params.reason === 'string' ? params.reason : undefined;
   return {
-    problem: problem(
-      HttpStatus.INTERNAL_SERVER_ERROR,
-      'INTERNAL',
-      'an unexpected error occurred; it has been logged',
-    ),
-    headers: {},
-    internal: true,
+    field,
+    messages: [String(params.message ?? code)],
+    problems: reason === undefined ? [{ reason: code, params }] : [{ reason, params }],
+    scope: code,
   };
 }
 
-function problem(status: number, code: string, detail: string): ProblemDetails {
-  return { type: `urn:problem:${code.toLowerCase()}`, title: titleOf(status), status, code, detail };
+/** Fields an error class keeps of its own (an event-store error's `expected`, `actual`). */
+function ownScalars(error: object): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(error).filter(
+      ([key, value]) => key !== 'message' && key !== 'stack' && ['string', 'number'].includes(typeof value),
+    ),
+  );
 }
 
-function titleOf(status: number): string {
-  return TITLES[status] ?? (status >= 500 ? 'Server Error' : 'Client Error');
+function plain(status: number, code: string, params: Params = {}): Described {
+  return { status, code, params, headers: {}, internal: false };
+}
+
+function internalError(status: number = HttpStatus.INTERNAL_SERVER_ERROR, code = 'INTERNAL'): Described {
+  return { status, code, params: {}, headers: {}, internal: true };
+}
+
+/** Every code this mapping itself answers with (the error classes carry the others). */
+export const PROBLEM_CODES = [
+  'HTTP.INVALID_REQUEST',
+  'HTTP.MALFORMED_JSON',
+  'HTTP.BAD_REQUEST',
+  'HTTP.UNAUTHORIZED',
+  'HTTP.FORBIDDEN',
+  'HTTP.NOT_FOUND',
+  'HTTP.METHOD_NOT_ALLOWED',
+  'HTTP.NOT_ACCEPTABLE',
+  'HTTP.CONFLICT',
+  'HTTP.PAYLOAD_TOO_LARGE',
+  'HTTP.UNSUPPORTED_MEDIA_TYPE',
+  'HTTP.RATE_LIMITED',
+  'HTTP.CLIENT_ERROR',
+  'HTTP.SERVICE_UNAVAILABLE',
+  'INTERNAL',
+  'SERVICE.UNAVAILABLE',
+] as const;
+
+/** `HTTP.<STATUS_NAME>` for the statuses named above, else the generic client or server error. */
+function httpCode(status: number): string {
+  const code = `HTTP.${httpCodeName(status)}`;
+  if ((PROBLEM_CODES as readonly string[]).includes(code)) return code;
+  return status >= 500 ? 'INTERNAL' : 'HTTP.CLIENT_ERROR';
 }
 
 function httpCodeName(status: number): string {

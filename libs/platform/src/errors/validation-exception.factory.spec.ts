@@ -63,6 +63,8 @@ const pipe = new ValidationPipe({
   forbidNonWhitelisted: true,
   transform: true,
   exceptionFactory: validationExceptionFactory,
+  // the errors' targets name the request body a field belongs to (field labels); they are never sent
+  validationError: { target: true },
 });
 
 async function fieldsOf(body: unknown): Promise<RequestValidationError['errors']> {
@@ -103,10 +105,17 @@ describe('validationExceptionFactory', () => {
       ],
     };
     expect(await fieldsOf(body)).toEqual([
-      { field: 'post.title', messages: ['title should not be empty'] },
+      {
+        field: 'post.title',
+        scope: 'PostDto',
+        messages: ['title should not be empty'],
+        problems: [{ reason: 'isNotEmpty' }],
+      },
       {
         field: 'votes[0].ballots[1].vote',
+        scope: 'BallotDto',
         messages: ['vote must be one of the following values: agree, disagree, defer'],
+        problems: [{ reason: 'isIn', params: { allowed: ['agree', 'disagree', 'defer'] } }],
       },
     ]);
   });
@@ -115,8 +124,8 @@ describe('validationExceptionFactory', () => {
     const fields = await fieldsOf({ ...valid, secret: 1, post: { ...valid.post, colour: 'red' } });
     expect(fields).toEqual(
       expect.arrayContaining([
-        { field: 'secret', messages: ['property secret should not exist'] },
-        { field: 'post.colour', messages: ['property colour should not exist'] },
+        expect.objectContaining({ field: 'secret', messages: ['property secret should not exist'] }),
+        expect.objectContaining({ field: 'post.colour', problems: [{ reason: 'whitelistValidation' }] }),
       ]),
     );
     expect(fields).toHaveLength(2);
@@ -127,6 +136,9 @@ describe('validationExceptionFactory', () => {
     expect(fields.map((f) => f.field)).toEqual(['post', 'entitled', 'votes']);
     expect(fields.find((f) => f.field === 'entitled')?.messages).toEqual(
       expect.arrayContaining(['entitled must be an integer number', 'entitled must not be less than 1']),
+    );
+    expect(fields.find((f) => f.field === 'entitled')?.problems).toEqual(
+      expect.arrayContaining([{ reason: 'isInt' }, { reason: 'min', params: { min: 1 } }]),
     );
   });
 

@@ -1,5 +1,6 @@
 import type { ValidationError } from 'class-validator';
-import { type FieldError, RequestValidationError } from './platform.errors';
+import { STAGES } from '@app/appointment/appointment.state';
+import { type FieldError, type FieldProblem, RequestValidationError } from './platform.errors';
 
 /** For ValidationPipe's `exceptionFactory`: one entry per bad field, nested paths as `votes[0].ballots[1].vote`. */
 export function validationExceptionFactory(errors: ValidationError[]): RequestValidationError {
@@ -9,13 +10,65 @@ export function validationExceptionFactory(errors: ValidationError[]): RequestVa
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = joinPath(parent, error.property);
-    const own = Object.values(error.constraints ?? {});
+    const constraints = Object.entries(error.constraints ?? {});
     const nested = flattenValidationErrors(error.children ?? [], field);
-    return own.length > 0 ? [{ field, messages: own }, ...nested] : nested;
+    if (constraints.length === 0) return nested;
+    const own: FieldError = {
+      field,
+      messages: constraints.map(([, message]) => message),
+      problems: constraints.map(([constraint, message]) => problemOf(constraint, message, field)),
+    };
+    const scope = scopeOf(error);
+    if (scope !== undefined) own.scope = scope;
+    return [own, ...nested];
   });
 }
 
 function joinPath(parent: string, property: string): string {
   if (/^\d+$/.test(property)) return `${parent}[${property}]`;
   return parent === '' ? property : `${parent}.${property}`;
+}
+
+/** The request body class a field belongs to (its target), unless it is a plain object. */
+function scopeOf(error: ValidationError): string | undefined {
+  const name = (error.target as object | undefined)?.constructor?.name;
+  return name === undefined || name === 'Object' || name === 'Array' ? undefined : name;
+}
+
+/**
+ * class-validator reports a constraint's arguments only inside its English message; the numbers
+ * and allowed values are read back from there, so the answer can be written in any language.
+ */
+function problemOf(constraint: string, message: string, field: string): FieldProblem {
+  const number = (pattern: RegExp): number | undefined => {
+    const match = pattern.exec(message);
+    return match ? Number(match[1]) : undefined;
+  };
+  switch (constraint) {
+    case 'maxLength':
+      return { reason: constraint, params: { max: number(/(\d+) characters/) } };
+    case 'minLength':
+      return { reason: constraint, params: { min: number(/(\d+) characters/) } };
+    case 'min':
+      return { reason: constraint, params: { min: number(/less than (-?[\d.]+)/) } };
+    case 'max':
+      return { reason: constraint, params: { max: number(/greater than (-?[\d.]+)/) } };
+    case 'arrayMinSize':
+      return { reason: constraint, params: { min: number(/at least (\d+)/) } };
+    case 'arrayMaxSize':
+      return { reason: constraint, params: { max: number(/no more than (\d+)/) } };
+    case 'isStage':
+      return { reason: constraint, params: { allowed: STAGES } };
+    case 'isIn':
+    case 'isEnum': {
+      const allowed = /one of(?: the following values)?:\s*(.*)$/.exec(message)?.[1];
+      return { reason: 'isIn', params: { allowed: allowed?.split(/,\s*/).filter((v) => v !== '') ?? [] } };
+    }
+    case 'matches': {
+      const name = field.split(/[.[]/).pop() ?? field;
+      return { reason: ['digest', 'cursor', 'asOf'].includes(name) ? name : 'matches' };
+    }
+    default:
+      return { reason: constraint };
+  }
 }

@@ -28,8 +28,8 @@ describe('page cursors', () => {
     try {
       codec.decode('cases', 'nope');
     } catch (err) {
-      expect((err as RequestValidationError).errors).toEqual([
-        { field: 'cursor', messages: ['cursor 不是上一页给出的 nextCursor'] },
+      expect((err as RequestValidationError).errors).toMatchObject([
+        { field: 'cursor', problems: [{ reason: 'cursor' }] },
       ]);
     }
   });

@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { RequestValidationError } from '../errors/platform.errors';
+import { fieldError, RequestValidationError } from '../errors/platform.errors';
 
 const TAG_BYTES = 16;
 const CURSOR = /^([A-Za-z0-9_-]{1,800})\.([A-Za-z0-9_-]{22})$/;
@@ -28,7 +28,7 @@ export class CursorCodec {
       const position: unknown = JSON.parse(Buffer.from(match[1], 'base64url').toString('utf8'));
       if (Array.isArray(position) && position.every((part) => typeof part === 'string')) return position;
     }
-    throw new RequestValidationError([{ field, messages: [`${field} 不是上一页给出的 nextCursor`] }]);
+    throw new RequestValidationError([fieldError(field, 'cursor')]);
   }
 
   private tag(list: string, payload: string): string {

@@ -4,10 +4,22 @@ import type { AppConfig } from '../config/app-config';
 
 const QUIET_PATHS = ['/metrics', '/health'];
 
-export function loggerOptions(config: Pick<AppConfig, 'logLevel'>): Params {
+/** JSON lines for machines; pino-pretty when a person watches the output in a terminal. */
+export function loggerOptions(
+  config: Pick<AppConfig, 'logLevel'>,
+  pretty: boolean = process.stdout.isTTY === true,
+): Params {
   return {
     pinoHttp: {
       level: config.logLevel,
+      ...(pretty
+        ? {
+            transport: {
+              target: 'pino-pretty',
+              options: { colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' },
+            },
+          }
+        : {}),
       redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], censor: '[redacted]' },
       autoLogging: {
         ignore: (req: IncomingMessage) => QUIET_PATHS.some((path) => req.url?.startsWith(path) === true),

@@ -1,6 +1,6 @@
 import { Injectable, ParseUUIDPipe, PipeTransform } from '@nestjs/common';
 import type { OpinionKind, RecordedCheck } from '@app/appointment/appointment.commands';
-import { RequestValidationError } from '@app/platform';
+import { fieldError, RequestValidationError } from '@app/platform';
 
 export const OPINION_KINDS: readonly OpinionKind[] = ['political', 'integrity'];
 export const RECORDED_CHECKS: readonly RecordedCheck[] = ['dossier', 'personal-matters', 'petitions'];
@@ -8,7 +8,7 @@ export const RECORDED_CHECKS: readonly RecordedCheck[] = ['dossier', 'personal-m
 /** A path id that must be a UUID (case, candidate, objection); 400 naming the parameter otherwise. */
 export const UuidParam = (field: string): ParseUUIDPipe =>
   new ParseUUIDPipe({
-    exceptionFactory: () => new RequestValidationError([{ field, messages: [`${field} must be a UUID`] }]),
+    exceptionFactory: () => new RequestValidationError([fieldError(field, 'isUuid')]),
   });
 
 /** A path segment that must be one of a fixed set (opinion kind, check). */
@@ -22,9 +22,7 @@ export class OneOfPipe<T extends string> implements PipeTransform<string, T> {
   transform(value: string): T {
     const match = this.values.find((allowed) => allowed === value);
     if (match === undefined) {
-      throw new RequestValidationError([
-        { field: this.field, messages: [`${this.field} must be one of: ${this.values.join(', ')}`] },
-      ]);
+      throw new RequestValidationError([fieldError(this.field, 'isIn', { allowed: this.values })]);
     }
     return match;
   }

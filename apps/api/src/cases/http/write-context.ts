@@ -1,7 +1,7 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '@app/event-store';
-import { FieldError, RequestValidationError } from '@app/platform';
+import { FieldError, fieldError, RequestValidationError } from '@app/platform';
 import type { HttpRequest } from './http.types';
 
 /** What a write request says about itself in its headers and body, beyond the command. */
@@ -59,19 +59,16 @@ export function parseWriteContext(request: HttpRequest): WriteContext {
   const errors: FieldError[] = [];
   const key = header(request, 'idempotency-key')?.trim();
   if (key !== undefined && !UUID.test(key)) {
-    errors.push({ field: 'Idempotency-Key', messages: ['Idempotency-Key must be a UUID'] });
+    errors.push(fieldError('Idempotency-Key', 'isUuid'));
   }
   const ifMatch = header(request, 'if-match')?.trim();
   const revision = ifMatch === undefined ? undefined : IF_MATCH.exec(ifMatch)?.[1];
   if (ifMatch !== undefined && revision === undefined) {
-    errors.push({ field: 'If-Match', messages: ['If-Match must be a revision, e.g. "3"'] });
+    errors.push(fieldError('If-Match', 'revision'));
   }
   const correlationId = header(request, 'x-correlation-id')?.trim();
   if (correlationId !== undefined && !CORRELATION_ID.test(correlationId)) {
-    errors.push({
-      field: 'X-Correlation-Id',
-      messages: ['X-Correlation-Id must be 1-128 letters, digits or ._:-'],
-    });
+    errors.push(fieldError('X-Correlation-Id', 'correlationId'));
   }
   if (errors.length > 0) {
     throw new RequestValidationError(errors);

@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@app/appointment/appointment.commands';
-import { CurrentActor, RequestValidationError } from '@app/platform';
+import { CurrentActor, fieldError, RequestValidationError } from '@app/platform';
 import { UuidParam } from '../../http/path-params';
 import type { HistoryPoint } from '../../case-reads.service';
 import { GetCaseStateQuery } from './get-case-state.handler';
@@ -11,10 +11,10 @@ import { GetCaseStateParams } from './get-case-state.query-params';
 const pointOf = ({ asOf, revision }: GetCaseStateParams): HistoryPoint => {
   if (asOf !== undefined && revision === undefined) return { asOf };
   if (revision !== undefined && asOf === undefined) return { revision: String(BigInt(revision)) };
-  const message = 'give exactly one of asOf or revision';
+  const exactlyOne = { one: 'asOf', other: 'revision' };
   throw new RequestValidationError([
-    { field: 'asOf', messages: [message] },
-    { field: 'revision', messages: [message] },
+    fieldError('asOf', 'exactlyOne', exactlyOne),
+    fieldError('revision', 'exactlyOne', exactlyOne),
   ]);
 };
 
