@@ -109,7 +109,7 @@ describe('the rules completed in the second round (e2e)', () => {
         400,
         'APPOINTMENT.NOT_A_MEMBER',
       );
-      expect(body.details).toMatchObject({ field: 'attendees[3]', memberId: 'm4' });
+      expect(body.details).toMatchObject({ field: 'attendees[3]', personId: 'm4' });
     });
 
     it('R17 records the members by name in the event and the state', async () => {

@@ -63,8 +63,9 @@ export class JwtVerifier {
     const from = typeof payload.iat === 'number' ? payload.iat : Math.floor(Date.now() / 1000);
     if (exp - from > max + CLOCK_TOLERANCE_SECONDS) {
       throw new UnauthorizedError(
-        'AUTH.INVALID_TOKEN',
-        `令牌的有效期过长：最长 ${formatSeconds(max)}（JWT_MAX_LIFETIME），请重新签发`,
+        'AUTH.TOKEN_LIFETIME_TOO_LONG',
+        `the token's lifetime exceeds ${formatSeconds(max)} (JWT_MAX_LIFETIME)`,
+        { max: formatSeconds(max) },
       );
     }
   }

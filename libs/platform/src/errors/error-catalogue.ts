@@ -67,6 +67,11 @@ export const ERROR_CATALOGUE: Readonly<Record<string, CatalogueEntry>> = {
     'a bearer token is required',
   ),
   'AUTH.INVALID_TOKEN': e(401, '登录令牌无效或已过期，请重新登录', '{message}'),
+  'AUTH.TOKEN_LIFETIME_TOO_LONG': e(
+    401,
+    '登录令牌的有效期过长：最长{max}（JWT_MAX_LIFETIME），请重新签发',
+    'the token lifetime exceeds the maximum of {max} (JWT_MAX_LIFETIME)',
+  ),
   'AUTH.ROLE_NOT_ALLOWED': e(
     403,
     '{role:role}无权进行此项操作（可进行此项操作的是：{allowed:roles}）',
@@ -529,6 +534,18 @@ export const FIELD_REASONS: Readonly<Record<string, Words>> = {
   'listed-twice': { zh: '重复列出了“{value}”', en: 'lists {value} twice' },
   'not-boolean': { zh: '须为 true（是）或 false（否）', en: 'must be true or false' },
   'not-a-list': { zh: '须为列表', en: 'must be a list' },
+  'refused-text': {
+    zh: '含有不允许的字符（NUL 等控制字符或孤立的代理项）',
+    en: 'contains characters the service does not accept (NUL and other control characters, lone surrogates)',
+  },
+  'refused-key-text': {
+    zh: '字段名含有不允许的字符（NUL 等控制字符或孤立的代理项）',
+    en: 'the field name contains characters the service does not accept',
+  },
+  'prototype-key': { zh: '是不允许的字段', en: 'is not an allowed field' },
+  'number-out-of-range': { zh: '数值超出范围', en: 'the number is out of range' },
+  'too-deep': { zh: '嵌套过深（最多 {max} 层）', en: 'nested too deeply (at most {max} levels)' },
+  'url-encoding': { zh: '不是有效的 URL 编码', en: 'is not valid URL encoding' },
   'case-id-mismatch': { zh: '与本案件编号 {caseId} 不符', en: 'this is case {caseId}' },
   'appointment-before-decision': {
     zh: '任职日期不能早于讨论决定的日期{decisionDate:date}',

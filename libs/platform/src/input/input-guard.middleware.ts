@@ -1,5 +1,5 @@
-import { type FieldError, RequestValidationError } from '../errors/platform.errors';
-import { isAcceptedText, REFUSED_TEXT_MESSAGE } from './accepted-text';
+import { type FieldError, fieldError, RequestValidationError } from '../errors/platform.errors';
+import { isAcceptedText } from './accepted-text';
 import { inspectJsonInput } from './json-input';
 
 interface GuardedRequest {
@@ -14,9 +14,9 @@ function inspectPath(path: string): FieldError[] {
     try {
       decoded = decodeURIComponent(segment);
     } catch {
-      return [{ field: 'path', messages: ['path 不是有效的 URL 编码'] }];
+      return [fieldError('path', 'url-encoding')];
     }
-    if (!isAcceptedText(decoded)) return [{ field: 'path', messages: [`path ${REFUSED_TEXT_MESSAGE}`] }];
+    if (!isAcceptedText(decoded)) return [fieldError('path', 'refused-text')];
   }
   return [];
 }

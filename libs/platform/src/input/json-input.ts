@@ -1,5 +1,5 @@
-import type { FieldError } from '../errors/platform.errors';
-import { isAcceptedText, printable, REFUSED_TEXT_MESSAGE } from './accepted-text';
+import { type FieldError, fieldError } from '../errors/platform.errors';
+import { isAcceptedText, printable } from './accepted-text';
 
 /** Deeper than any request of the API (the decision meeting's ballots are four levels down). */
 export const MAX_JSON_DEPTH = 32;
@@ -21,9 +21,8 @@ const joinKey = (parent: string, key: string): string => {
  */
 export function inspectJsonInput(input: unknown, root = ''): FieldError[] {
   const errors: FieldError[] = [];
-  const report = (field: string, message: string) => {
-    if (errors.length < MAX_REPORTED)
-      errors.push({ field: field === '' ? 'body' : field, messages: [message] });
+  const report = (field: string, reason: string, params?: Record<string, unknown>) => {
+    if (errors.length < MAX_REPORTED) errors.push(fieldError(field === '' ? 'body' : field, reason, params));
   };
   const stack: Array<{ value: unknown; path: string; depth: number }> = [
     { value: input, path: root, depth: 0 },
@@ -31,12 +30,12 @@ export function inspectJsonInput(input: unknown, root = ''): FieldError[] {
   while (stack.length > 0 && errors.length < MAX_REPORTED) {
     const { value, path, depth } = stack.pop()!;
     if (typeof value === 'string') {
-      if (!isAcceptedText(value)) report(path, `${path || 'body'} ${REFUSED_TEXT_MESSAGE}`);
+      if (!isAcceptedText(value)) report(path, 'refused-text');
     } else if (typeof value === 'number') {
-      if (!Number.isFinite(value)) report(path, `${path || 'body'} 的数值超出范围`);
+      if (!Number.isFinite(value)) report(path, 'number-out-of-range');
     } else if (value !== null && typeof value === 'object') {
       if (depth >= MAX_JSON_DEPTH) {
-        report(path, `${path || 'body'} 嵌套过深（最多 ${MAX_JSON_DEPTH} 层）`);
+        report(path, 'too-deep', { max: MAX_JSON_DEPTH });
         continue;
       }
       if (Array.isArray(value)) {
@@ -48,8 +47,8 @@ export function inspectJsonInput(input: unknown, root = ''): FieldError[] {
       const children: Array<{ value: unknown; path: string; depth: number }> = [];
       for (const key of Object.keys(value)) {
         const field = joinKey(path, key);
-        if (!isAcceptedText(key)) report(field, `字段名 ${field} ${REFUSED_TEXT_MESSAGE}`);
-        else if (PROTOTYPE_KEYS.has(key)) report(field, `${field} 是不允许的字段`);
+        if (!isAcceptedText(key)) report(field, 'refused-key-text');
+        else if (PROTOTYPE_KEYS.has(key)) report(field, 'prototype-key');
         else children.push({ value: (value as Record<string, unknown>)[key], path: field, depth: depth + 1 });
       }
       stack.push(...children.reverse());
