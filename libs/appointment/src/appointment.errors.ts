@@ -107,6 +107,10 @@ export const AppointmentErrorCodes = {
   APPOINTMENT_TALK_NOT_RECORDED: 'APPOINTMENT.APPOINTMENT_TALK_NOT_RECORDED',
   APPOINTMENT_TALK_ALREADY_RECORDED: 'APPOINTMENT.APPOINTMENT_TALK_ALREADY_RECORDED',
   PROBATION_NOT_ENDED: 'APPOINTMENT.PROBATION_NOT_ENDED',
+  NOT_APPOINTED: 'APPOINTMENT.NOT_APPOINTED',
+  RECOMMENDER_SUSPENDED: 'APPOINTMENT.RECOMMENDER_SUSPENDED',
+  OCCURRED_IN_FUTURE: 'APPOINTMENT.OCCURRED_IN_FUTURE',
+  OUT_OF_ORDER: 'APPOINTMENT.OUT_OF_ORDER',
 } as const;
 
 export type AppointmentErrorCode = (typeof AppointmentErrorCodes)[keyof typeof AppointmentErrorCodes];
@@ -420,4 +424,24 @@ export const AppointmentErrors = {
         details: { candidateId, endDate, reviewDate },
       },
     ),
+  notAppointed: (candidateId: string) =>
+    new RuleViolationError(C.NOT_APPOINTED, `候选人 ${candidateId} 尚未任职，不能记录任职后发现的问题`, {
+      details: { candidateId },
+    }),
+  recommenderSuspended: (recommender: { id: string; name: string }, suspendedUntil: string) =>
+    new RuleViolationError(
+      C.RECOMMENDER_SUSPENDED,
+      `推荐人${recommender.name}因所荐干部被认定带病提拔或试用期不称职被追究责任，推荐资格暂停至${suspendedUntil}（不含当日），不能实名推荐`,
+      { rule: 'R27', details: { recommenderId: recommender.id, suspendedUntil } },
+    ),
+  occurredInFuture: (field: string, value: string, now: string) =>
+    new RuleViolationError(C.OCCURRED_IN_FUTURE, `${field}（${value}）晚于当前时间（${now}）`, {
+      rule: 'R28',
+      details: { field, value, now },
+    }),
+  outOfOrder: (field: string, value: string, dependsOn: string, earliest: string) =>
+    new RuleViolationError(C.OUT_OF_ORDER, `${field}（${value}）早于其所依据的${dependsOn}（${earliest}）`, {
+      rule: 'R28',
+      details: { field, value, dependsOn, earliest },
+    }),
 };

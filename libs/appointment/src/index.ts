@@ -36,3 +36,15 @@ export {
 } from './appointment.rules';
 export type { Readiness, ReadinessGap } from './appointment.rules';
 export { caseStreamId, caseIdFromStream, CASE_STREAM_PREFIX } from './appointment.streams';
+export {
+  ACCOUNTABILITY_CAUSE_LABELS,
+  recommenderDecider,
+  recommenderStreamId,
+  RECOMMENDER_STREAM_PREFIX,
+  suspendedUntilOn,
+  type AccountabilityCause,
+  type HoldRecommenderAccountable,
+  type RecommenderHeldAccountable,
+  type RecommenderRecord,
+  type RecommenderState,
+} from './recommender.decider';

@@ -3,6 +3,7 @@ import { AppointmentErrors } from '../appointment.errors';
 import { disqualifyingFlags, exceptionalApprovalDeadline, requiredTurnout } from '../appointment.rules';
 import { addMonths, isIsoDate, shanghaiDate } from '../appointment.time';
 import type { DecideFn } from './decide-support';
+import { requireRecommenderNotSuspended } from './post-appointment.decide';
 import {
   actorRef,
   ensureActive,
@@ -104,6 +105,7 @@ export const decideNominateCandidate: DecideFn<'NominateCandidate'> = (command, 
     if (typeof value !== 'string' || value.trim() === '')
       throw AppointmentErrors.recommenderRequired(`recommendedBy.${field}`);
   }
+  requireRecommenderNotSuspended(d.recommendedBy, command.facts?.recommenderSuspendedUntil, command.at);
   const reason = requireText('reason', d.reason);
   let exceptional: { kind: ExceptionalKind; grounds: string } | undefined;
   if (d.exceptional !== undefined) {
