@@ -7,6 +7,7 @@ import { CasesModule } from './cases/cases.module';
 import { HealthModule } from './health/health.module';
 import { InboxModule } from './inbox/inbox.module';
 import { ReadModelsModule } from './read-models/read-models.module';
+import { SupervisionModule } from './supervision/supervision.module';
 
 const RATE_WINDOW_MS = 60_000;
 
@@ -25,6 +26,7 @@ export class AppModule {
         HealthModule,
         ReadModelsModule,
         InboxModule.forRoot(),
+        SupervisionModule,
       ],
       providers: [{ provide: APP_GUARD, useClass: ThrottlerGuard }],
     };

@@ -3,6 +3,7 @@ import { AppConfig, PlatformModule } from '@app/platform';
 import { EventStoreModule } from '@app/event-store';
 import { ProjectionsWorkerModule } from './projections/projections-worker.module';
 import { RemindersWorkerModule } from './reminders/reminders-worker.module';
+import { SupervisionWorkerModule } from './supervision/supervision-worker.module';
 
 @Module({})
 export class WorkerModule {
@@ -14,6 +15,7 @@ export class WorkerModule {
         EventStoreModule.fromConfig(config),
         ProjectionsWorkerModule,
         RemindersWorkerModule.forRoot(),
+        SupervisionWorkerModule,
       ],
     };
   }

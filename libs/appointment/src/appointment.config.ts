@@ -32,6 +32,8 @@ export interface RulesConfig {
   holdMonths: number;
   /** R24: probation length in months. */
   probationMonths: number;
+  /** R27: months a recommender held accountable may not recommend. */
+  recommenderSuspensionMonths: number;
 }
 
 export const defaultRulesConfig: RulesConfig = {
@@ -43,4 +45,5 @@ export const defaultRulesConfig: RulesConfig = {
   noticeWorkingDays: 5,
   holdMonths: 3,
   probationMonths: 12,
+  recommenderSuspensionMonths: 24,
 };

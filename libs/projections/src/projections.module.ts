@@ -21,12 +21,14 @@ export const PROJECTIONS = Symbol('PROJECTIONS');
 
 const projectionsProvider = {
   provide: PROJECTIONS,
-  inject: [APP_CONFIG, ModuleRef],
-  useFactory: (config: AppConfig, moduleRef: ModuleRef): Projection[] => {
+  inject: [APP_CONFIG, ModuleRef, EVENT_STORE],
+  useFactory: (config: AppConfig, moduleRef: ModuleRef, store: EventStore): Projection[] => {
     const logger = new Logger('DeadlineSink');
     let sink: DeadlineSink | null | undefined;
     return createProjections({
       policy: { calendar: loadWorkingCalendar(config), rules: config.rules },
+      store,
+      recommenderSuspensionMonths: config.rules.recommenderSuspensionMonths,
       deadlineSink: () => {
         if (sink === undefined) {
           try {
