@@ -87,7 +87,7 @@ export function annualFacts(s: SupervisionState, calendar: WorkingCalendar): Ann
     }
   }
   for (const r of s.revocations) fact(r.recordedAt, 'revocation');
-  for (const p of s.sickPromotions) fact(p.recordedAt, 'sick-promotion');
+  for (const p of s.sickPromotions) fact(p.foundAt, 'sick-promotion');
   for (const r of state.reminders)
     fact(
       r.issuedAt,

@@ -1,75 +1,8 @@
-import type { AppointmentCommand } from '@app/appointment/appointment.commands';
-import type { AppointmentEvent } from '@app/appointment/appointment.events';
-import type { AppointmentState } from '@app/appointment/appointment.state';
-import { caseStreamId } from '@app/appointment/appointment.streams';
-import {
-  actors,
-  ballots,
-  C1,
-  C2,
-  CASE_ID,
-  cmd,
-  command,
-  MEMBERS,
-  testDecider,
-} from '@app/appointment/testing/case-fixture';
-import { testCalendar } from '@app/appointment/testing/test-calendar';
-import type { RecordedEvent } from '@app/event-store';
-import { type Finding, foldSupervision, nextFindingDue, supervisionFindings } from './supervision-findings';
+import { actors, ballots, C1, C2, cmd, command, MEMBERS } from '@app/appointment/testing/case-fixture';
+import { foldSupervision, nextFindingDue } from './supervision-findings';
+import { History, policy } from './testing/supervision-history';
 
-const decider = testDecider();
-const policy = { calendar: testCalendar };
 const seven = MEMBERS.slice(0, 7);
-
-/** Runs commands through the decider, recording each event at the command's time unless told otherwise. */
-class History {
-  readonly events: RecordedEvent[] = [];
-  private state: AppointmentState = decider.initialState();
-
-  run(...commands: AppointmentCommand[]): this {
-    for (const c of commands) this.at(c.at, c);
-    return this;
-  }
-
-  /** The command's events recorded at `recordedAt` (a backfill when later than the step). */
-  at(recordedAt: string, c: AppointmentCommand): this {
-    for (const event of decider.decide(c, this.state)) {
-      this.state = decider.evolve(this.state, event);
-      this.events.push(recorded(event, String(this.events.length), recordedAt));
-    }
-    return this;
-  }
-
-  findings(now: string): Finding[] {
-    return supervisionFindings(foldSupervision(this.events, policy), now);
-  }
-
-  of(code: Finding['code'], now: string): Finding[] {
-    return this.findings(now).filter((f) => f.code === code);
-  }
-}
-
-function recorded(event: AppointmentEvent, revision: string, recordedAt: string): RecordedEvent {
-  return {
-    eventId: `e-${revision}`,
-    streamId: caseStreamId(CASE_ID),
-    type: event.type,
-    data: event.data,
-    revision,
-    globalPosition: revision,
-    metadata: {
-      actor: actors.handler,
-      commandId: `c-${revision}`,
-      correlationId: 'x',
-      causationId: 'x',
-      occurredAt: recordedAt,
-      recordedAt,
-      schemaVersion: 1,
-      prevHash: '',
-      hash: '',
-    } as RecordedEvent['metadata'],
-  };
-}
 
 const opened = () => new History().run(cmd.openCase());
 const approved = () => opened().run(cmd.approveInitiation());

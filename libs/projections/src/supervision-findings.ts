@@ -107,7 +107,7 @@ export interface SupervisionState {
   deferrals: Record<string, FactRef[]>;
   appointments: Record<string, FactRef>;
   sickPromotions: Array<
-    FactRef & { candidateId: string; findingId: string; source: string; summary: string }
+    FactRef & { candidateId: string; findingId: string; source: string; summary: string; foundAt: string }
   >;
   accountable: Array<FactRef & { candidateId: string; cause: 'sick-promotion' | 'probation-incompetent' }>;
   revocations: Array<FactRef & { candidateId: string; reason: string }>;
@@ -277,7 +277,14 @@ function facts(s: SupervisionState, event: AppointmentEvent, ref: FactRef): void
       if (!d.sickPromotion) return;
       s.sickPromotions = [
         ...s.sickPromotions,
-        { ...ref, candidateId: d.candidateId, findingId: d.findingId, source: d.source, summary: d.summary },
+        {
+          ...ref,
+          candidateId: d.candidateId,
+          findingId: d.findingId,
+          source: d.source,
+          summary: d.summary,
+          foundAt: d.foundAt,
+        },
       ];
       holdAccountable(s, d.candidateId, 'sick-promotion', ref);
       return;
