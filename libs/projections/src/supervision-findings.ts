@@ -182,6 +182,60 @@ function momentOf(event: AppointmentEvent, recordedAt: string): string {
   return occurred === null ? recordedAt : iso(instant(occurred, false));
 }
 
+/** Steps that never open, move or end a tracked deadline: the policy need not be asked again. */
+const LEAVES_TRACKED_DEADLINES = new Set<string>([
+  'RecommendationRoundRecorded',
+  'CandidateNominated',
+  'EligibilityRecorded',
+  'ExceptionalApprovalRecorded',
+  'InspectionTeamFormed',
+  'InspectionNoticePublished',
+  'InspectionActivityRecorded',
+  'InspectionReportSubmitted',
+  'ObjectionRecorded',
+  'ReminderIssued',
+  'PostAppointmentFindingRecorded',
+]);
+
+const memoized = new WeakMap<DeadlinePolicyDeps, DeadlinePolicyDeps>();
+
+/**
+ * The deadline policy with its calendar answers remembered: the supervision fold asks for the
+ * deadlines after every event, and the same dates come back again and again.
+ */
+function remembering(policy: DeadlinePolicyDeps): DeadlinePolicyDeps {
+  let found = memoized.get(policy);
+  if (found) return found;
+  const calendar = policy.calendar;
+  const working = new Map<string, boolean>();
+  const added = new Map<string, string>();
+  const nth = new Map<string, string>();
+  found = {
+    ...policy,
+    calendar: {
+      isWorkingDay: (date) => {
+        let v = working.get(date);
+        if (v === undefined) working.set(date, (v = calendar.isWorkingDay(date)));
+        return v;
+      },
+      addWorkingDays: (date, n) => {
+        const key = `${date}+${n}`;
+        let v = added.get(key);
+        if (v === undefined) added.set(key, (v = calendar.addWorkingDays(date, n)));
+        return v;
+      },
+      nthWorkingDay: (date, n) => {
+        const key = `${date}#${n}`;
+        let v = nth.get(key);
+        if (v === undefined) nth.set(key, (v = calendar.nthWorkingDay(date, n)));
+        return v;
+      },
+    },
+  };
+  memoized.set(policy, found);
+  return found;
+}
+
 export function evolveSupervision(
   current: SupervisionState,
   recorded: RecordedEvent,
@@ -202,7 +256,14 @@ export function evolveSupervision(
     state: after,
   };
   facts(s, event, ref);
-  s.episodes = trackDeadlines(current.episodes, after, policy, momentOf(event, ref.recordedAt), ref.revision);
+  if (LEAVES_TRACKED_DEADLINES.has(event.type)) return s;
+  s.episodes = trackDeadlines(
+    current.episodes,
+    after,
+    remembering(policy),
+    momentOf(event, ref.recordedAt),
+    ref.revision,
+  );
   return s;
 }
 

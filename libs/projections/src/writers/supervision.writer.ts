@@ -78,6 +78,8 @@ export class SupervisionProjection implements Projection {
       `CREATE INDEX IF NOT EXISTS ${f}_page_idx ON ${f} (detected_at DESC, finding_id DESC)`,
       `CREATE INDEX IF NOT EXISTS ${f}_unit_idx ON ${f} (owner_org_unit, detected_at DESC, finding_id DESC)`,
       `CREATE INDEX IF NOT EXISTS ${f}_case_idx ON ${f} (case_id)`,
+      `CREATE INDEX IF NOT EXISTS ${f}_code_idx ON ${f} (code, detected_at DESC, finding_id DESC)`,
+      `CREATE INDEX IF NOT EXISTS ${f}_severity_idx ON ${f} (severity, detected_at DESC, finding_id DESC)`,
       `CREATE TABLE IF NOT EXISTS ${p} (
         person_id text NOT NULL,
         case_id text NOT NULL,
