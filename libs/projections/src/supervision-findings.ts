@@ -203,7 +203,7 @@ const memoized = new WeakMap<DeadlinePolicyDeps, DeadlinePolicyDeps>();
  * The deadline policy with its calendar answers remembered: the supervision fold asks for the
  * deadlines after every event, and the same dates come back again and again.
  */
-function remembering(policy: DeadlinePolicyDeps): DeadlinePolicyDeps {
+export function remembering(policy: DeadlinePolicyDeps): DeadlinePolicyDeps {
   let found = memoized.get(policy);
   if (found) return found;
   const calendar = policy.calendar;

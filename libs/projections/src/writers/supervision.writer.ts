@@ -9,6 +9,7 @@ import {
   type Finding,
   initialSupervisionState,
   nextFindingDue,
+  remembering,
   supervisionFindings,
   type SupervisionState,
 } from '../supervision-findings';
@@ -208,7 +209,7 @@ export class SupervisionProjection implements Projection {
       ids,
     ]);
     const facts = computed.flatMap((c) =>
-      annualFacts(c.s, this.deps.policy.calendar).map((fact) => ({
+      annualFacts(c.s, remembering(this.deps.policy).calendar).map((fact) => ({
         case_id: c.caseId,
         owner_org_unit: c.s.ownerOrgUnit,
         ...fact,
