@@ -299,6 +299,16 @@ describe('supervision across cases: findings, 倒查, 谁推荐谁负责, yearly
     }
     expect((await s.get(people.auditor, '/supervision/findings?code=NOPE')).status).toBe(400);
     expect((await s.get(people.auditor, '/supervision/findings?caseId=1%00')).status).toBe(400);
+    for (const path of [
+      '/supervision/findings?orgUnit=%00',
+      '/reports/annual?year=2025&orgUnit=a%00b',
+      '/reports/annual?year=1e309',
+      '/people/%00/accountability',
+      '/recommenders/%01',
+    ])
+      expect([path, (await s.get(people.auditor, path)).status]).toEqual([path, 400]);
+    // Bytes that are not UTF-8 arrive as U+FFFD: an org unit with no findings, never a 5xx.
+    expect((await s.get(people.auditor, '/supervision/findings?orgUnit=%ED%A0%80')).status).toBe(200);
   });
 
   it('refuses bad post-appointment findings with 400/409 and changes nothing', async () => {

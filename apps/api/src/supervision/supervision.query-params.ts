@@ -3,6 +3,10 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { FINDING_CODES, type FindingCode, type Severity } from '@app/projections/supervision-findings';
 
+/** Printable text only: a NUL byte or a lone surrogate never reaches the database. */
+const PRINTABLE = /^(?:[^\u0000-\u001f\u007f\ud800-\udfff]|[\ud800-\udbff][\udc00-\udfff])*$/;
+const printable = { message: 'orgUnit must be printable text' };
+
 export class FindingsParams {
   @ApiPropertyOptional({ enum: ['red', 'yellow', 'blue'] })
   @IsOptional()
@@ -18,6 +22,7 @@ export class FindingsParams {
   @IsOptional()
   @IsString()
   @MaxLength(200)
+  @Matches(PRINTABLE, printable)
   orgUnit?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
@@ -60,5 +65,6 @@ export class AnnualReportParams {
   @IsOptional()
   @IsString()
   @MaxLength(200)
+  @Matches(PRINTABLE, printable)
   orgUnit?: string;
 }
