@@ -94,6 +94,27 @@ describe('supervision findings (DOMAIN.md §8)', () => {
       expect(findings.filter((f) => f.closedAt === undefined)).toHaveLength(3);
     });
 
+    it('a step of one candidate leaves the other candidate’s open checks open', () => {
+      const h = inspecting([C1, C2]).run(
+        command(
+          'RecordCheck',
+          {
+            candidateId: C1,
+            check: 'dossier',
+            outcome: 'verified',
+            findings: '无',
+            checkedAt: '2025-04-07T10:00:00+08:00',
+          },
+          actors.handler,
+          '2025-04-07T10:00:00+08:00',
+        ),
+      );
+      const findings = h.of('CHECK_OVERDUE', '2025-04-08T10:00:00+08:00');
+      expect(findings).toHaveLength(8);
+      expect(findings.filter((f) => f.closedAt !== undefined).map((f) => f.candidateId)).toEqual([C1]);
+      expect(findings.filter((f) => f.candidateId === C2 && f.closedAt === undefined)).toHaveLength(4);
+    });
+
     it('is not raised when the check was done in time, even if it was entered later', () => {
       const h = inspecting([C1]).at(
         '2025-04-07T10:00:00+08:00',

@@ -257,15 +257,37 @@ export function evolveSupervision(
   };
   facts(s, event, ref);
   if (LEAVES_TRACKED_DEADLINES.has(event.type)) return s;
+  const only = ONE_CANDIDATE.has(event.type)
+    ? (event.data as { candidateId?: string }).candidateId
+    : undefined;
   s.episodes = trackDeadlines(
     current.episodes,
     after,
     remembering(policy),
     momentOf(event, ref.recordedAt),
     ref.revision,
+    only,
   );
   return s;
 }
+
+/** Steps that concern one candidate: only that candidate's deadlines can change. */
+const ONE_CANDIDATE = new Set<string>([
+  'CheckRecorded',
+  'OpinionDrafted',
+  'OpinionSigned',
+  'ObjectionResolved',
+  'PublicNoticeStarted',
+  'PublicNoticeWaived',
+  'AppointmentCancelled',
+  'AppointmentIssued',
+  'AppointmentTalkRecorded',
+  'ProbationReviewed',
+  'ProbationExtended',
+  'AppointmentConfirmed',
+  'AppointmentRevoked',
+  'CandidateDropped',
+]);
 
 function facts(s: SupervisionState, event: AppointmentEvent, ref: FactRef): void {
   const occurred = occurredTimeOf(event);
@@ -372,11 +394,24 @@ function trackDeadlines(
   policy: DeadlinePolicyDeps,
   at: string,
   revision: string,
+  candidateId?: string,
 ): Record<string, DeadlineEpisode[]> {
   const episodes: Record<string, DeadlineEpisode[]> = { ...before };
+  const candidate =
+    candidateId !== undefined && state.status !== 'empty'
+      ? state.candidates.find((c) => c.candidateId === candidateId)
+      : undefined;
+  // Asking the policy about that candidate alone gives the same deadlines for them, for less work.
+  const concerned = (subject: string): boolean =>
+    candidate === undefined ||
+    subject === candidate.candidateId ||
+    subject.startsWith(`${candidate.candidateId}-`) ||
+    candidate.objections.some((o) => o.objectionId === subject);
+  const asked =
+    candidate !== undefined && state.status !== 'empty' ? { ...state, candidates: [candidate] } : state;
   const open = new Map(
-    openDeadlines(state, policy)
-      .filter((d) => TRACKED[d.kind] !== undefined)
+    openDeadlines(asked, policy)
+      .filter((d) => TRACKED[d.kind] !== undefined && concerned(d.subject))
       .map((d) => [d.deadlineId, d]),
   );
   const atMs = Date.parse(at);
@@ -386,7 +421,7 @@ function trackDeadlines(
   };
   for (const [id, list] of Object.entries(before)) {
     const last = list[list.length - 1];
-    if (last.closedAt === undefined && !open.has(id)) close(id, list);
+    if (last.closedAt === undefined && !open.has(id) && concerned(last.subject)) close(id, list);
   }
   for (const [id, deadline] of open) {
     const list = episodes[id] ?? [];
