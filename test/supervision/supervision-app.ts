@@ -157,6 +157,8 @@ export async function appointedCase(
     probation: boolean;
     dates?: CaseDates;
     level?: string;
+    /** false: stop before the appointment talk. */
+    talk?: boolean;
   },
 ): Promise<{ caseId: string; candidateId: string; politicalDigest: string; integrityDigest: string }> {
   const d = opts.dates ?? DATES_2024;
@@ -232,6 +234,6 @@ export async function appointedCase(
   });
   await s.ok(h, `${c}/public-notice`, { startDate: d.publicNotice });
   await s.ok(h, `${c}/appointment`, { noticeDate: d.appointment, probation: opts.probation });
-  await s.ok(h, `${c}/appointment-talk`, { heldAt: d.talk, heldBy: '陈书记' });
+  if (opts.talk !== false) await s.ok(h, `${c}/appointment-talk`, { heldAt: d.talk, heldBy: '陈书记' });
   return { caseId, candidateId, politicalDigest: sha256(political), integrityDigest: sha256(integrity) };
 }

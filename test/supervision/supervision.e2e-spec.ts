@@ -259,6 +259,61 @@ describe('supervision across cases: findings, 倒查, 谁推荐谁负责, yearly
     });
   });
 
+  it('overdue checks, a missing appointment talk and a 破格 nomination yield CHECK_OVERDUE, TALK_OVERDUE and EXCEPTIONAL', async () => {
+    const { caseId: checked } = await s.ok(people.handler, '/cases', {
+      post: { title: '副局长（核查逾期）', orgUnit: CANDIDATE_UNIT, level: '副局级' },
+      grounds: '班子分析研判',
+    });
+    await s.ok(people.committeeSecretary, `/cases/${checked}/initiation/approve`, {});
+    await s.ok(people.handler, `/cases/${checked}/recommendation-rounds`, {
+      kind: 'meeting',
+      heldAt: '2024-03-05T09:00:00+08:00',
+      eligible: 30,
+      participants: 26,
+      results: [],
+    });
+    const { candidateId } = await s.ok(people.handler, `/cases/${checked}/candidates`, {
+      person: { id: 'p-po', name: '破格十二', currentPost: '科长', orgUnit: CANDIDATE_UNIT },
+      recommendedBy: { id: 'r-po', name: '褚推荐', role: '党组成员' },
+      reason: '实绩特别突出',
+      exceptional: { kind: 'other', grounds: '急需专业人才' },
+    });
+    await s.ok(people.handler, `/cases/${checked}/candidates/${candidateId}/eligibility`, {
+      flags: cleanFlags,
+    });
+    await s.ok(people.handler, `/cases/${checked}/inspection-targets`, {
+      candidateIds: [candidateId],
+      decidedAt: '2024-03-11T15:00:00+08:00',
+      basis: '部务会研究确定',
+    });
+    const { caseId: untalked, candidateId: appointee } = await appointedCase(s, {
+      person: { id: 'p-talk', name: '谈话十三' },
+      recommender: { id: 'r-talk', name: '卫推荐', role: '党组成员' },
+      probation: false,
+      talk: false,
+    });
+    await s.caughtUp();
+    const overdue = await findings(`caseId=${checked}&code=CHECK_OVERDUE&open=true`);
+    expect(overdue).toHaveLength(4);
+    expect(overdue.every((f) => f.candidateId === candidateId && f.severity === 'yellow')).toBe(true);
+    expect(overdue.map((f) => f.title).join()).toContain('凡提四必核查逾期');
+    const [exceptional] = await findings(`caseId=${checked}&code=EXCEPTIONAL`);
+    expect(exceptional).toMatchObject({ severity: 'blue', candidateId });
+    expect(exceptional.detail).toContain('尚无上级组织部门批复');
+
+    const [talk] = await findings(`caseId=${untalked}&code=TALK_OVERDUE`);
+    expect(talk).toMatchObject({ severity: 'yellow', candidateId: appointee });
+    expect(talk.closedAt).toBeUndefined();
+    await s.ok(people.handler, `/cases/${untalked}/candidates/${appointee}/appointment-talk`, {
+      heldAt: '2024-05-20T10:00:00+08:00',
+      heldBy: '陈书记',
+    });
+    await s.caughtUp();
+    const [remedied] = await findings(`caseId=${untalked}&code=TALK_OVERDUE`);
+    expect(remedied.closedAt).toBe('2024-05-20T02:00:00.000Z');
+    expect(await findings(`caseId=${untalked}&code=TALK_OVERDUE&open=true`)).toEqual([]);
+  });
+
   it('findings are scoped like cases, filtered, and paged with a signed cursor', async () => {
     await s.caughtUp();
     const all = await findings('');
@@ -343,11 +398,11 @@ describe('supervision across cases: findings, 倒查, 谁推荐谁负责, yearly
     await s.caughtUp();
     const json = await s.get(people.auditor, '/reports/annual?year=2024');
     expect(json.status).toBe(200);
-    // Appointed in 2024: 周五, 吴六, 郑七, 旧九, 错十一 — all at 副局级.
+    // Appointed in 2024: 周五, 吴六, 郑七, 旧九, 谈话十三, 错十一 — all at 副局级.
     expect(json.body).toMatchObject({
       year: 2024,
-      appointments: 5,
-      appointmentsByLevel: { 副局级: 5 },
+      appointments: 6,
+      appointmentsByLevel: { 副局级: 6 },
       // 旧九: found in April 2024.
       sickPromotions: 1,
     });
@@ -357,7 +412,7 @@ describe('supervision across cases: findings, 倒查, 谁推荐谁负责, yearly
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.text.charCodeAt(0)).toBe(0xfeff);
     expect(csv.text).toContain('项目,分项,数值');
-    expect(csv.text).toContain('任职（按职级）,副局级,5');
+    expect(csv.text).toContain('任职（按职级）,副局级,6');
 
     const xlsx = await s.getBinary(people.auditor, '/reports/annual?year=2024', XLSX);
     expect(xlsx.status).toBe(200);
@@ -373,8 +428,8 @@ describe('supervision across cases: findings, 倒查, 谁推荐谁负责, yearly
           row.getCell(3).value,
         );
     });
-    expect(rows.get('任职/合计')).toBe(5);
-    expect(rows.get('任职（按职级）/副局级')).toBe(5);
+    expect(rows.get('任职/合计')).toBe(6);
+    expect(rows.get('任职（按职级）/副局级')).toBe(6);
     expect(rows.get('免去试任职务/')).toBe(json.body.revocations);
 
     const now = await s.get(people.auditor, `/reports/annual?year=${new Date().getUTCFullYear()}`);
