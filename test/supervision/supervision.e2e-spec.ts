@@ -1,7 +1,14 @@
 import ExcelJS from 'exceljs';
 import type { Actor } from '@app/appointment/appointment.commands';
+import { CLOCK, type Clock } from '@app/platform';
 import { CANDIDATE_UNIT, DEPARTMENT, OTHER_DEPARTMENT, people } from '../support/people';
-import { appointedCase, cleanFlags, type SupervisionApp, startSupervisionApp } from './supervision-app';
+import {
+  appointedCase,
+  cleanFlags,
+  sha256,
+  type SupervisionApp,
+  startSupervisionApp,
+} from './supervision-app';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const otherSupervisor: Actor = {
@@ -312,6 +319,81 @@ describe('supervision across cases: findings, 倒查, 谁推荐谁负责, yearly
     const [remedied] = await findings(`caseId=${untalked}&code=TALK_OVERDUE`);
     expect(remedied.closedAt).toBe('2024-05-20T02:00:00.000Z');
     expect(await findings(`caseId=${untalked}&code=TALK_OVERDUE&open=true`)).toEqual([]);
+  });
+
+  it('with the service clock set back: a late approval and a late signature yield LATE_APPROVAL and SIGNATURE_OVERDUE, closed once done', async () => {
+    const clock = s.app.get<Clock>(CLOCK);
+    const real = clock.now.bind(clock);
+    const days = (n: number) => new Date(real().getTime() - n * 24 * 60 * 60 * 1000);
+    let caseId: string;
+    let candidateId: string;
+    try {
+      clock.now = () => days(20);
+      ({ caseId } = await s.ok(people.handler, '/cases', {
+        post: { title: '副局长（审批逾期）', orgUnit: CANDIDATE_UNIT, level: '副局级' },
+        grounds: '班子分析研判',
+      }));
+      await s.caughtUp();
+      const [late] = await findings(`caseId=${caseId}&code=LATE_APPROVAL`);
+      expect(late).toMatchObject({ severity: 'yellow' });
+      expect(late.closedAt).toBeUndefined();
+      clock.now = () => days(12);
+      await s.ok(people.committeeSecretary, `/cases/${caseId}/initiation/approve`, {});
+      await s.ok(people.handler, `/cases/${caseId}/recommendation-rounds`, {
+        kind: 'meeting',
+        heldAt: days(12).toISOString(),
+        eligible: 30,
+        participants: 26,
+        results: [],
+      });
+      ({ candidateId } = await s.ok(people.handler, `/cases/${caseId}/candidates`, {
+        person: { id: 'p-sign', name: '签字十四', currentPost: '处长', orgUnit: CANDIDATE_UNIT },
+        recommendedBy: { id: 'r-sign', name: '蒋推荐', role: '党组成员' },
+        reason: '推荐',
+      }));
+      await s.ok(people.handler, `/cases/${caseId}/candidates/${candidateId}/eligibility`, {
+        flags: cleanFlags,
+      });
+      await s.ok(people.handler, `/cases/${caseId}/inspection-targets`, {
+        candidateIds: [candidateId],
+        decidedAt: days(12).toISOString(),
+        basis: '部务会研究确定',
+      });
+      await s.ok(people.handler, `/cases/${caseId}/inspection-team`, {
+        leader: { id: people.teamLeader.id, name: people.teamLeader.name },
+        members: [{ id: people.teamMember.id, name: people.teamMember.name }],
+      });
+      await s.ok(people.teamLeader, `/cases/${caseId}/candidates/${candidateId}/opinions/political`, {
+        text: '政治素质好。',
+        verdict: 'qualified',
+      });
+    } finally {
+      clock.now = real;
+    }
+    await s.ok(
+      people.teamLeader,
+      `/cases/${caseId}/candidates/${candidateId}/opinions/political/signatures`,
+      {
+        digest: sha256('政治素质好。'),
+      },
+    );
+    await s.caughtUp();
+    const [approval] = await findings(`caseId=${caseId}&code=LATE_APPROVAL`);
+    expect(approval.closedAt).toBeDefined();
+    const [signature] = await findings(`caseId=${caseId}&code=SIGNATURE_OVERDUE`);
+    expect(signature).toMatchObject({ severity: 'yellow', candidateId });
+    expect(signature.closedAt).toBeUndefined();
+    expect(signature.detail).toContain('单位党委(党组)书记');
+    await s.ok(
+      people.unitSecretary,
+      `/cases/${caseId}/candidates/${candidateId}/opinions/political/signatures`,
+      {
+        digest: sha256('政治素质好。'),
+      },
+    );
+    await s.caughtUp();
+    const [signed] = await findings(`caseId=${caseId}&code=SIGNATURE_OVERDUE`);
+    expect(signed.closedAt).toBeDefined();
   });
 
   it('findings are scoped like cases, filtered, and paged with a signed cursor', async () => {
