@@ -159,6 +159,8 @@ export async function appointedCase(
     level?: string;
     /** false: stop before the appointment talk. */
     talk?: boolean;
+    /** Stop before the decision meeting, or once the public notice has started. */
+    stopAt?: 'meeting' | 'notice';
   },
 ): Promise<{ caseId: string; candidateId: string; politicalDigest: string; integrityDigest: string }> {
   const d = opts.dates ?? DATES_2024;
@@ -220,6 +222,8 @@ export async function appointedCase(
   });
   await s.ok(people.unitSecretary, `${c}/opinions/integrity/signatures`, { digest: sha256(integrity) });
   await s.ok(people.disciplineSecretary, `${c}/opinions/integrity/signatures`, { digest: sha256(integrity) });
+  const ids = { caseId, candidateId, politicalDigest: sha256(political), integrityDigest: sha256(integrity) };
+  if (opts.stopAt === 'meeting') return ids;
   await s.ok(h, `/cases/${caseId}/decision-meetings`, {
     heldAt: d.meeting,
     entitled: 9,
@@ -233,7 +237,8 @@ export async function appointedCase(
     ],
   });
   await s.ok(h, `${c}/public-notice`, { startDate: d.publicNotice });
+  if (opts.stopAt === 'notice') return ids;
   await s.ok(h, `${c}/appointment`, { noticeDate: d.appointment, probation: opts.probation });
   if (opts.talk !== false) await s.ok(h, `${c}/appointment-talk`, { heldAt: d.talk, heldBy: '陈书记' });
-  return { caseId, candidateId, politicalDigest: sha256(political), integrityDigest: sha256(integrity) };
+  return ids;
 }

@@ -5,6 +5,7 @@ import { CANDIDATE_UNIT, DEPARTMENT, OTHER_DEPARTMENT, people } from '../support
 import {
   appointedCase,
   cleanFlags,
+  MEMBERS,
   sha256,
   type SupervisionApp,
   startSupervisionApp,
@@ -394,6 +395,75 @@ describe('supervision across cases: findings, 倒查, 谁推荐谁负责, yearly
     await s.caughtUp();
     const [signed] = await findings(`caseId=${caseId}&code=SIGNATURE_OVERDUE`);
     expect(signed.closedAt).toBeDefined();
+  });
+
+  it('a candidate deferred at two meetings yields REPEATED_DEFERRAL; an objection on hold past 3 months HOLD_TOO_LONG', async () => {
+    const deferred = await appointedCase(s, {
+      person: { id: 'p-defer', name: '缓议十五' },
+      recommender: { id: 'r-defer', name: '韩推荐', role: '党组成员' },
+      probation: false,
+      stopAt: 'meeting',
+    });
+    const meeting = (heldAt: string) => ({
+      heldAt,
+      entitled: 9,
+      attendees: MEMBERS,
+      principalLeaderId: 'm1',
+      votes: [
+        {
+          candidateId: deferred.candidateId,
+          ballots: [...MEMBERS.slice(1), 'm1'].map((memberId) => ({ memberId, vote: 'defer' })),
+        },
+      ],
+    });
+    const first = await s.ok(
+      people.handler,
+      `/cases/${deferred.caseId}/decision-meetings`,
+      meeting('2024-03-20T15:00:00+08:00'),
+    );
+    const second = await s.ok(
+      people.handler,
+      `/cases/${deferred.caseId}/decision-meetings`,
+      meeting('2024-04-10T15:00:00+08:00'),
+    );
+    await s.caughtUp();
+    const [repeated] = await findings(`caseId=${deferred.caseId}&code=REPEATED_DEFERRAL`);
+    expect(repeated).toMatchObject({ severity: 'blue', candidateId: deferred.candidateId });
+    expect(repeated.evidence).toEqual([first.revision, second.revision]);
+
+    const held = await appointedCase(s, {
+      person: { id: 'p-hold', name: '暂缓十六' },
+      recommender: { id: 'r-hold', name: '杨推荐', role: '党组成员' },
+      probation: false,
+      stopAt: 'notice',
+    });
+    const c = `/cases/${held.caseId}/candidates/${held.candidateId}`;
+    const { objectionId } = await s.ok(people.handler, `${c}/objections`, {
+      receivedAt: '2024-03-22T10:00:00+08:00',
+      summary: '反映其违规兼职',
+    });
+    const clock = s.app.get<Clock>(CLOCK);
+    const real = clock.now.bind(clock);
+    try {
+      clock.now = () => new Date(real().getTime() - 120 * 24 * 60 * 60 * 1000);
+      await s.ok(people.handler, `${c}/objections/${objectionId}/resolution`, {
+        outcome: 'hold',
+        findings: '有关部门尚在核查',
+      });
+    } finally {
+      clock.now = real;
+    }
+    await s.caughtUp();
+    const [hold] = await findings(`caseId=${held.caseId}&code=HOLD_TOO_LONG`);
+    expect(hold).toMatchObject({ severity: 'yellow', candidateId: held.candidateId });
+    expect(hold.closedAt).toBeUndefined();
+    await s.ok(people.handler, `${c}/objections/${objectionId}/resolution`, {
+      outcome: 'unfounded',
+      findings: '经核查不属实',
+    });
+    await s.caughtUp();
+    const [resolved] = await findings(`caseId=${held.caseId}&code=HOLD_TOO_LONG`);
+    expect(resolved.closedAt).toBeDefined();
   });
 
   it('findings are scoped like cases, filtered, and paged with a signed cursor', async () => {
