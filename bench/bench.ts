@@ -12,7 +12,7 @@
  *
  *   npx tsx bench/bench.ts [--seconds 10] [--levels 1,8,32] [--cases 1000] [--baseline 4000]
  *     [--fold-events 300] [--big-case 2000] [--rebuild-events 1000000] [--reminders 1000]
- *     [--skip baselines,commands,replay,rebuild,reminders,record] [--api dist/apps/api/src/main.js] [--quick]
+ *     [--skip baselines,commands,replay,rebuild,supervision,reminders,record] [--api dist/apps/api/src/main.js] [--quick]
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -34,6 +34,7 @@ import { remindersDelay, type RemindersResult } from './lib/reminders-delay';
 import { foldBench, type FoldResult, growStore, rebuildBench, type RebuildResult } from './lib/replay';
 import { round } from './lib/stats';
 import { recordBench, type RecordBenchResult, recordBenchRow } from './record.bench';
+import { supervisionBench, supervisionRows, type SupervisionBenchResult } from './supervision.bench';
 
 const ROOT = resolve(__dirname, '..');
 const GET_TARGET_MS = 50;
@@ -77,6 +78,7 @@ interface Results {
   rebuild?: RebuildResult;
   reminders?: RemindersResult;
   record?: RecordBenchResult;
+  supervision?: SupervisionBenchResult;
 }
 
 async function seedCases(
@@ -151,6 +153,7 @@ function table(results: Results): string {
       `projection lag (${lag.projection}) under load`,
       `p50 ${ms(lag.lagMs.p50)}  p95 ${ms(lag.lagMs.p95)}  p99 ${ms(lag.lagMs.p99)}  max ${ms(lag.lagMs.max)}; behind p99 ${lag.eventsBehind.p99} events`,
     ]);
+  if (results.supervision) rows.push(...supervisionRows(results.supervision));
   const fold = results.fold;
   if (fold)
     rows.push([
@@ -297,6 +300,8 @@ async function main(): Promise<void> {
       const total = await growStore(pool, store, options.rebuildEvents);
       results.rebuild = await rebuildBench(pool, store, total);
     }
+    if (!options.skip.has('supervision'))
+      results.supervision = await supervisionBench(pool, store, { events: options.rebuildEvents });
 
     results.reminders = options.skip.has('reminders')
       ? { measured: false, reason: 'skipped with --skip reminders' }

@@ -25,7 +25,8 @@ export async function startReadSideApp(label: string) {
   await app.init();
   const pool = new Pool({ connectionString: databaseUrl, max: 6 });
   const store = new PostgresEventStore({ pool, pollIntervalMs: 50 });
-  const projections = createProjections({ policy: { calendar: new ChinaWorkingCalendar() } });
+  // With the store: the R27 process the api registers runs here too, so every checkpoint catches up.
+  const projections = createProjections({ policy: { calendar: new ChinaWorkingCalendar() }, store });
   await migrateProjections(pool, projections);
   const runners = projections.map(
     (projection) => new ProjectionRunner({ pool, store, projection, batchMs: 10, logger: quiet }),

@@ -10,6 +10,7 @@ import { ErrorsModule } from './errors/errors.module';
 import { HealthModule } from './health/health.module';
 import { InboxModule } from './inbox/inbox.module';
 import { ReadModelsModule } from './read-models/read-models.module';
+import { SupervisionModule } from './supervision/supervision.module';
 
 const RATE_WINDOW_MS = 60_000;
 
@@ -31,6 +32,7 @@ export class AppModule {
         InboxModule.forRoot(),
         CalendarModule,
         ErrorsModule,
+        SupervisionModule,
       ],
       providers: [{ provide: APP_GUARD, useClass: ThrottlerGuard }],
     };

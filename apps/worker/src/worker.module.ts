@@ -4,6 +4,7 @@ import { CalendarStoreModule } from '@app/calendar-store';
 import { EventStoreModule } from '@app/event-store';
 import { ProjectionsWorkerModule } from './projections/projections-worker.module';
 import { RemindersWorkerModule } from './reminders/reminders-worker.module';
+import { SupervisionWorkerModule } from './supervision/supervision-worker.module';
 
 @Module({})
 export class WorkerModule {
@@ -16,6 +17,7 @@ export class WorkerModule {
         CalendarStoreModule,
         ProjectionsWorkerModule,
         RemindersWorkerModule.forRoot(),
+        SupervisionWorkerModule,
       ],
     };
   }

@@ -63,6 +63,15 @@ export type RecordRecommendationRound = CommandBase<
 >;
 
 export type ExceptionalKind = 'skip-level' | 'unrecommended' | 'other';
+/**
+ * R27: what the service knows about the recommender from the recommender's own stream, passed in
+ * with the command so the decider never reads another stream.
+ */
+export interface NominationFacts {
+  /** The last day (exclusive) of the recommender's suspension, 'YYYY-MM-DD'; null when none. */
+  recommenderSuspendedUntil: string | null;
+}
+
 export type NominateCandidate = CommandBase<
   'NominateCandidate',
   {
@@ -72,7 +81,7 @@ export type NominateCandidate = CommandBase<
     reason: string;
     exceptional?: { kind: ExceptionalKind; grounds: string };
   }
->;
+> & { facts?: NominationFacts };
 
 export interface EligibilityFlags {
   politicalDiscipline: boolean;
@@ -236,6 +245,21 @@ export type IssueReminder = CommandBase<
   }
 >;
 
+export type PostAppointmentFindingSource = 'discipline' | 'inspection-tour' | 'audit' | 'petition' | 'other';
+/** DOMAIN.md §7: a problem found after appointment, on any case, closed ones included. */
+export type RecordPostAppointmentFinding = CommandBase<
+  'RecordPostAppointmentFinding',
+  {
+    candidateId: string;
+    findingId: string;
+    source: PostAppointmentFindingSource;
+    foundAt: string;
+    summary: string;
+    substantiated: boolean;
+    predatesAppointment: boolean;
+  }
+>;
+
 export type AppointmentCommand =
   | OpenCase
   | ApproveInitiation
@@ -261,6 +285,7 @@ export type AppointmentCommand =
   | ReviewProbation
   | DropCandidate
   | WithdrawCase
-  | IssueReminder;
+  | IssueReminder
+  | RecordPostAppointmentFinding;
 
 export type AppointmentCommandType = AppointmentCommand['type'];

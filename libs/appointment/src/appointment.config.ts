@@ -36,6 +36,8 @@ export interface RulesConfig {
   probationMonths: number;
   /** R28: how far past the service clock an occurred time may lie (clock skew). */
   clockSkewMinutes: number;
+  /** R27: months a recommender held accountable may not recommend. */
+  recommenderSuspensionMonths: number;
 }
 
 export const defaultRulesConfig: RulesConfig = {
@@ -48,4 +50,5 @@ export const defaultRulesConfig: RulesConfig = {
   holdMonths: 3,
   probationMonths: 12,
   clockSkewMinutes: 5,
+  recommenderSuspensionMonths: 24,
 };

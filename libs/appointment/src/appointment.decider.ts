@@ -27,6 +27,7 @@ import {
   decideSubmitInspectionReport,
 } from './decide/inspection.decide';
 import { decideDropCandidate, decideIssueReminder, decideWithdrawCase } from './decide/lifecycle.decide';
+import { decideRecordPostAppointmentFinding } from './decide/post-appointment.decide';
 import {
   decideRecordObjection,
   decideResolveObjection,
@@ -71,6 +72,7 @@ export const COMMAND_ROLES: Record<AppointmentCommandType, readonly Role[]> = {
   DropCandidate: ['handler'],
   WithdrawCase: ['handler'],
   IssueReminder: ['system'],
+  RecordPostAppointmentFinding: ['handler', 'discipline-secretary'],
 };
 
 /** Roles scoped to the org unit that owns the case. */
@@ -147,6 +149,8 @@ function decideExisting(
       return decideWithdrawCase(command, state, ctx);
     case 'IssueReminder':
       return decideIssueReminder(command, state, ctx);
+    case 'RecordPostAppointmentFinding':
+      return decideRecordPostAppointmentFinding(command, state, ctx);
     default: {
       const unhandled: never = command;
       return unhandled;

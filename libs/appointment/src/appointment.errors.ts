@@ -14,7 +14,8 @@ export type OrderedStep =
   | 'inspection-notice'
   | 'inspection-activity'
   | 'check'
-  | 'objection';
+  | 'objection'
+  | 'appointment';
 
 export interface DomainErrorOptions {
   rule?: RuleId;
@@ -125,6 +126,7 @@ export const AppointmentErrorCodes = {
   OCCURRED_IN_FUTURE: 'APPOINTMENT.OCCURRED_IN_FUTURE',
   OUT_OF_ORDER: 'APPOINTMENT.OUT_OF_ORDER',
   RECOMMENDER_SUSPENDED: 'APPOINTMENT.RECOMMENDER_SUSPENDED',
+  NOT_APPOINTED: 'APPOINTMENT.NOT_APPOINTED',
 } as const;
 export type AppointmentErrorCode = (typeof AppointmentErrorCodes)[keyof typeof AppointmentErrorCodes];
 
@@ -331,4 +333,11 @@ export const AppointmentErrors = {
     dependsOn: { step: OrderedStep; id?: string; candidateId?: string },
     stepAt: string,
   ) => rule(C.OUT_OF_ORDER, { field, at: value, ...dependsOn, stepAt }, 'R28'),
+  notAppointed: (candidate: CandidateRef) => rule(C.NOT_APPOINTED, candidateParams(candidate)),
+  recommenderSuspended: (recommender: { id: string; name: string }, suspendedUntil: string) =>
+    rule(
+      C.RECOMMENDER_SUSPENDED,
+      { recommender: recommender.name, recommenderId: recommender.id, suspendedUntil },
+      'R27',
+    ),
 };

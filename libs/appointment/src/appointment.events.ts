@@ -13,6 +13,7 @@ import type {
   OpinionKind,
   PersonRef,
   PoliticalVerdict,
+  PostAppointmentFindingSource,
   RecordedCheck,
   ReminderTalk,
   Role,
@@ -376,6 +377,23 @@ export type ReminderIssued = Ev<
     issuedAt: string;
   }
 >;
+/** DOMAIN.md §7: substantiated and predating the appointment is 带病提拔 (sickPromotion). */
+export type PostAppointmentFindingRecorded = Ev<
+  'PostAppointmentFindingRecorded',
+  {
+    caseId: string;
+    candidateId: string;
+    findingId: string;
+    source: PostAppointmentFindingSource;
+    foundAt: string;
+    summary: string;
+    substantiated: boolean;
+    predatesAppointment: boolean;
+    sickPromotion: boolean;
+    recordedBy: ActorRef;
+    recordedAt: string;
+  }
+>;
 
 export type AppointmentEvent =
   | CaseOpened
@@ -408,7 +426,8 @@ export type AppointmentEvent =
   | CandidateDropped
   | CaseWithdrawn
   | CaseClosed
-  | ReminderIssued;
+  | ReminderIssued
+  | PostAppointmentFindingRecorded;
 
 export type AppointmentEventType = AppointmentEvent['type'];
 
@@ -450,6 +469,7 @@ const eventTypes: Record<AppointmentEventType, true> = {
   CaseWithdrawn: true,
   CaseClosed: true,
   ReminderIssued: true,
+  PostAppointmentFindingRecorded: true,
 };
 
 export const APPOINTMENT_EVENT_TYPES = Object.keys(eventTypes) as AppointmentEventType[];

@@ -609,11 +609,25 @@ function evolveOpen(state: OpenCaseState, event: AppointmentEvent): AppointmentS
         ],
       };
     }
+    case 'PostAppointmentFindingRecorded':
+      return recordPostAppointmentFinding(state, event);
     default: {
       const unhandled: never = event;
       return unhandled;
     }
   }
+}
+
+/** DOMAIN.md §7: the only fact a closed case still takes. */
+function recordPostAppointmentFinding<S extends CaseData>(
+  state: S,
+  event: Extract<AppointmentEvent, { type: 'PostAppointmentFindingRecorded' }>,
+): S {
+  const { caseId: _caseId, candidateId, recordedBy: _by, ...finding } = event.data;
+  return updateCandidate(state, candidateId, (c) => ({
+    ...c,
+    postAppointmentFindings: [...(c.postAppointmentFindings ?? []), finding],
+  }));
 }
 
 function opened(event: Extract<AppointmentEvent, { type: 'CaseOpened' }>): OpenCaseState {
@@ -653,7 +667,9 @@ export function evolveAppointment(
     case 'open':
       return evolveOpen(state, event);
     case 'closed':
-      return state;
+      return event.type === 'PostAppointmentFindingRecorded'
+        ? recordPostAppointmentFinding(state, event)
+        : state;
     default: {
       const unknownState: never = state;
       return unknownState;

@@ -57,6 +57,7 @@ export const COMMAND_LABELS: Record<AppointmentCommand['type'], string> = {
   DropCandidate: '使人选退出',
   WithdrawCase: '撤销案件',
   IssueReminder: '发出提醒',
+  RecordPostAppointmentFinding: '登记任职后发现的问题',
 };
 
 export const CANDIDATE_STATUS_LABELS: Record<CandidateStatus, string> = {

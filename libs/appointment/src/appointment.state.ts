@@ -181,6 +181,19 @@ export interface CandidateState {
   } | null;
   dropped: { reason: string; droppedAt: string } | null;
   cancelled: { objectionId: string; reason: string; cancelledAt: string } | null;
+  /** DOMAIN.md §7: problems found after appointment; absent until the first one. */
+  postAppointmentFindings?: PostAppointmentFinding[];
+}
+
+export interface PostAppointmentFinding {
+  findingId: string;
+  source: string;
+  foundAt: string;
+  summary: string;
+  substantiated: boolean;
+  predatesAppointment: boolean;
+  sickPromotion: boolean;
+  recordedAt: string;
 }
 
 export interface RecommendationRound {

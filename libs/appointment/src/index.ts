@@ -39,3 +39,15 @@ export {
 export type { Readiness, ReadinessGap } from './appointment.rules';
 export { caseStreamId, caseIdFromStream, CASE_STREAM_PREFIX } from './appointment.streams';
 export * from './appointment.labels';
+export {
+  ACCOUNTABILITY_CAUSE_LABELS,
+  recommenderDecider,
+  recommenderStreamId,
+  RECOMMENDER_STREAM_PREFIX,
+  suspendedUntilOn,
+  type AccountabilityCause,
+  type HoldRecommenderAccountable,
+  type RecommenderHeldAccountable,
+  type RecommenderRecord,
+  type RecommenderState,
+} from './recommender.decider';

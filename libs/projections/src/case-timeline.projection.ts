@@ -89,6 +89,14 @@ export const OUTCOME_LABELS: Record<string, string> = {
   revoked: '免去试任职务',
 };
 
+export const FINDING_SOURCE_LABELS: Record<string, string> = {
+  discipline: '纪检监察',
+  'inspection-tour': '巡视巡察',
+  audit: '审计',
+  petition: '信访举报',
+  other: '其他',
+};
+
 /** The stage a step belongs to; steps that can happen at any time belong to the stage the case is in. */
 function stageOf(event: AppointmentEvent, before: AppointmentState): Stage {
   switch (event.type) {
@@ -132,6 +140,7 @@ function stageOf(event: AppointmentEvent, before: AppointmentState): Stage {
     case 'CandidateDropped':
     case 'CaseWithdrawn':
     case 'ReminderIssued':
+    case 'PostAppointmentFindingRecorded':
       return before.status === 'empty' ? 'initiated' : before.stage;
     default: {
       const unhandled: never = event;
@@ -486,6 +495,22 @@ function describe(event: AppointmentEvent, before: AppointmentState, after: Appo
         candidateIds: remindedCandidates(before, d.subject),
         participants: d.recipientRoles.map((role) => ({ role, part: '提醒对象' })),
         result: { reminderId: d.reminderId, kind: d.kind, subject: d.subject, dueAt: d.dueAt },
+      };
+    }
+    case 'PostAppointmentFindingRecorded': {
+      const d = event.data;
+      return {
+        title: `任职后发现问题：${nameOf(d.candidateId)}（${FINDING_SOURCE_LABELS[d.source] ?? d.source}，${d.substantiated ? '经查属实' : '经查不属实'}${d.sickPromotion ? '，认定为带病提拔' : ''}）`,
+        time: d.foundAt,
+        candidateIds: [d.candidateId],
+        result: {
+          findingId: d.findingId,
+          source: d.source,
+          substantiated: d.substantiated,
+          predatesAppointment: d.predatesAppointment,
+          sickPromotion: d.sickPromotion,
+        },
+        grounds: d.summary,
       };
     }
     default: {

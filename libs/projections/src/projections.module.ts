@@ -23,12 +23,19 @@ export const PROJECTIONS = Symbol('PROJECTIONS');
 
 const projectionsProvider = {
   provide: PROJECTIONS,
-  inject: [APP_CONFIG, ModuleRef, { token: WORKING_CALENDAR, optional: true }],
-  useFactory: (config: AppConfig, moduleRef: ModuleRef, live?: WorkingCalendar): Projection[] => {
+  inject: [APP_CONFIG, ModuleRef, EVENT_STORE, { token: WORKING_CALENDAR, optional: true }],
+  useFactory: (
+    config: AppConfig,
+    moduleRef: ModuleRef,
+    store: EventStore,
+    live?: WorkingCalendar,
+  ): Projection[] => {
     const logger = new Logger('DeadlineSink');
     let sink: DeadlineSink | null | undefined;
     return createProjections({
       policy: { calendar: live ?? loadWorkingCalendar(config), rules: config.rules },
+      store,
+      recommenderSuspensionMonths: config.rules.recommenderSuspensionMonths,
       deadlineSink: () => {
         if (sink === undefined) {
           try {

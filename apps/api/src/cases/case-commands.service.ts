@@ -1,6 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { caseStreamId } from '@app/appointment';
-import type { Actor, AppointmentCommand, OpenCase } from '@app/appointment/appointment.commands';
+import type {
+  Actor,
+  AppointmentCommand,
+  NominationFacts,
+  OpenCase,
+} from '@app/appointment/appointment.commands';
 import { EVENT_STORE, EventStore, handleCommand, RecordedEvent } from '@app/event-store';
 import type { AppointmentEvent } from '@app/appointment';
 import { CLOCK, Clock, ID_GENERATOR, IdGenerator } from '@app/platform';
@@ -8,7 +13,9 @@ import { shanghaiTime } from '@app/time';
 import { APPOINTMENT_DECIDER, AppointmentDecider } from './appointment-decider.provider';
 import { caseIdFor, commandIdFor, WriteContext } from './http/write-context';
 
-type Payload<C> = C extends AppointmentCommand ? { type: C['type']; data: C['data'] } : never;
+type Payload<C> = C extends AppointmentCommand
+  ? { type: C['type']; data: C['data']; facts?: NominationFacts }
+  : never;
 /** A domain command without what the service adds: case, actor and time. */
 export type CommandPayload = Payload<AppointmentCommand>;
 
@@ -70,6 +77,7 @@ export class CaseCommandsService {
       caseId,
       actor,
       at,
+      ...(payload.facts && { facts: payload.facts }),
     } as AppointmentCommand;
     const result = await handleCommand(this.store, caseStreamId(caseId), this.decider, command, {
       context: {

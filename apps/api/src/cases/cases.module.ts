@@ -3,6 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { appointmentDeciderProvider } from './appointment-decider.provider';
 import { CaseCommandsService } from './case-commands.service';
 import { CaseReadsService } from './case-reads.service';
+import { RecommenderStatusService } from './recommender-status.service';
 import { commandControllers, commandHandlers } from './commands';
 import { queryControllers, queryHandlers } from './queries';
 
@@ -13,9 +14,10 @@ import { queryControllers, queryHandlers } from './queries';
     appointmentDeciderProvider,
     CaseCommandsService,
     CaseReadsService,
+    RecommenderStatusService,
     ...commandHandlers,
     ...queryHandlers,
   ],
-  exports: [CaseCommandsService, CaseReadsService],
+  exports: [CaseCommandsService, CaseReadsService, RecommenderStatusService],
 })
 export class CasesModule {}

@@ -4,6 +4,7 @@ import { disqualifyingFlags, exceptionalApprovalDeadline, requiredTurnout } from
 import { addMonths, isPlainDate as isIsoDate, shanghaiDate } from '@app/time';
 import type { CandidateState } from '../appointment.state';
 import type { DecideFn, Guard } from './decide-support';
+import { requireRecommenderNotSuspended } from './post-appointment.decide';
 import {
   actorRef,
   ensureActive,
@@ -111,6 +112,7 @@ export const decideNominateCandidate: DecideFn<'NominateCandidate'> = (command, 
     if (typeof value !== 'string' || value.trim() === '')
       throw AppointmentErrors.recommenderRequired(`recommendedBy.${field}`);
   }
+  requireRecommenderNotSuspended(d.recommendedBy, command.facts?.recommenderSuspendedUntil, command.at);
   const reason = requireText('reason', d.reason);
   let exceptional: { kind: ExceptionalKind; grounds: string } | undefined;
   if (d.exceptional !== undefined) {

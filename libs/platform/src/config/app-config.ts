@@ -180,6 +180,12 @@ function readRules(read: Reader): Partial<RulesConfig> {
   if (noticeWorkingDays !== undefined) rules.noticeWorkingDays = noticeWorkingDays;
   if (holdMonths !== undefined) rules.holdMonths = holdMonths;
   if (probationMonths !== undefined) rules.probationMonths = probationMonths;
+  const suspensionMonths = read.optional(
+    'RULES_RECOMMENDER_SUSPENSION_MONTHS',
+    positiveInteger,
+    'a whole number of months ≥ 1',
+  );
+  if (suspensionMonths !== undefined) rules.recommenderSuspensionMonths = suspensionMonths;
   return rules;
 }
 

@@ -464,6 +464,21 @@ export const ERROR_CATALOGUE: Readonly<Record<string, CatalogueEntry>> = {
     'the reminder talk for the minor finding on candidate {candidate} is not recorded',
     'R22',
   ),
+  'SUPERVISION.PERSON_NOT_FOUND': e(
+    404,
+    '没有{personId}作为候选人的案件',
+    'no case has {personId} as a candidate',
+  ),
+  'SUPERVISION.ORG_UNIT_NOT_ALLOWED': e(
+    403,
+    '无权查看其他单位案件的倒查链条',
+    'the accountability chain of cases of other org units is not visible to you',
+  ),
+  'APPOINTMENT.NOT_APPOINTED': e(
+    409,
+    '{candidate}尚未任职，不能登记任职后发现的问题',
+    'candidate {candidate} has not been appointed',
+  ),
   'APPOINTMENT.RECOMMENDER_SUSPENDED': e(
     409,
     '推荐人{recommender}因“谁推荐谁负责”被暂停推荐资格至{suspendedUntil:date}，不能作为推荐人',

@@ -163,6 +163,7 @@ const STEP_LABELS: Record<string, string> = {
   'inspection-activity': '考察工作',
   check: '凡提四必核查',
   objection: '反映问题的受理',
+  appointment: '任职',
 };
 
 const BEFORE_LABELS: Record<string, string> = {

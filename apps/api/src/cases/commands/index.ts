@@ -46,6 +46,8 @@ import { DropCandidateController } from './drop-candidate/drop-candidate.control
 import { DropCandidateHandler } from './drop-candidate/drop-candidate.handler';
 import { WithdrawCaseController } from './withdraw-case/withdraw-case.controller';
 import { WithdrawCaseHandler } from './withdraw-case/withdraw-case.handler';
+import { RecordPostAppointmentFindingController } from './record-post-appointment-finding/record-post-appointment-finding.controller';
+import { RecordPostAppointmentFindingHandler } from './record-post-appointment-finding/record-post-appointment-finding.handler';
 
 export const commandControllers = [
   OpenCaseController,
@@ -72,6 +74,7 @@ export const commandControllers = [
   ReviewProbationController,
   DropCandidateController,
   WithdrawCaseController,
+  RecordPostAppointmentFindingController,
 ];
 
 export const commandHandlers = [
@@ -99,4 +102,5 @@ export const commandHandlers = [
   ReviewProbationHandler,
   DropCandidateHandler,
   WithdrawCaseHandler,
+  RecordPostAppointmentFindingHandler,
 ];

@@ -1,0 +1,140 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Pool } from 'pg';
+import type { Actor } from '@app/appointment/appointment.commands';
+import { PG_POOL } from '@app/event-store';
+import { APP_CONFIG, type AppConfig, RequestValidationError } from '@app/platform';
+import type { FindingCode, Severity } from '@app/projections/supervision-findings';
+import type { FindingsParams } from './supervision.query-params';
+
+export interface FindingItem {
+  findingId: string;
+  code: FindingCode;
+  severity: Severity;
+  caseId: string;
+  candidateId?: string;
+  ownerOrgUnit: string;
+  title: string;
+  detail: string;
+  evidence: string[];
+  detectedAt: string;
+  closedAt?: string;
+}
+
+export interface FindingsPage {
+  items: FindingItem[];
+  nextCursor: string | null;
+}
+
+interface Row {
+  finding_id: string;
+  code: FindingCode;
+  severity: Severity;
+  case_id: string;
+  candidate_id: string | null;
+  owner_org_unit: string;
+  title: string;
+  detail: string;
+  evidence: string[];
+  detected_at: Date;
+  closed_at: Date | null;
+}
+
+const DEFAULT_LIMIT = 50;
+
+const badCursor = () =>
+  new RequestValidationError([
+    { field: 'cursor', messages: ['cursor must be the nextCursor of a previous page'] },
+  ]);
+
+/** GET /supervision/findings: scoped like cases (auditors all, supervisors their unit), cursor signed. */
+@Injectable()
+export class FindingsService {
+  constructor(
+    @Inject(PG_POOL) private readonly pool: Pool,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  private sign(payload: string): string {
+    return createHmac('sha256', `supervision-cursor:${this.config.jwtSecret}`)
+      .update(payload)
+      .digest('base64url');
+  }
+
+  encodeCursor(detectedAt: Date, findingId: string): string {
+    const payload = Buffer.from(JSON.stringify([detectedAt.toISOString(), findingId])).toString('base64url');
+    return `${payload}.${this.sign(payload)}`;
+  }
+
+  /** A cursor that was not issued by this service (tampered, truncated) is a 400, never a 5xx. */
+  decodeCursor(cursor: string): [string, string] {
+    const [payload, signature] = cursor.split('.');
+    if (!payload || !signature) throw badCursor();
+    const expected = Buffer.from(this.sign(payload));
+    const given = Buffer.from(signature);
+    if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw badCursor();
+    try {
+      const value: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+      if (
+        Array.isArray(value) &&
+        value.length === 2 &&
+        typeof value[0] === 'string' &&
+        !Number.isNaN(Date.parse(value[0])) &&
+        typeof value[1] === 'string'
+      )
+        return [value[0], value[1]];
+    } catch {
+      // the validation error below
+    }
+    throw badCursor();
+  }
+
+  async list(actor: Actor, query: FindingsParams): Promise<FindingsPage> {
+    const limit = query.limit ?? DEFAULT_LIMIT;
+    const params: unknown[] = [];
+    const where: string[] = [];
+    const add = (sql: (n: number) => string, value: unknown) => {
+      params.push(value);
+      where.push(sql(params.length));
+    };
+    if (actor.role === 'supervisor') add((n) => `owner_org_unit = $${n}`, actor.orgUnit);
+    if (query.orgUnit !== undefined) add((n) => `owner_org_unit = $${n}`, query.orgUnit);
+    if (query.severity !== undefined) add((n) => `severity = $${n}`, query.severity);
+    if (query.code !== undefined) add((n) => `code = $${n}`, query.code);
+    if (query.caseId !== undefined) add((n) => `case_id = $${n}`, query.caseId.toLowerCase());
+    if (query.open !== undefined)
+      where.push(query.open === 'true' ? 'closed_at IS NULL' : 'closed_at IS NOT NULL');
+    if (query.cursor !== undefined) {
+      const [detectedAt, findingId] = this.decodeCursor(query.cursor);
+      params.push(detectedAt, findingId);
+      where.push(`(detected_at, finding_id) < ($${params.length - 1}::timestamptz, $${params.length})`);
+    }
+    params.push(limit + 1);
+    const { rows } = await this.pool.query<Row>(
+      `SELECT finding_id, code, severity, case_id, candidate_id, owner_org_unit, title, detail, evidence, detected_at, closed_at
+       FROM supervision_findings
+       ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY detected_at DESC, finding_id DESC
+       LIMIT $${params.length}`,
+      params,
+    );
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map((r) => ({
+        findingId: r.finding_id,
+        code: r.code,
+        severity: r.severity,
+        caseId: r.case_id,
+        ...(r.candidate_id !== null && { candidateId: r.candidate_id }),
+        ownerOrgUnit: r.owner_org_unit,
+        title: r.title,
+        detail: r.detail,
+        evidence: r.evidence,
+        detectedAt: r.detected_at.toISOString(),
+        ...(r.closed_at !== null && { closedAt: r.closed_at.toISOString() }),
+      })),
+      nextCursor: rows.length > limit && last ? this.encodeCursor(last.detected_at, last.finding_id) : null,
+    };
+  }
+}

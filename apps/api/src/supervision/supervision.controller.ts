@@ -1,0 +1,147 @@
+import { Controller, Get, Headers, Inject, Param, Query, Res, StreamableFile } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Actor } from '@app/appointment/appointment.commands';
+import { ACCOUNTABILITY_CAUSE_LABELS, suspendedUntilOn } from '@app/appointment/recommender.decider';
+import { CLOCK, type Clock, CurrentActor, RequestValidationError, Roles } from '@app/platform';
+import type { AnnualReport } from '@app/projections/annual-statistics';
+import type { HttpResponse } from '../cases/http/http.types';
+import { RecommenderStatusService } from '../cases/recommender-status.service';
+import { type Accountability, AccountabilityService } from './accountability.service';
+import { AnnualReportService } from './annual-report.service';
+import { type FindingsPage, FindingsService } from './findings.service';
+import { AnnualReportParams, FindingsParams } from './supervision.query-params';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+function preferred(accept: string | undefined): 'json' | 'csv' | 'xlsx' {
+  const a = (accept ?? '').toLowerCase();
+  if (a.includes(XLSX)) return 'xlsx';
+  if (a.includes('text/csv')) return 'csv';
+  return 'json';
+}
+
+/** Person and recommender ids travel in paths: printable, at most 100 characters. */
+function requireId(field: string, value: string): string {
+  const control =
+    /[\u0000-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+  if (value.length === 0 || value.length > 100 || control.test(value))
+    throw new RequestValidationError([
+      { field, messages: [`${field} must be an id of at most 100 characters`] },
+    ]);
+  return value;
+}
+
+export interface RecommenderView {
+  recommenderId: string;
+  suspendedUntil?: string;
+  records: Array<{
+    caseId: string;
+    candidateId: string;
+    candidateName: string;
+    cause: string;
+    causeLabel: string;
+    at: string;
+    suspendedUntil: string;
+  }>;
+}
+
+@ApiTags('supervision')
+@ApiBearerAuth()
+@Controller()
+export class SupervisionController {
+  constructor(
+    private readonly findings: FindingsService,
+    private readonly reports: AnnualReportService,
+    private readonly accountability: AccountabilityService,
+    private readonly recommenders: RecommenderStatusService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Get('supervision/findings')
+  @Roles('auditor', 'supervisor')
+  @ApiOperation({
+    summary: '专项检查 findings across cases (DOMAIN.md §8): auditors all, supervisors their org unit',
+  })
+  @ApiOkResponse({
+    description:
+      '`{ items: [{ findingId, code, severity, caseId, candidateId?, title, detail, evidence, detectedAt, closedAt? }], nextCursor }`',
+  })
+  listFindings(@Query() query: FindingsParams, @CurrentActor() actor: Actor): Promise<FindingsPage> {
+    return this.findings.list(actor, query);
+  }
+
+  @Get('reports/annual')
+  @Roles('auditor', 'supervisor')
+  @ApiOperation({
+    summary: 'Yearly statistics per org unit as JSON, text/csv (UTF-8 with BOM) or XLSX, by Accept',
+  })
+  @ApiProduces('application/json', 'text/csv', XLSX)
+  async annual(
+    @Query() query: AnnualReportParams,
+    @CurrentActor() actor: Actor,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) response: HttpResponse,
+  ): Promise<AnnualReport | string | StreamableFile> {
+    const report = await this.reports.report(actor, query.year, query.orgUnit);
+    response.setHeader('Vary', 'Accept');
+    const format = preferred(accept);
+    const filename = encodeURIComponent(
+      `${report.year}年度干部选拔任用工作统计${report.orgUnit ? `-${report.orgUnit}` : ''}`,
+    );
+    if (format === 'csv') {
+      response.setHeader('Content-Type', 'text/csv; charset=utf-8');
+      response.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${filename}.csv`);
+      return this.reports.csv(report);
+    }
+    if (format === 'xlsx')
+      return new StreamableFile(await this.reports.xlsx(report), {
+        type: XLSX,
+        disposition: `attachment; filename*=UTF-8''${filename}.xlsx`,
+      });
+    return report;
+  }
+
+  @Get('people/:personId/accountability')
+  @Roles('auditor', 'supervisor')
+  @ApiOperation({
+    summary: '倒查: who answered for each step of every case where the person was a candidate (DOMAIN.md §7)',
+  })
+  @ApiResponse({ status: 403, description: 'a supervisor of another org unit' })
+  @ApiResponse({ status: 404, description: 'the person was never a candidate' })
+  accountabilityOf(
+    @Param('personId') personId: string,
+    @CurrentActor() actor: Actor,
+  ): Promise<Accountability> {
+    return this.accountability.chain(actor, requireId('personId', personId));
+  }
+
+  @Get('recommenders/:id')
+  @Roles('auditor', 'supervisor', 'handler')
+  @ApiOperation({
+    summary: 'R27 谁推荐谁负责: a recommender’s accountability records and current suspension',
+  })
+  async recommender(@Param('id') id: string): Promise<RecommenderView> {
+    const state = await this.recommenders.state(requireId('id', id));
+    const until = suspendedUntilOn(state, this.clock.now().toISOString());
+    return {
+      recommenderId: id,
+      ...(until !== null && { suspendedUntil: until }),
+      records: state.records.map((r) => ({
+        caseId: r.caseId,
+        candidateId: r.candidateId,
+        candidateName: r.candidateName,
+        cause: r.cause,
+        causeLabel: ACCOUNTABILITY_CAUSE_LABELS[r.cause],
+        at: r.at,
+        suspendedUntil: r.suspendedUntil,
+      })),
+    };
+  }
+}
