@@ -18,6 +18,8 @@ export {
   type Decider,
   type HandleCommandOptions,
 } from './handle-command';
+export { DEFAULT_FOLD_CACHE_STREAMS, FoldCache, foldCacheFor, type FoldedStream } from './fold-cache';
+export { POSITION_SQL, decodePosition, encodePosition } from './adapters/postgres/postgres-positions';
 export {
   PollingSubscription,
   WakeSignal,
