@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { dumbo } from '@event-driven-io/dumbo';
 import { getPostgreSQLEventStore, readMessagesBatch } from '@event-driven-io/emmett-postgresql';
 import { Pool } from 'pg';
-import { PostgresEventStore, type AppendContext } from '@app/event-store';
+import { GENESIS_HASH, PostgresEventStore, type AppendContext } from '@app/event-store';
 import { phase } from './progress';
 import { round, summarise, throughput, type LatencySummary } from './stats';
 
@@ -41,8 +41,11 @@ interface Subject {
   append(stream: string, expected: number, i: number): Promise<boolean>;
   /** The stream's current last revision (-1: none), after a conflict. */
   head(stream: string): Promise<number>;
-  /** One catch-up page after `cursor` (null: the start); returns the event ids and the next cursor. */
-  page(cursor: string | null): Promise<{ ids: string[]; cursor: string | null }>;
+  /**
+   * One catch-up page after `cursor` (null: the start): the event ids, the next cursor, and whether
+   * committed events wait behind a transaction still in flight (only this store can tell).
+   */
+  page(cursor: string | null): Promise<{ ids: string[]; cursor: string | null; pending?: boolean }>;
   stored(prefix: string): Promise<string[]>;
   close(): Promise<void>;
 }
@@ -117,14 +120,19 @@ async function rawSubject(url: string): Promise<Subject> {
 async function storeSubject(url: string): Promise<Subject> {
   const store = new PostgresEventStore({ connectionString: url, poolSize: 10 });
   await store.migrate();
+  // As handleCommand does, a writer passes the head's hash it knows, so an append is one statement.
+  const hashes = new Map<string, { revision: number; hash: string }>();
   return {
     name: 'this store',
     async append(stream, expected, i) {
+      const known = hashes.get(stream);
       try {
-        await store.append(stream, [{ type: 'Tallied', data: payload(i) }], {
+        const result = await store.append(stream, [{ type: 'Tallied', data: payload(i) }], {
           expectedRevision: expected < 0 ? 'no-stream' : String(expected),
+          expectedHash: expected < 0 ? GENESIS_HASH : known?.revision === expected ? known.hash : undefined,
           context: context(),
         });
+        hashes.set(stream, { revision: Number(result.revision), hash: result.events[0].metadata.hash });
         return true;
       } catch (err) {
         if ((err as { code?: string }).code === 'EVENT_STORE.WRONG_EXPECTED_REVISION') return false;
@@ -137,7 +145,7 @@ async function storeSubject(url: string): Promise<Subject> {
     },
     async page(cursor) {
       const page = await store.readAll({ fromPosition: cursor, limit: PAGE });
-      return { ids: page.events.map((e) => e.eventId), cursor: page.lastPosition };
+      return { ids: page.events.map((e) => e.eventId), cursor: page.lastPosition, pending: page.pending };
     },
     async stored(prefix) {
       const ids: string[] = [];
@@ -201,10 +209,14 @@ async function emmettSubject(url: string): Promise<Subject> {
   };
 }
 
-/** Reads pages until stopped and then until a page comes back empty; returns every id read. */
+/**
+ * Reads pages until stopped and then until a page comes back empty with nothing pending (or 30 s
+ * have passed: a transaction of another database on the server can hold the oldest-in-flight bound
+ * back); returns every id read.
+ */
 function catchUpReader(subject: Subject): { stop(): Promise<string[]> } {
   const ids: string[] = [];
-  let stopping = false;
+  let stopping = 0;
   const loop = (async () => {
     let cursor: string | null = null;
     for (;;) {
@@ -212,7 +224,7 @@ function catchUpReader(subject: Subject): { stop(): Promise<string[]> } {
       ids.push(...page.ids);
       cursor = page.cursor;
       if (page.ids.length === 0) {
-        if (stopping) return;
+        if (stopping > 0 && (!page.pending || Date.now() - stopping > 30_000)) return;
         await new Promise((r) => setTimeout(r, 5));
       }
     }
@@ -221,7 +233,7 @@ function catchUpReader(subject: Subject): { stop(): Promise<string[]> } {
     async stop() {
       // Let in-flight transactions settle before the last empty page counts.
       await new Promise((r) => setTimeout(r, 200));
-      stopping = true;
+      stopping = Date.now();
       await loop;
       return ids;
     },

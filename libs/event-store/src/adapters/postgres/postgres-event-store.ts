@@ -73,7 +73,9 @@ const COLUMNS = 'transaction_id::text, global_position, stream_id, revision, eve
  * head is still at the expected revision with the expected hash (a concurrent append to the same
  * stream that got in first makes it insert nothing, or fail on UNIQUE(stream_id, revision) if it
  * commits while this one runs). Appends to different streams do not wait for each other: the global
- * order comes from transaction ids (see the schema), and the NOTIFY is sent at commit.
+ * order comes from transaction ids (see the schema). No NOTIFY inside the append: PostgreSQL
+ * serialises the commits of notifying transactions, which would queue every append on one lock
+ * again; announce() sends it afterwards, coalesced.
  */
 const INSERT_SQL = `
   WITH head AS (
@@ -86,13 +88,10 @@ const INSERT_SQL = `
       AND coalesce((SELECT hash FROM head), '${GENESIS_HASH}') = $8::text
     ORDER BY e.ord
     RETURNING transaction_id, global_position
-  ), announced AS (
-    SELECT pg_notify('${APPENDED_CHANNEL}', '') FROM (SELECT 1 FROM inserted LIMIT 1) AS any_row
   )
   SELECT (SELECT revision::text FROM head) AS head_revision, (SELECT hash FROM head) AS head_hash,
          (SELECT min(transaction_id)::text FROM inserted) AS transaction_id,
-         (SELECT array_agg(global_position::text ORDER BY global_position) FROM inserted) AS positions,
-         (SELECT count(*) FROM announced) AS announced`;
+         (SELECT array_agg(global_position::text ORDER BY global_position) FROM inserted) AS positions`;
 
 /*
  * Only transactions below the oldest one in flight are read: a transaction that commits later has a
@@ -126,6 +125,8 @@ export class PostgresEventStore implements EventStore {
   private listenerStarting = false;
   private listenerRetry: NodeJS.Timeout | undefined;
   private closed = false;
+  private announcing = false;
+  private announceAgain = false;
   private readonly onPoolError = (err: Error): void => {
     this.logger.warn(`idle PostgreSQL connection failed: ${err.message}`);
   };
@@ -193,6 +194,7 @@ export class PostgresEventStore implements EventStore {
           revision: String(first + BigInt(i)),
           globalPosition: encodePosition(transactionId, positions[i]),
         }));
+        this.announce();
         const tail = recorded[recorded.length - 1];
         return { revision: tail.revision, position: tail.globalPosition, events: recorded };
       }
@@ -333,6 +335,28 @@ export class PostgresEventStore implements EventStore {
         now.revision ?? 'no-stream',
       );
     }
+  }
+
+  /**
+   * Wakes this process's subscriptions at once and the others' by NOTIFY, outside the append's
+   * transaction; appends made while a NOTIFY is on its way share the next one. Polling covers a
+   * lost NOTIFY.
+   */
+  private announce(): void {
+    this.signal.notify();
+    if (this.announcing) {
+      this.announceAgain = true;
+      return;
+    }
+    this.announcing = true;
+    void (async () => {
+      do {
+        this.announceAgain = false;
+        if (this.closed) break;
+        await this.pool.query(`NOTIFY ${APPENDED_CHANNEL}`).catch(() => undefined);
+      } while (this.announceAgain);
+      this.announcing = false;
+    })();
   }
 
   private transaction(fn: (client: PoolClient) => Promise<void>): Promise<void> {
