@@ -19,7 +19,12 @@ export {
   type HandleCommandOptions,
 } from './handle-command';
 export { DEFAULT_FOLD_CACHE_STREAMS, FoldCache, foldCacheFor, type FoldedStream } from './fold-cache';
-export { POSITION_SQL, decodePosition, encodePosition } from './adapters/postgres/postgres-positions';
+export {
+  HEAD_POSITION_SQL,
+  POSITION_SQL,
+  decodePosition,
+  encodePosition,
+} from './adapters/postgres/postgres-positions';
 export {
   PollingSubscription,
   WakeSignal,

@@ -7,7 +7,14 @@ import type { Pool } from 'pg';
 import { type AppointmentDecider, CASE_STREAM_PREFIX } from '@app/appointment';
 import { EVENT_STORE, type EventStore, EventStoreModule, PG_POOL } from '@app/event-store';
 import { type AppConfig, CLOCK, type Clock, loadConfig, PlatformModule } from '@app/platform';
-import { DEADLINE_SINK, type DeadlineSink, DeadlinesProjection, liveTableNames } from '@app/projections';
+import {
+  DEADLINE_SINK,
+  type DeadlineSink,
+  DeadlinesProjection,
+  foldStored,
+  liveTableNames,
+  saveFolded,
+} from '@app/projections';
 import {
   DEADLINE_POLICY,
   type DeadlinePolicyDeps,
@@ -148,9 +155,12 @@ export class RemindersHarness {
       let afterCommit: (() => Promise<void>) | void;
       try {
         await client.query('BEGIN');
+        const folded = await foldStored(client, this.store, events);
         afterCommit = await this.projection.apply(client, events, liveTableNames(this.projection), {
           live: true,
+          folded,
         });
+        await saveFolded(client, folded);
         await client.query('COMMIT');
       } catch (err) {
         await client.query('ROLLBACK');

@@ -28,3 +28,7 @@ export function decodePosition(position: string | null | undefined): PgPosition 
 
 /** SQL for the position of a row of `events` (alias e), as text: for read models and benches. */
 export const POSITION_SQL = `((e.transaction_id::text::numeric * ${SCALE}) + e.global_position)::text`;
+
+/** SQL for the position of the last event in global order (no row: none), as `head`. */
+export const HEAD_POSITION_SQL = `SELECT ${POSITION_SQL} AS head FROM events e
+  ORDER BY e.transaction_id DESC, e.global_position DESC LIMIT 1`;
