@@ -6,13 +6,15 @@
  *     1 000 cases, with the ratio to the raw INSERT baseline; 3. projection lag under that load;
  *  4. replay: folding a 300-event case, GET /cases/:id of a 2 000-event case, and rebuilding the
  *     timeline over 1 000 000 events (events/s, peak memory); 5. reminders: firing delay over 1 000
- *     simultaneous deadlines. Writes bench/results/<date>.json and prints a table.
+ *     simultaneous deadlines; 6. stores side by side (bench/lib/store-compare.ts). Writes
+ * bench/results/<date>.json and prints a table.
  *
  * The api runs compiled, as a child process: `npm run build` first (tsx cannot boot Nest).
  *
  *   npx tsx bench/bench.ts [--seconds 10] [--levels 1,8,32] [--cases 1000] [--baseline 4000]
  *     [--fold-events 300] [--big-case 2000] [--rebuild-events 1000000] [--reminders 1000]
- *     [--skip baselines,commands,replay,rebuild,reminders] [--api dist/apps/api/src/main.js] [--quick]
+ *     [--store-events 10000] [--skip baselines,commands,replay,rebuild,stores,reminders]
+ *     [--api dist/apps/api/src/main.js] [--quick]
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -33,9 +35,10 @@ import { ProjectionLagProbe, type LagResult } from './lib/projection-lag';
 import { remindersDelay, type RemindersResult } from './lib/reminders-delay';
 import { foldBench, type FoldResult, growStore, rebuildBench, type RebuildResult } from './lib/replay';
 import { round } from './lib/stats';
+import { compareStores, type StoreRun, storeTable } from './lib/store-compare';
 
 const ROOT = resolve(__dirname, '..');
-const GET_TARGET_MS = 50;
+const GET_TARGET_MS = 20;
 
 function flag(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -59,6 +62,7 @@ const options = {
   bigCase: numberFlag('big-case', 2000),
   rebuildEvents: numberFlag('rebuild-events', quick ? 50_000 : 1_000_000),
   reminders: numberFlag('reminders', quick ? 100 : 1000),
+  storeEvents: numberFlag('store-events', quick ? 2000 : 10_000),
   skip: new Set((flag('skip') ?? '').split(',').filter(Boolean)),
   api: resolve(ROOT, flag('api') ?? 'dist/apps/api/src/main.js'),
 };
@@ -75,6 +79,7 @@ interface Results {
   fold?: FoldResult;
   rebuild?: RebuildResult;
   reminders?: RemindersResult;
+  stores?: StoreRun[];
 }
 
 async function seedCases(
@@ -159,7 +164,7 @@ function table(results: Results): string {
   if (big)
     rows.push([
       `GET /cases/:id, ${big.events}-event case`,
-      `p50 ${ms(big.latency.p50)}  p95 ${ms(big.latency.p95)}  p99 ${ms(big.latency.p99)}  ${big.withinTarget ? 'within' : 'OVER'} the ${big.targetMs} ms target (p50)`,
+      `p50 ${ms(big.latency.p50)}  p95 ${ms(big.latency.p95)}  p99 ${ms(big.latency.p99)}  ${big.withinTarget ? 'within' : 'OVER'} the ${big.targetMs} ms target (p99)`,
     ]);
   const rebuild = results.rebuild;
   if (rebuild)
@@ -175,6 +180,7 @@ function table(results: Results): string {
         ? `${reminders.reminders} due at once: p50 ${ms(reminders.p50Ms)}  p99 ${ms(reminders.p99Ms)}  max ${ms(reminders.maxMs)}`
         : `not measured (${reminders.reason})`,
     ]);
+  rows.push(...storeTable(results.stores ?? []));
   const width = Math.max(...rows.map(([k]) => k.length), 7);
   return [
     `${'measure'.padEnd(width)} | result`,
@@ -279,7 +285,7 @@ async function main(): Promise<void> {
           ...get,
           events: options.bigCase,
           targetMs: GET_TARGET_MS,
-          withinTarget: get.latency.p50 < GET_TARGET_MS,
+          withinTarget: get.latency.p99 <= GET_TARGET_MS,
         };
       }
       await probe.stopRunners();
@@ -293,6 +299,19 @@ async function main(): Promise<void> {
     if (!options.skip.has('rebuild')) {
       const total = await growStore(pool, store, options.rebuildEvents);
       results.rebuild = await rebuildBench(pool, store, total);
+    }
+
+    if (!options.skip.has('stores')) {
+      const storesUrl = await freshTestDatabase('stores_bench');
+      try {
+        results.stores = await compareStores(storesUrl, {
+          events: options.storeEvents,
+          streams: 100,
+          levels: [1, 8],
+        });
+      } finally {
+        await dropTestDatabase(storesUrl);
+      }
     }
 
     results.reminders = options.skip.has('reminders')

@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import { ChinaWorkingCalendar } from '@app/calendar';
-import { HEAD_POSITION_SQL, type EventStore } from '@app/event-store';
+import { decodePosition, HEAD_POSITION_SQL, type EventStore } from '@app/event-store';
 import { createProjections, ProjectionRunner } from '@app/projections';
 import { summarise, type LatencySummary } from './stats';
 
@@ -60,7 +60,12 @@ export class ProjectionLagProbe {
           seen.push({ position: head, at: now });
         while (seen.length > 0 && seen[0].position <= checkpoint)
           this.lags.push(now - (seen.shift() as { at: number }).at);
-        this.behind.push(Number(head > checkpoint ? head - checkpoint : 0n));
+        const at = decodePosition(rows[0].checkpoint);
+        const behind = await this.pool.query<{ n: string }>(
+          'SELECT count(*)::text AS n FROM events WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)',
+          [at.transactionId, at.sequence],
+        );
+        this.behind.push(Number(behind.rows[0].n));
         await new Promise((resolve) => setTimeout(resolve, SAMPLE_MS));
       }
     })();
