@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import { ChinaWorkingCalendar } from '@app/calendar';
-import type { EventStore } from '@app/event-store';
+import { decodePosition, HEAD_POSITION_SQL, type EventStore } from '@app/event-store';
 import { createProjections, ProjectionRunner } from '@app/projections';
 import { summarise, type LatencySummary } from './stats';
 
@@ -36,9 +36,7 @@ export class ProjectionLagProbe {
     store: EventStore,
   ) {
     const projections = createProjections({ policy: { calendar: new ChinaWorkingCalendar() } });
-    this.runners = projections.map(
-      (projection) => new ProjectionRunner({ pool, store, projection, logger: quiet }),
-    );
+    this.runners = [new ProjectionRunner({ pool, store, projections, logger: quiet })];
     this.name = projections.find((p) => p.name.includes('timeline'))?.name ?? projections[0].name;
   }
 
@@ -52,7 +50,7 @@ export class ProjectionLagProbe {
     this.sampler = (async () => {
       while (this.sampling) {
         const { rows } = await this.pool.query<{ head: string | null; checkpoint: string | null }>(
-          `SELECT (SELECT max(global_position)::text FROM events) AS head, (SELECT position FROM projection_checkpoints WHERE name = $1) AS checkpoint`,
+          `SELECT (${HEAD_POSITION_SQL}) AS head, (SELECT position FROM projection_checkpoints WHERE name = $1) AS checkpoint`,
           [this.name],
         );
         const now = performance.now();
@@ -62,7 +60,12 @@ export class ProjectionLagProbe {
           seen.push({ position: head, at: now });
         while (seen.length > 0 && seen[0].position <= checkpoint)
           this.lags.push(now - (seen.shift() as { at: number }).at);
-        this.behind.push(Number(head > checkpoint ? head - checkpoint : 0n));
+        const at = decodePosition(rows[0].checkpoint);
+        const behind = await this.pool.query<{ n: string }>(
+          'SELECT count(*)::text AS n FROM events WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)',
+          [at.transactionId, at.sequence],
+        );
+        this.behind.push(Number(behind.rows[0].n));
         await new Promise((resolve) => setTimeout(resolve, SAMPLE_MS));
       }
     })();

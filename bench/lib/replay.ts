@@ -63,17 +63,16 @@ export async function growStore(pool: Pool, store: EventStore, target: number): 
       set(Math.min(have, target));
     }
     for (let copy = 1; have < target; copy++) {
-      const { rows } = await pool.query<{ head: string }>(
-        'SELECT max(global_position)::text AS head FROM events',
-      );
-      const head = Number(rows[0].head);
       const take = Math.min(have, target - have);
+      // Positions come from the store's sequence, in the order of the copied events.
       await pool.query(
-        `INSERT INTO events (global_position, stream_id, revision, event_id, type, data, metadata, recorded_at)
-         SELECT $1::bigint + row_number() OVER (ORDER BY global_position), 'appointment-' || c.id, revision, gen_random_uuid(), type,
+        `INSERT INTO events (stream_id, revision, event_id, type, data, metadata, recorded_at)
+         SELECT 'appointment-' || c.id, revision, gen_random_uuid(), type,
                 CASE WHEN data ? 'caseId' THEN jsonb_set(data, '{caseId}', to_jsonb(c.id)) ELSE data END, metadata, recorded_at
-           FROM (SELECT e.*, md5(e.stream_id || ':' || $2::text)::uuid::text AS id FROM events e ORDER BY global_position LIMIT $3) AS c`,
-        [head, `copy-${copy}`, take],
+           FROM (SELECT e.*, md5(e.stream_id || ':' || $1::text)::uuid::text AS id FROM events e
+                 ORDER BY transaction_id, global_position LIMIT $2) AS c
+          ORDER BY c.transaction_id, c.global_position`,
+        [`copy-${copy}`, take],
       );
       have = await count();
       set(Math.min(have, target));

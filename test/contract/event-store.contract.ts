@@ -4,6 +4,7 @@ import {
   IdempotencyConflictError,
   PreconditionFailedError,
   WrongExpectedRevisionError,
+  foldCacheFor,
   handleCommand,
   verifyChain,
   type AppendContext,
@@ -443,6 +444,52 @@ export function describeEventStoreContract(name: string, factory: () => Promise<
         const reordered = structuredClone(events);
         reordered[1].metadata.actor = { ...reordered[1].metadata.actor, name: '王五' };
         expect(verifyChain(reordered).brokenAt).toBe('1');
+      },
+      SHORT,
+    );
+
+    it(
+      'folds from a cached state: two processes alternate on one stream, and a repeat after the cache moved on is still found',
+      async () => {
+        const stream = `${prefix()}case`;
+        // Two deciders with a fold version stand for two api processes, each with its own cache.
+        const seen: number[] = [];
+        const [first, second] = [1, 2].map((): Decider<number, TallyCommand, TallyEvent> => ({
+          ...tally,
+          foldVersion: 'tally-1',
+          decide: (command, count) => {
+            seen.push(count);
+            return tally.decide(command, count);
+          },
+        }));
+        const replayedId = randomUUID();
+        let expected = 0;
+        for (let i = 0; i < 12; i++) {
+          const decider = i % 3 === 0 ? second : first;
+          const commandId = i === 4 ? replayedId : randomUUID();
+          const result = await handleCommand(
+            store,
+            stream,
+            decider,
+            { type: 'Tally', writer: 0, seq: i },
+            { context: contextFor(commandId) },
+          );
+          expect(result.revision).toBe(String(expected));
+          expected += 1;
+        }
+        // Each decision saw every event before it, whichever process had cached what.
+        expect(seen).toEqual(Array.from({ length: 12 }, (_, i) => i));
+        const again = await handleCommand(
+          store,
+          stream,
+          first,
+          { type: 'Tally', writer: 0, seq: 4 },
+          { context: contextFor(replayedId) },
+        );
+        expect(again).toMatchObject({ replayed: true, revision: '4' });
+        expect(foldCacheFor<number>(first)?.get(stream)).toMatchObject({ revision: '11', state: 12 });
+        await expect(store.read(stream)).resolves.toHaveLength(12);
+        expect(verifyChain(await store.read(stream)).intact).toBe(true);
       },
       SHORT,
     );

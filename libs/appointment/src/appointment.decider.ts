@@ -7,7 +7,7 @@ import type { RulesConfig, WorkingCalendar } from './appointment.config';
 import { defaultRulesConfig } from './appointment.config';
 import type { AppointmentEvent, StoredEventLike } from './appointment.events';
 import { AppointmentErrors } from './appointment.errors';
-import { evolveAppointment } from './appointment.evolve';
+import { APPOINTMENT_FOLD_VERSION, evolveAppointment } from './appointment.evolve';
 import { requireOwnerUnit, requireRole } from './appointment.authorization';
 import type { AppointmentState, CaseData, ExistingCaseState } from './appointment.state';
 import { initialAppointmentState } from './appointment.state';
@@ -93,6 +93,7 @@ export interface AppointmentDecider {
   initialState(): AppointmentState;
   evolve(state: AppointmentState, event: AppointmentEvent | StoredEventLike): AppointmentState;
   decide(command: AppointmentCommand, state: AppointmentState): AppointmentEvent[];
+  readonly foldVersion: string;
 }
 
 function decideExisting(
@@ -163,6 +164,7 @@ export function createAppointmentDecider(deps: AppointmentDeciderDeps): Appointm
   return {
     initialState: initialAppointmentState,
     evolve: evolveAppointment,
+    foldVersion: APPOINTMENT_FOLD_VERSION,
     decide(command, state) {
       if (command.type === 'OpenCase') return decideOpenCase(command, state);
       if (state.status === 'empty') throw AppointmentErrors.caseNotFound(command.caseId);

@@ -17,6 +17,9 @@ import type {
 import { stageIndex } from './appointment.state';
 import { compareMoments, isDateOrTime } from '@app/time';
 
+/** Change whenever evolve or the initial state changes: states cached by another version are not used. */
+export const APPOINTMENT_FOLD_VERSION = 'appointment-fold-1';
+
 function atLeastStage(current: Stage, stage: Stage): Stage {
   return stageIndex(current) >= stageIndex(stage) ? current : stage;
 }

@@ -55,6 +55,12 @@ export type ExpectedRevision = 'no-stream' | 'any' | string;
 export interface AppendOptions {
   expectedRevision: ExpectedRevision;
   context: AppendContext;
+  /**
+   * The hash of the event at expectedRevision (GENESIS_HASH with 'no-stream'), when the caller has
+   * just read it: the adapter then need not read the stream's head again. An append whose
+   * expectedHash does not match the stored head fails with WrongExpectedRevisionError.
+   */
+  expectedHash?: string;
 }
 
 export interface AppendResult {
@@ -85,6 +91,24 @@ export interface ReadAllResult {
   events: RecordedEvent[];
   /** Position of the last event returned, or the input position when none. */
   lastPosition: string | null;
+  /**
+   * More events are committed but not yet readable (an older transaction is still in flight):
+   * poll again soon rather than waiting for the next append to be announced.
+   */
+  pending?: boolean;
+}
+
+export interface ReadForCommandOptions {
+  /** Inclusive: the events from this revision on are returned in `events`. */
+  fromRevision: string;
+  commandId: string;
+}
+
+export interface ReadForCommandResult {
+  /** The stream from fromRevision on, in revision order. */
+  events: RecordedEvent[];
+  /** Events before fromRevision recorded under commandId (an earlier run of the same command). */
+  earlier: RecordedEvent[];
 }
 
 export interface SubscribeAllOptions {
@@ -106,6 +130,12 @@ export interface EventStore {
   /** Events of one stream in revision order; [] when the stream does not exist. */
   read(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   readAll(options: ReadAllOptions): Promise<ReadAllResult>;
+  /**
+   * What a command needs in one read: the stream's tail from a revision the caller has folded up to,
+   * and any earlier events of the same command id (idempotency), found by an index where the
+   * adapter has one. Optional: without it handleCommand reads the whole stream.
+   */
+  readForCommand?(streamId: string, options: ReadForCommandOptions): Promise<ReadForCommandResult>;
   /** Catch-up then live; resumes from the last delivered position after a dropped connection. */
   subscribeAll(options: SubscribeAllOptions, handler: SubscriptionHandler): Subscription;
   /** Readiness probe for /health. */

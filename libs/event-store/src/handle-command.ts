@@ -7,14 +7,23 @@ import type {
   AppendContext,
   EventStore,
   NewEvent,
+  ReadForCommandResult,
   ReadStreamOptions,
   RecordedEvent,
 } from './event-store.port';
+import { type FoldCache, type FoldedStream, foldCacheFor } from './fold-cache';
+import { GENESIS_HASH } from './hash-chain';
 
 export interface Decider<S, C, E extends { type: string; data: unknown }> {
   initialState(): S;
   evolve(state: S, event: E): S;
   decide(command: C, state: S): E[];
+  /**
+   * Names the fold (initialState + evolve); change it whenever the fold changes. A decider with a
+   * version has its folded states cached per stream (fold-cache.ts), one without is folded from
+   * the first event every time.
+   */
+  foldVersion?: string;
 }
 
 export interface HandleCommandOptions {
@@ -52,12 +61,12 @@ export async function handleCommand<S, C, E extends { type: string; data: unknow
 ): Promise<CommandResult> {
   const { context, expectedRevision } = options;
   const maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
+  const cache = foldCacheFor<S>(decider);
   for (let attempt = 0; ; attempt++) {
-    const history = await store.read(streamId);
-    const replay = history.filter((event) => event.metadata.commandId === context.commandId);
-    if (replay.length > 0) return replayed(streamId, replay, context);
+    const loaded = await loadForCommand(store, streamId, decider, cache, context.commandId);
+    if (loaded.replay.length > 0) return replayed(streamId, loaded.replay, context);
 
-    const current = history.at(-1)?.revision ?? null;
+    const current = loaded.revision;
     if (
       expectedRevision !== undefined &&
       expectedRevision !== 'any' &&
@@ -66,11 +75,7 @@ export async function handleCommand<S, C, E extends { type: string; data: unknow
       throw new PreconditionFailedError(streamId, expectedRevision, current ?? 'no-stream');
     }
 
-    const state = history.reduce(
-      (acc, event) => decider.evolve(acc, event as unknown as E),
-      decider.initialState(),
-    );
-    const decided = decider.decide(command, state);
+    const decided = decider.decide(command, loaded.state);
     if (decided.length === 0) {
       return { streamId, revision: current ?? NO_STREAM_REVISION, events: [], replayed: false, recorded: [] };
     }
@@ -78,8 +83,16 @@ export async function handleCommand<S, C, E extends { type: string; data: unknow
     try {
       const result = await store.append(streamId, decided.map(toNewEvent), {
         expectedRevision: current ?? 'no-stream',
+        expectedHash: loaded.hash,
         context,
       });
+      if (cache) {
+        const state = result.events.reduce(
+          (acc, event) => decider.evolve(acc, event as unknown as E),
+          loaded.state,
+        );
+        cache.set(streamId, { state, revision: result.revision, hash: result.events.at(-1)!.metadata.hash });
+      }
       return {
         streamId,
         revision: result.revision,
@@ -105,12 +118,106 @@ export async function aggregateStream<S, C, E extends { type: string; data: unkn
   decider: Decider<S, C, E>,
   opts?: ReadStreamOptions,
 ): Promise<{ state: S; revision: string | null }> {
-  const events = await store.read(streamId, opts);
-  const state = events.reduce(
-    (acc, event) => decider.evolve(acc, event as unknown as E),
-    decider.initialState(),
-  );
-  return { state, revision: events.at(-1)?.revision ?? null };
+  const cache = opts === undefined ? foldCacheFor<S>(decider) : undefined;
+  if (cache === undefined) {
+    const events = await store.read(streamId, opts);
+    return {
+      state: fold(decider, decider.initialState(), events),
+      revision: events.at(-1)?.revision ?? null,
+    };
+  }
+  const cached = cache.get(streamId);
+  let start = decider.initialState();
+  let revision: string | null = null;
+  let events = await store.read(streamId, cached ? { fromRevision: cached.revision } : undefined);
+  if (cached) {
+    if (continues(cached, events[0])) {
+      start = cached.state;
+      revision = cached.revision;
+      events = events.slice(1);
+    } else {
+      cache.delete(streamId);
+      events = await store.read(streamId);
+    }
+  }
+  const last = events.at(-1);
+  if (last === undefined) return { state: start, revision };
+  const state = fold(decider, start, events);
+  cache.set(streamId, { state, revision: last.revision, hash: last.metadata.hash });
+  return { state, revision: last.revision };
+}
+
+interface Loaded<S> {
+  state: S;
+  /** The stream's head (null: no stream) and its hash, which the append chains to. */
+  revision: string | null;
+  hash: string;
+  /** Events already recorded under the command's id. */
+  replay: RecordedEvent[];
+}
+
+/**
+ * One read for a command: the events after the cached state (or all of them) and any earlier
+ * events of the same command id. A cached state is used only if the event at its revision is still
+ * the one it was folded from (same hash); otherwise the stream is folded from the start.
+ */
+async function loadForCommand<S, C, E extends { type: string; data: unknown }>(
+  store: EventStore,
+  streamId: string,
+  decider: Decider<S, C, E>,
+  cache: FoldCache<S> | undefined,
+  commandId: string,
+): Promise<Loaded<S>> {
+  const cached = cache?.get(streamId);
+  let read = await readForCommand(store, streamId, cached?.revision ?? '0', commandId);
+  let start = decider.initialState();
+  let toFold = read.events;
+  let head: { revision: string | null; hash: string } = { revision: null, hash: GENESIS_HASH };
+  if (cached) {
+    if (continues(cached, read.events[0])) {
+      start = cached.state;
+      toFold = read.events.slice(1);
+      head = { revision: cached.revision, hash: cached.hash };
+    } else {
+      cache?.delete(streamId);
+      read = await readForCommand(store, streamId, '0', commandId);
+      toFold = read.events;
+    }
+  }
+  const state = fold(decider, start, toFold);
+  const last = toFold.at(-1);
+  if (last) head = { revision: last.revision, hash: last.metadata.hash };
+  if (cache && head.revision !== null)
+    cache.set(streamId, { state, revision: head.revision, hash: head.hash });
+  const replay = [...read.earlier, ...read.events.filter((event) => event.metadata.commandId === commandId)];
+  return { state, revision: head.revision, hash: head.hash, replay };
+}
+
+async function readForCommand(
+  store: EventStore,
+  streamId: string,
+  fromRevision: string,
+  commandId: string,
+): Promise<ReadForCommandResult> {
+  if (store.readForCommand) return store.readForCommand(streamId, { fromRevision, commandId });
+  const all = await store.read(streamId);
+  const from = BigInt(fromRevision);
+  return {
+    events: all.filter((event) => BigInt(event.revision) >= from),
+    earlier: all.filter((event) => BigInt(event.revision) < from && event.metadata.commandId === commandId),
+  };
+}
+
+function continues<S>(cached: FoldedStream<S>, event: RecordedEvent | undefined): boolean {
+  return event !== undefined && event.revision === cached.revision && event.metadata.hash === cached.hash;
+}
+
+function fold<S, C, E extends { type: string; data: unknown }>(
+  decider: Decider<S, C, E>,
+  start: S,
+  events: readonly RecordedEvent[],
+): S {
+  return events.reduce((acc, event) => decider.evolve(acc, event as unknown as E), start);
 }
 
 function replayed(streamId: string, events: RecordedEvent[], context: AppendContext): CommandResult {

@@ -18,6 +18,13 @@ export {
   type Decider,
   type HandleCommandOptions,
 } from './handle-command';
+export { DEFAULT_FOLD_CACHE_STREAMS, FoldCache, foldCacheFor, type FoldedStream } from './fold-cache';
+export {
+  HEAD_POSITION_SQL,
+  POSITION_SQL,
+  decodePosition,
+  encodePosition,
+} from './adapters/postgres/postgres-positions';
 export {
   PollingSubscription,
   WakeSignal,

@@ -25,6 +25,15 @@ export {
   type DeadlineSink,
 } from './writers/deadlines.writer';
 export { createProjections, type ProjectionsDeps } from './projections.registry';
+export {
+  CASE_STATES_DDL,
+  CASE_STATES_TABLE,
+  foldStored,
+  MemoryFold,
+  saveFolded,
+  type FoldedCase,
+  type FoldStep,
+} from './writers/case-states';
 export { migrateProjections, CHECKPOINTS_DDL } from './projections.schema';
 export {
   ProjectionRunner,

@@ -4,6 +4,7 @@ import { inTransaction, type EventStore, type RecordedEvent } from '@app/event-s
 import type { Projection, TableNames } from './projection.types';
 import { shadowTableNames } from './projection.types';
 import { PROJECTION_LOCK_CLASS } from './projections.schema';
+import { MemoryFold } from './writers/case-states';
 
 export interface RebuildProgress {
   name: string;
@@ -136,6 +137,7 @@ async function replayAndSwap(
   });
   let position: string | null = null;
   let processed = 0;
+  const fold = new MemoryFold();
   const report = (phase: RebuildProgress['phase']): void =>
     onProgress?.({ name: projection.name, processed, total, position, phase });
   report('replaying');
@@ -146,7 +148,7 @@ async function replayAndSwap(
       streamPrefix: CASE_STREAM_PREFIX,
     });
     if (page.events.length === 0) break;
-    await inTransaction(pool, (client) => applyShadow(client, projection, page.events, shadow));
+    await inTransaction(pool, (client) => applyShadow(client, projection, page.events, shadow, fold));
     position = page.events[page.events.length - 1].globalPosition;
     processed += page.events.length;
     report('replaying');
@@ -170,7 +172,7 @@ async function replayAndSwap(
       });
       const events = page.events.filter((e) => live !== null && BigInt(e.globalPosition) <= BigInt(live));
       if (events.length === 0) break;
-      await applyShadow(client, projection, events, shadow);
+      await applyShadow(client, projection, events, shadow, fold);
       position = events[events.length - 1].globalPosition;
       processed += events.length;
     }
@@ -203,6 +205,7 @@ function applyShadow(
   projection: Projection,
   events: readonly RecordedEvent[],
   shadow: TableNames,
+  fold: MemoryFold,
 ): Promise<unknown> {
-  return projection.apply(client, events, shadow, { live: false });
+  return projection.apply(client, events, shadow, { live: false, folded: fold.fold(events) });
 }

@@ -3,8 +3,9 @@ import { Client, type Pool, type PoolClient } from 'pg';
 import { CASE_STREAM_PREFIX } from '@app/appointment/appointment.streams';
 import type { EventStore, RecordedEvent, Subscription } from '@app/event-store';
 import { projectionMetrics } from './projection.metrics';
-import type { Projection } from './projection.types';
+import type { AfterCommit, ApplyOptions, Projection } from './projection.types';
 import { liveTableNames } from './projection.types';
+import { type FoldedCase, foldStored, saveFolded } from './writers/case-states';
 import { PROJECTION_LOCK_CLASS } from './projections.schema';
 
 export interface LoggerLike {
@@ -16,7 +17,9 @@ export interface LoggerLike {
 export interface ProjectionRunnerOptions {
   pool: Pool;
   store: EventStore;
-  projection: Projection;
+  /** One projection, or (projections) all of them fed by one subscription: give one of the two. */
+  projection?: Projection;
+  projections?: readonly Projection[];
   /** Most events applied in one transaction. */
   batchSize?: number;
   /** Longest an event waits in the buffer before its batch is written. */
@@ -43,11 +46,13 @@ export function leaseKey(name: string): string {
 }
 
 /**
- * Runs one projection from its checkpoint. Events are applied in batches (≤ batchSize events or
- * batchMs), each in ONE transaction with the checkpoint row, so a crash replays at most the last
- * batch and the idempotent writers absorb it. Only the holder of the lease (a session advisory lock
- * on a dedicated connection) runs; a lost connection releases the lock, and the runner goes back
- * to trying to take it.
+ * Runs projections from their checkpoints with one subscription. Events are applied in batches
+ * (≤ batchSize events or batchMs), each in ONE transaction with every projection's writes, the
+ * shared case states and the checkpoint rows, so a crash replays at most the last batch and the
+ * idempotent writers absorb it. Each case of a batch is folded once (case_states) and the steps
+ * handed to every projection. Only the holder of the lease (a session advisory lock on a dedicated
+ * connection) runs; a lost connection releases the lock, and the runner goes back to trying to take
+ * it. Run all projections in one runner: case_states moves with their checkpoints.
  */
 export class ProjectionRunner {
   private readonly logger: LoggerLike;
@@ -66,19 +71,23 @@ export class ProjectionRunner {
   private active = false;
   private endTerm: () => void = () => undefined;
   private checkpoint: string | null = null;
+  private checkpoints = new Map<string, string | null>();
+  private readonly projections: readonly Projection[];
   private lastEventRecordedAt: string | null = null;
   private processed = 0;
   private idleWaiters: Array<() => void> = [];
 
   constructor(private readonly options: ProjectionRunnerOptions) {
-    this.logger = options.logger ?? new Logger(`Projection:${options.projection.name}`);
+    this.projections = options.projections ?? (options.projection ? [options.projection] : []);
+    if (this.projections.length === 0) throw new Error('ProjectionRunner needs at least one projection');
+    this.logger = options.logger ?? new Logger(`Projection:${this.name}`);
     this.batchSize = options.batchSize ?? 500;
     this.batchMs = options.batchMs ?? 50;
     this.leaseRetryMs = options.leaseRetryMs ?? 3000;
   }
 
   get name(): string {
-    return this.options.projection.name;
+    return this.projections.map((projection) => projection.name).join('+');
   }
 
   start(): void {
@@ -104,6 +113,15 @@ export class ProjectionRunner {
       lastEventRecordedAt: this.lastEventRecordedAt,
       processed: this.processed,
     };
+  }
+
+  /** One status per projection of the runner. */
+  statuses(): ProjectionRunnerStatus[] {
+    return this.projections.map((projection) => ({
+      ...this.status(),
+      name: projection.name,
+      checkpoint: this.checkpoints.get(projection.name) ?? this.checkpoint,
+    }));
   }
 
   private async run(): Promise<void> {
@@ -164,11 +182,13 @@ export class ProjectionRunner {
     };
     lease.on('error', lost);
     lease.on('end', () => lost());
-    const { rows } = await this.options.pool.query<{ position: string | null }>(
-      'SELECT position FROM projection_checkpoints WHERE name = $1',
-      [this.name],
+    const { rows } = await this.options.pool.query<{ name: string; position: string | null }>(
+      'SELECT name, position FROM projection_checkpoints WHERE name = ANY($1::text[])',
+      [this.projections.map((projection) => projection.name)],
     );
-    this.checkpoint = rows[0]?.position ?? null;
+    const stored = new Map(rows.map((row) => [row.name, row.position]));
+    this.checkpoints = new Map(this.projections.map((p) => [p.name, stored.get(p.name) ?? null]));
+    this.checkpoint = earliest([...this.checkpoints.values()]);
     this.buffer = [];
     this.active = true;
     this.logger.log(`took the lease; applying events after position ${this.checkpoint ?? 'start'}`);
@@ -249,23 +269,38 @@ export class ProjectionRunner {
   }
 
   private async commit(batch: RecordedEvent[]): Promise<void> {
-    const { pool, projection } = this.options;
+    const { pool, store } = this.options;
+    const names = this.projections.map((projection) => projection.name);
+    const last = batch[batch.length - 1];
     const client: PoolClient = await pool.connect();
-    let afterCommit: (() => Promise<void>) | void;
+    const afterCommit: AfterCommit[] = [];
     let broken: Error | undefined;
     try {
       await client.query('BEGIN');
-      // Taken first, before any table is touched: a rebuild's swap holds this row while it renames tables.
-      const { rows } = await client.query<{ position: string | null }>(
-        'SELECT position FROM projection_checkpoints WHERE name = $1 FOR UPDATE',
-        [projection.name],
+      // Taken first, before any table is touched: a rebuild's swap holds its row while it renames tables.
+      const { rows } = await client.query<{ name: string; position: string | null }>(
+        'SELECT name, position FROM projection_checkpoints WHERE name = ANY($1::text[]) ORDER BY name FOR UPDATE',
+        [names],
       );
-      if ((rows[0]?.position ?? null) !== this.checkpoint) throw new CheckpointMovedError();
-      afterCommit = await projection.apply(client, batch, liveTableNames(projection), { live: true });
-      const last = batch[batch.length - 1];
+      const stored = new Map(rows.map((row) => [row.name, row.position]));
+      if (names.some((name) => (stored.get(name) ?? null) !== (this.checkpoints.get(name) ?? null)))
+        throw new CheckpointMovedError();
+      const folded = await foldStored(client, store, batch);
+      for (const projection of this.projections) {
+        const after = this.checkpoints.get(projection.name) ?? null;
+        const mine = after === null ? batch : batch.filter((e) => BigInt(e.globalPosition) > BigInt(after));
+        if (mine.length === 0) continue;
+        const options: ApplyOptions = {
+          live: true,
+          folded: mine === batch ? folded : onlySteps(folded, mine),
+        };
+        const done = await projection.apply(client, mine, liveTableNames(projection), options);
+        if (done) afterCommit.push(done);
+      }
+      await saveFolded(client, folded);
       await client.query(
-        'UPDATE projection_checkpoints SET position = $2, updated_at = now() WHERE name = $1',
-        [projection.name, last.globalPosition],
+        'UPDATE projection_checkpoints SET position = $2, updated_at = now() WHERE name = ANY($1::text[])',
+        [names, last.globalPosition],
       );
       await client.query('COMMIT');
     } catch (err) {
@@ -276,12 +311,12 @@ export class ProjectionRunner {
     } finally {
       client.release(broken);
     }
-    const last = batch[batch.length - 1];
     this.checkpoint = last.globalPosition;
+    for (const name of names) this.checkpoints.set(name, last.globalPosition);
     this.lastEventRecordedAt = last.metadata.recordedAt;
     this.processed += batch.length;
-    this.metrics.processed.inc({ projection: projection.name }, batch.length);
-    if (afterCommit) await afterCommit();
+    for (const name of names) this.metrics.processed.inc({ projection: name }, batch.length);
+    for (const done of afterCommit) await done();
   }
 
   /** Resolves once nothing is buffered (tests and benches wait on it). */
@@ -307,6 +342,29 @@ export class ProjectionRunner {
       this.wakeStop = done;
     });
   }
+}
+
+function earliest(positions: ReadonlyArray<string | null>): string | null {
+  let min: string | undefined;
+  for (const position of positions) {
+    if (position === null) return null;
+    if (min === undefined || BigInt(position) < BigInt(min)) min = position;
+  }
+  return min ?? null;
+}
+
+/** The steps of the given events only, for a projection whose checkpoint is ahead of the batch's start. */
+function onlySteps(folded: readonly FoldedCase[], events: readonly RecordedEvent[]): FoldedCase[] {
+  const wanted = new Set(events);
+  return folded.map((c) => {
+    const steps = c.steps.filter((step) => wanted.has(step.event));
+    return {
+      ...c,
+      steps,
+      initial: steps[0]?.before ?? c.final,
+      revision: steps.at(-1)?.event.revision ?? null,
+    };
+  });
 }
 
 function describe(err: unknown): string {

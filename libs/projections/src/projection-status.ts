@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { decodePosition } from '@app/event-store';
 import { CASE_STREAM_PREFIX } from '@app/appointment/appointment.streams';
 
 export interface ProjectionLag {
@@ -25,11 +26,14 @@ export interface ProjectionStatus {
 /** Lag against the PostgreSQL event store in the same database; unknown with another store. */
 export async function projectionLag(pool: Pool, checkpoint: string | null): Promise<ProjectionLag> {
   try {
+    const at = decodePosition(checkpoint);
     const { rows } = await pool.query<{ behind: string; head_at: Date | null; applied_at: Date | null }>(
-      `SELECT (SELECT count(*) FROM events WHERE global_position > $1::bigint AND starts_with(stream_id, $2))::text AS behind,
-              (SELECT recorded_at FROM events WHERE starts_with(stream_id, $2) ORDER BY global_position DESC LIMIT 1) AS head_at,
-              (SELECT recorded_at FROM events WHERE global_position = $1::bigint) AS applied_at`,
-      [checkpoint ?? '0', CASE_STREAM_PREFIX],
+      `SELECT (SELECT count(*) FROM events
+               WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint) AND starts_with(stream_id, $3))::text AS behind,
+              (SELECT recorded_at FROM events WHERE starts_with(stream_id, $3)
+               ORDER BY transaction_id DESC, global_position DESC LIMIT 1) AS head_at,
+              (SELECT recorded_at FROM events WHERE global_position = $2::bigint) AS applied_at`,
+      [at.transactionId, at.sequence, CASE_STREAM_PREFIX],
     );
     const row = rows[0];
     const events = Number(row.behind);

@@ -1,5 +1,6 @@
 import type { PoolClient } from 'pg';
 import type { RecordedEvent } from '@app/event-store';
+import type { FoldedCase } from './writers/case-states';
 
 /** Base table name → the name to use: the live table, or its shadow during a rebuild. */
 export type TableNames = Readonly<Record<string, string>>;
@@ -10,6 +11,11 @@ export type AfterCommit = () => Promise<void>;
 export interface ApplyOptions {
   /** False during a rebuild: a replay must not reschedule anything. */
   live: boolean;
+  /**
+   * The batch's cases folded once for every projection: each case's steps (state before and after
+   * each event) from the state just before its first event in the batch.
+   */
+  folded: readonly FoldedCase[];
 }
 
 /**

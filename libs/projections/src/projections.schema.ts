@@ -2,6 +2,7 @@ import type { Pool } from 'pg';
 import { inTransaction } from '@app/event-store';
 import type { Projection } from './projection.types';
 import { liveTableNames } from './projection.types';
+import { CASE_STATES_DDL } from './writers/case-states';
 
 /** Advisory lock namespace (first key) for projection leases, rebuilds and migrations. */
 export const PROJECTION_LOCK_CLASS = 7_146_222;
@@ -23,6 +24,7 @@ export async function migrateProjections(pool: Pool, projections: readonly Proje
   await inTransaction(pool, async (client) => {
     await client.query('SELECT pg_advisory_xact_lock($1, $2)', [PROJECTION_LOCK_CLASS, MIGRATION_LOCK]);
     await client.query(CHECKPOINTS_DDL);
+    await client.query(CASE_STATES_DDL);
     for (const projection of projections) {
       for (const statement of projection.createTables(liveTableNames(projection)))
         await client.query(statement);

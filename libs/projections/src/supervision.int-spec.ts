@@ -8,6 +8,7 @@ import { type NewEvent, PostgresEventStore } from '@app/event-store';
 import { dropTestDatabase, freshTestDatabase } from '../../../test/setup/test-db';
 import { ProjectionRunner } from './projection-runner';
 import { rebuildProjection } from './projection-rebuild';
+import { MemoryFold } from './writers/case-states';
 import { liveTableNames } from './projection.types';
 import { migrateProjections } from './projections.schema';
 import { contextFor } from './testing/case-events.fixture';
@@ -153,7 +154,11 @@ describe('supervision read model and the R27 process on PostgreSQL (int)', () =>
     });
     const client = await pool.connect();
     try {
-      await process().apply(client, await store.read(caseStreamId(h.caseId)), liveTableNames(process()));
+      const events = await store.read(caseStreamId(h.caseId));
+      await process().apply(client, events, liveTableNames(process()), {
+        live: true,
+        folded: new MemoryFold().fold(events),
+      });
     } finally {
       client.release();
     }

@@ -7,7 +7,15 @@ import type { Pool } from 'pg';
 import { type AppointmentDecider, CASE_STREAM_PREFIX } from '@app/appointment';
 import { EVENT_STORE, type EventStore, EventStoreModule, PG_POOL } from '@app/event-store';
 import { type AppConfig, CLOCK, type Clock, loadConfig, PlatformModule } from '@app/platform';
-import { DEADLINE_SINK, type DeadlineSink, DeadlinesProjection, liveTableNames } from '@app/projections';
+import {
+  CASE_STATES_DDL,
+  DEADLINE_SINK,
+  type DeadlineSink,
+  DeadlinesProjection,
+  foldStored,
+  liveTableNames,
+  saveFolded,
+} from '@app/projections';
 import {
   DEADLINE_POLICY,
   type DeadlinePolicyDeps,
@@ -134,6 +142,7 @@ export class RemindersHarness {
       () => sink,
       (err) => this.sinkErrors.push(err),
     );
+    await this.pool.query(CASE_STATES_DDL);
     for (const sql of this.projection.createTables(liveTableNames(this.projection)))
       await this.pool.query(sql);
   }
@@ -141,19 +150,27 @@ export class RemindersHarness {
   /** Applies every new case event to the deadlines projection, then tells the sink. */
   async project(): Promise<void> {
     for (;;) {
-      const { events, lastPosition } = await this.store.readAll({
+      const { events, lastPosition, pending } = await this.store.readAll({
         fromPosition: this.position,
         limit: 500,
         streamPrefix: CASE_STREAM_PREFIX,
       });
-      if (events.length === 0) return;
+      if (events.length === 0) {
+        // Committed events wait behind a transaction still in flight somewhere on the server.
+        if (!pending) return;
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        continue;
+      }
       const client = await this.pool.connect();
       let afterCommit: (() => Promise<void>) | void;
       try {
         await client.query('BEGIN');
+        const folded = await foldStored(client, this.store, events);
         afterCommit = await this.projection.apply(client, events, liveTableNames(this.projection), {
           live: true,
+          folded,
         });
+        await saveFolded(client, folded);
         await client.query('COMMIT');
       } catch (err) {
         await client.query('ROLLBACK');

@@ -30,9 +30,12 @@ export class CaseReadsService {
     @Inject(APPOINTMENT_DECIDER) private readonly decider: AppointmentDecider,
   ) {}
 
+  /** From the process's fold cache: only the events after the cached revision are read and folded. */
   async current(actor: Actor, caseId: string): Promise<CaseSnapshot> {
-    const { events, state } = await this.readable(actor, caseId);
-    return { state, revision: events[events.length - 1].revision };
+    const { state, revision } = await aggregateStream(this.store, caseStreamId(caseId), this.decider);
+    if (revision === null) throw AppointmentErrors.caseNotFound(caseId);
+    this.assertReadable(actor, caseId, state);
+    return { state, revision };
   }
 
   async at(actor: Actor, caseId: string, point: HistoryPoint): Promise<CaseSnapshot> {
@@ -84,6 +87,11 @@ export class CaseReadsService {
       throw AppointmentErrors.caseNotFound(caseId);
     }
     const state = this.fold(events);
+    this.assertReadable(actor, caseId, state);
+    return { events, state };
+  }
+
+  private assertReadable(actor: Actor, caseId: string, state: AppointmentState): void {
     if (!canReadCase(actor, state)) {
       throw new DomainForbiddenError(
         'APPOINTMENT.READ_NOT_ALLOWED',
@@ -93,7 +101,6 @@ export class CaseReadsService {
         },
       );
     }
-    return { events, state };
   }
 
   private fold(events: RecordedEvent[]): AppointmentState {

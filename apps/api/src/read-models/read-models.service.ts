@@ -13,7 +13,8 @@ import {
   RequestValidationError,
 } from '@app/platform';
 import { isDateTime } from '@app/time';
-import { foldCase, type TimelineEntry } from '@app/projections';
+import { APPOINTMENT_FOLD_VERSION } from '@app/appointment/appointment.evolve';
+import { CASE_STATES_TABLE, foldCase, type TimelineEntry } from '@app/projections';
 import { ReadModelForbiddenError, ReadModelNotFoundError } from './read-models.errors';
 import type { ListCasesParams, TimelineParams } from './list-cases.query-params';
 
@@ -179,11 +180,11 @@ export class ReadModelsService {
     return { caseId, revision: entries.at(-1)?.revision ?? null, entries };
   }
 
-  /** Read rights from the list row; a case the projection has not seen yet is judged on its events. */
+  /** Read rights from the projections' shared case state; a case they have not seen yet is judged on its events. */
   private async assertReadable(actor: Actor, caseId: string): Promise<void> {
     const { rows } = await this.pool.query<{ state: AppointmentState }>(
-      'SELECT state FROM case_list WHERE case_id = $1',
-      [caseId],
+      `SELECT state FROM ${CASE_STATES_TABLE} WHERE case_id = $1 AND fold_version = $2`,
+      [caseId, APPOINTMENT_FOLD_VERSION],
     );
     const state = rows[0]?.state ?? foldCase(await this.store.read(caseStreamId(caseId)));
     if (state.status === 'empty')

@@ -18,7 +18,11 @@ import {
 
 const LAG_INTERVAL_MS = 5000;
 
-/** Runs every projection in this worker (each under its lease) and publishes their lag. */
+/**
+ * Runs every projection in this worker with one runner (one lease, one subscription, one
+ * transaction per batch for all of them) and publishes their lag. To add a projection, add it to
+ * createProjections in libs/projections/src/projections.registry.ts.
+ */
 @Injectable()
 export class ProjectionRunnersService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(ProjectionRunnersService.name);
@@ -33,15 +37,14 @@ export class ProjectionRunnersService implements OnApplicationBootstrap, BeforeA
   ) {}
 
   onApplicationBootstrap(): void {
-    this.runners = this.projections.map(
-      (projection) =>
-        new ProjectionRunner({
-          pool: this.pool,
-          store: this.store,
-          projection,
-          logger: new Logger(`Projection:${projection.name}`),
-        }),
-    );
+    this.runners = [
+      new ProjectionRunner({
+        pool: this.pool,
+        store: this.store,
+        projections: this.projections,
+        logger: new Logger('Projections'),
+      }),
+    ];
     this.runners.forEach((runner) => runner.start());
     this.lagTimer = setInterval(() => void this.publishLag(), LAG_INTERVAL_MS);
     this.lagTimer.unref();
@@ -54,12 +57,11 @@ export class ProjectionRunnersService implements OnApplicationBootstrap, BeforeA
   }
 
   statuses(): ProjectionRunnerStatus[] {
-    return this.runners.map((runner) => runner.status());
+    return this.runners.flatMap((runner) => runner.statuses());
   }
 
   private async publishLag(): Promise<void> {
-    for (const runner of this.runners) {
-      const status = runner.status();
+    for (const status of this.statuses()) {
       if (!status.leader) continue;
       const lag = await projectionLag(this.pool, status.checkpoint);
       if (lag.events !== null) this.metrics.lagEvents.set({ projection: status.name }, lag.events);

@@ -7,6 +7,9 @@ import type {
   SubscriptionHandler,
 } from '../event-store.port';
 
+/** How soon to read again when committed events wait behind a transaction still in flight. */
+const PENDING_POLL_MS = 10;
+
 /** Wakes pollers early when something was appended; the poll interval is the fallback. */
 export class WakeSignal {
   private generation = 0;
@@ -108,7 +111,9 @@ export class PollingSubscription implements Subscription {
         if (!(await this.deliver(event))) return;
         this.checkpoint = event.globalPosition;
       }
-      if (page.events.length < batchSize && !this.stopped) await signal.wait(idleMs, seen);
+      if (page.events.length < batchSize && !this.stopped) {
+        await signal.wait(page.pending ? Math.min(idleMs, PENDING_POLL_MS) : idleMs, seen);
+      }
     }
   }
 

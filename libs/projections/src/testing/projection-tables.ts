@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { HEAD_POSITION_SQL } from '@app/event-store';
 import type { Projection, TableNames } from '../projection.types';
 import { liveTableNames } from '../projection.types';
 
@@ -27,10 +28,8 @@ export async function checkpointOf(pool: Pool, name: string): Promise<string | n
 }
 
 export async function headPosition(pool: Pool): Promise<string | null> {
-  const { rows } = await pool.query<{ head: string | null }>(
-    'SELECT max(global_position)::text AS head FROM events',
-  );
-  return rows[0].head;
+  const { rows } = await pool.query<{ head: string }>(HEAD_POSITION_SQL);
+  return rows[0]?.head ?? null;
 }
 
 export async function waitFor(

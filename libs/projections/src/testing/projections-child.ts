@@ -21,8 +21,7 @@ async function main(): Promise<void> {
   const projections = createProjections({ policy: { calendar: new ChinaWorkingCalendar() } });
   await migrateProjections(pool, projections);
   const batchSize = Number(process.env.BATCH_SIZE ?? 500);
-  for (const projection of projections)
-    new ProjectionRunner({ pool, store, projection, batchSize, leaseRetryMs: 200, logger: silent }).start();
+  new ProjectionRunner({ pool, store, projections, batchSize, leaseRetryMs: 200, logger: silent }).start();
   process.stdout.write('ready\n');
 }
 

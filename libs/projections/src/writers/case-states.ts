@@ -1,9 +1,25 @@
-/** Per-case folded state kept by a projection next to its rows, so the next event evolves it. */
+/**
+ * The folded state of every case, kept once for all projections (case_states), with the version of
+ * the fold that produced it. The runner folds each batch once and hands the steps to every
+ * projection; a rebuild folds in memory. A stored state of another fold version, or one that is
+ * not just before a batch's first event of its case, is not used: the case is folded from its
+ * events in the store instead.
+ */
 import type { PoolClient } from 'pg';
+import { APPOINTMENT_FOLD_VERSION } from '@app/appointment/appointment.evolve';
 import type { AppointmentState } from '@app/appointment/appointment.state';
 import { initialAppointmentState } from '@app/appointment/appointment.state';
-import type { RecordedEvent } from '@app/event-store';
-import { caseIdOf, evolveCase } from '../case-state.fold';
+import type { EventStore, RecordedEvent } from '@app/event-store';
+import { caseIdOf, evolveCase, foldCase } from '../case-state.fold';
+
+export const CASE_STATES_TABLE = 'case_states';
+
+export const CASE_STATES_DDL = `CREATE TABLE IF NOT EXISTS ${CASE_STATES_TABLE} (
+  case_id text PRIMARY KEY,
+  revision bigint NOT NULL,
+  fold_version text NOT NULL,
+  state jsonb NOT NULL
+)`;
 
 export interface FoldStep {
   event: RecordedEvent;
@@ -13,74 +29,112 @@ export interface FoldStep {
 
 export interface FoldedCase {
   caseId: string;
-  /** Revision stored before the batch (null: the case was not known). */
-  storedRevision: string | null;
   initial: AppointmentState;
   steps: FoldStep[];
   final: AppointmentState;
+  /** Revision of the last step (null: no step). */
   revision: string | null;
 }
 
-export function stateTableDdl(table: string): string {
-  return `CREATE TABLE IF NOT EXISTS ${table} (
-    case_id text PRIMARY KEY,
-    revision bigint NOT NULL,
-    state jsonb NOT NULL
-  )`;
+interface Start {
+  state: AppointmentState;
+  /** Revision the state is folded up to (null: nothing folded). */
+  revision: string | null;
 }
 
-/**
- * Folds a batch onto the stored states. Events at or below a case's stored revision were applied
- * before (a replay after a crash) and are skipped.
- */
-export async function foldBatch(
-  client: PoolClient,
-  stateTable: string,
-  events: readonly RecordedEvent[],
-): Promise<FoldedCase[]> {
-  const byCase = new Map<string, RecordedEvent[]>();
+function byCase(events: readonly RecordedEvent[]): Map<string, RecordedEvent[]> {
+  const cases = new Map<string, RecordedEvent[]>();
   for (const event of events) {
     const caseId = caseIdOf(event.streamId);
     if (caseId === null) continue;
-    const list = byCase.get(caseId) ?? [];
+    const list = cases.get(caseId) ?? [];
     list.push(event);
-    byCase.set(caseId, list);
+    cases.set(caseId, list);
   }
-  if (byCase.size === 0) return [];
-  const { rows } = await client.query<{ case_id: string; revision: string; state: AppointmentState }>(
-    `SELECT case_id, revision::text AS revision, state FROM ${stateTable} WHERE case_id = ANY($1::text[])`,
-    [[...byCase.keys()]],
-  );
-  const stored = new Map(rows.map((row) => [row.case_id, row]));
-  return [...byCase.entries()].map(([caseId, caseEvents]) => {
-    const row = stored.get(caseId);
-    const initial = row?.state ?? initialAppointmentState();
-    let state = initial;
-    let revision = row?.revision ?? null;
-    const steps: FoldStep[] = [];
-    for (const event of caseEvents) {
-      if (revision !== null && BigInt(event.revision) <= BigInt(revision)) continue;
-      const after = evolveCase(state, event);
-      steps.push({ event, before: state, after });
-      state = after;
-      revision = event.revision;
-    }
-    return { caseId, storedRevision: row?.revision ?? null, initial, steps, final: state, revision };
-  });
+  return cases;
 }
 
-export async function saveStates(
+function steps(caseId: string, start: Start, events: readonly RecordedEvent[]): FoldedCase {
+  let state = start.state;
+  let revision = start.revision;
+  const folded: FoldStep[] = [];
+  for (const event of events) {
+    if (revision !== null && BigInt(event.revision) <= BigInt(revision)) continue;
+    const after = evolveCase(state, event);
+    folded.push({ event, before: state, after });
+    state = after;
+    revision = event.revision;
+  }
+  return {
+    caseId,
+    initial: start.state,
+    steps: folded,
+    final: state,
+    revision: folded.length ? revision : null,
+  };
+}
+
+/** Folds a batch onto the stored states (inside the batch's transaction); call saveFolded after. */
+export async function foldStored(
   client: PoolClient,
-  stateTable: string,
-  folded: readonly FoldedCase[],
-): Promise<void> {
+  store: EventStore,
+  events: readonly RecordedEvent[],
+): Promise<FoldedCase[]> {
+  const cases = byCase(events);
+  if (cases.size === 0) return [];
+  const { rows } = await client.query<{ case_id: string; revision: string; state: AppointmentState }>(
+    `SELECT case_id, revision::text AS revision, state FROM ${CASE_STATES_TABLE}
+     WHERE case_id = ANY($1::text[]) AND fold_version = $2`,
+    [[...cases.keys()], APPOINTMENT_FOLD_VERSION],
+  );
+  const stored = new Map(rows.map((row) => [row.case_id, row]));
+  return Promise.all(
+    [...cases.entries()].map(async ([caseId, caseEvents]) => {
+      const first = BigInt(caseEvents[0].revision);
+      const row = stored.get(caseId);
+      let start: Start;
+      if (row !== undefined && BigInt(row.revision) === first - 1n) {
+        start = { state: row.state, revision: row.revision };
+      } else if (first === 0n) {
+        start = { state: initialAppointmentState(), revision: null };
+      } else {
+        const history = await store.read(caseEvents[0].streamId, { toRevision: String(first - 1n) });
+        start = { state: foldCase(history), revision: history.at(-1)?.revision ?? null };
+      }
+      return steps(caseId, start, caseEvents);
+    }),
+  );
+}
+
+export async function saveFolded(client: PoolClient, folded: readonly FoldedCase[]): Promise<void> {
   const changed = folded.filter((c) => c.steps.length > 0);
   if (changed.length === 0) return;
   await client.query(
-    `INSERT INTO ${stateTable} (case_id, revision, state)
-     SELECT r.case_id, r.revision, r.state FROM jsonb_to_recordset($1::jsonb) AS r(case_id text, revision bigint, state jsonb)
-     ON CONFLICT (case_id) DO UPDATE SET revision = excluded.revision, state = excluded.state
-     WHERE ${stateTable}.revision < excluded.revision`,
-    [JSON.stringify(changed.map((c) => ({ case_id: c.caseId, revision: c.revision, state: c.final })))],
+    `INSERT INTO ${CASE_STATES_TABLE} (case_id, revision, fold_version, state)
+     SELECT r.case_id, r.revision, $2, r.state FROM jsonb_to_recordset($1::jsonb) AS r(case_id text, revision bigint, state jsonb)
+     ON CONFLICT (case_id) DO UPDATE SET revision = excluded.revision, fold_version = excluded.fold_version, state = excluded.state
+     WHERE ${CASE_STATES_TABLE}.revision < excluded.revision OR ${CASE_STATES_TABLE}.fold_version <> excluded.fold_version`,
+    [
+      JSON.stringify(changed.map((c) => ({ case_id: c.caseId, revision: c.revision, state: c.final }))),
+      APPOINTMENT_FOLD_VERSION,
+    ],
   );
+}
+
+/** The fold of a replay from position zero, in memory (a rebuild never touches case_states). */
+export class MemoryFold {
+  private readonly states = new Map<string, Start>();
+
+  fold(events: readonly RecordedEvent[]): FoldedCase[] {
+    return [...byCase(events).entries()].map(([caseId, caseEvents]) => {
+      const folded = steps(
+        caseId,
+        this.states.get(caseId) ?? { state: initialAppointmentState(), revision: null },
+        caseEvents,
+      );
+      if (folded.revision !== null)
+        this.states.set(caseId, { state: folded.final, revision: folded.revision });
+      return folded;
+    });
+  }
 }

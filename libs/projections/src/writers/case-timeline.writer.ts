@@ -1,14 +1,13 @@
 import type { PoolClient } from 'pg';
 import type { RecordedEvent } from '@app/event-store';
 import { timelineEntries, type TimelineEntry } from '../case-timeline.projection';
-import type { Projection, TableNames } from '../projection.types';
-import { foldBatch, saveStates, stateTableDdl } from './case-states';
+import type { ApplyOptions, Projection, TableNames } from '../projection.types';
 
 export const CASE_TIMELINE = 'case-timeline';
 
 export class CaseTimelineProjection implements Projection {
   readonly name = CASE_TIMELINE;
-  readonly tables = ['case_timeline', 'case_timeline_states'] as const;
+  readonly tables = ['case_timeline'] as const;
 
   createTables(names: TableNames): string[] {
     const t = names.case_timeline;
@@ -26,13 +25,16 @@ export class CaseTimelineProjection implements Projection {
         entry jsonb NOT NULL,
         PRIMARY KEY (case_id, revision, seq)
       )`,
-      stateTableDdl(names.case_timeline_states),
     ];
   }
 
-  async apply(client: PoolClient, events: readonly RecordedEvent[], names: TableNames): Promise<void> {
-    const folded = await foldBatch(client, names.case_timeline_states, events);
-    const entries: TimelineEntry[] = folded.flatMap((c) =>
+  async apply(
+    client: PoolClient,
+    _events: readonly RecordedEvent[],
+    names: TableNames,
+    options: ApplyOptions,
+  ): Promise<void> {
+    const entries: TimelineEntry[] = options.folded.flatMap((c) =>
       c.steps.flatMap((step) => timelineEntries(step.event, step.before)),
     );
     if (entries.length > 0) {
@@ -60,6 +62,5 @@ export class CaseTimelineProjection implements Projection {
         ],
       );
     }
-    await saveStates(client, names.case_timeline_states, folded);
   }
 }

@@ -3,7 +3,6 @@ import type { RecordedEvent } from '@app/event-store';
 import type { Deadline, DeadlinePolicyDeps } from '@app/reminders/deadline-policy';
 import { caseDeadlines, type ProjectedDeadline } from '../deadlines.projection';
 import type { AfterCommit, ApplyOptions, Projection, TableNames } from '../projection.types';
-import { foldBatch, saveStates, stateTableDdl } from './case-states';
 
 export const DEADLINES = 'deadlines';
 
@@ -28,7 +27,7 @@ const sameDeadline = (a: Deadline, b: Deadline): boolean =>
 
 export class DeadlinesProjection implements Projection {
   readonly name = DEADLINES;
-  readonly tables = ['case_deadlines', 'case_deadline_states'] as const;
+  readonly tables = ['case_deadlines'] as const;
 
   constructor(
     private readonly policy: DeadlinePolicyDeps,
@@ -53,20 +52,17 @@ export class DeadlinesProjection implements Projection {
       )`,
       `CREATE INDEX IF NOT EXISTS ${t}_case_idx ON ${t} (case_id)`,
       `CREATE INDEX IF NOT EXISTS ${t}_due_idx ON ${t} (due_at)`,
-      stateTableDdl(names.case_deadline_states),
     ];
   }
 
   async apply(
     client: PoolClient,
-    events: readonly RecordedEvent[],
+    _events: readonly RecordedEvent[],
     names: TableNames,
     options: ApplyOptions,
   ): Promise<AfterCommit | void> {
     const t = names.case_deadlines;
-    const folded = (await foldBatch(client, names.case_deadline_states, events)).filter(
-      (c) => c.steps.length > 0,
-    );
+    const folded = options.folded.filter((c) => c.steps.length > 0);
     if (folded.length === 0) return;
     const { rows } = await client.query<{ case_id: string; revision: string; deadline: Deadline }>(
       `SELECT case_id, revision::text AS revision, deadline FROM ${t} WHERE case_id = ANY($1::text[])`,
@@ -134,7 +130,6 @@ export class DeadlinesProjection implements Projection {
         ],
       );
     }
-    await saveStates(client, names.case_deadline_states, folded);
     const sink = options.live ? this.sink() : undefined;
     if (sink === undefined || (added.length === 0 && removed.length === 0)) return;
     return async () => {

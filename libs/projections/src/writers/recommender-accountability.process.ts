@@ -8,8 +8,7 @@ import {
   recommenderStreamId,
 } from '@app/appointment/recommender.decider';
 import { type EventStore, handleCommand, type RecordedEvent } from '@app/event-store';
-import type { Projection, TableNames } from '../projection.types';
-import { foldBatch, saveStates, stateTableDdl } from './case-states';
+import type { ApplyOptions, Projection, TableNames } from '../projection.types';
 
 export const RECOMMENDER_ACCOUNTABILITY = 'recommender-accountability';
 
@@ -41,16 +40,20 @@ export function accountabilityCause(
  */
 export class RecommenderAccountabilityProcess implements Projection {
   readonly name = RECOMMENDER_ACCOUNTABILITY;
-  readonly tables = ['recommender_process_states'] as const;
+  readonly tables = [] as const;
 
   constructor(private readonly deps: RecommenderAccountabilityDeps) {}
 
-  createTables(names: TableNames): string[] {
-    return [stateTableDdl(names.recommender_process_states)];
+  createTables(): string[] {
+    return [];
   }
 
-  async apply(client: PoolClient, events: readonly RecordedEvent[], names: TableNames): Promise<void> {
-    const folded = await foldBatch(client, names.recommender_process_states, events);
+  async apply(
+    _client: PoolClient,
+    _events: readonly RecordedEvent[],
+    _names: TableNames,
+    { folded }: ApplyOptions,
+  ): Promise<void> {
     for (const c of folded) {
       for (const step of c.steps) {
         const cause = accountabilityCause(step.event);
@@ -94,6 +97,5 @@ export class RecommenderAccountabilityProcess implements Projection {
         );
       }
     }
-    await saveStates(client, names.recommender_process_states, folded);
   }
 }

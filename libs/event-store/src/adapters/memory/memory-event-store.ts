@@ -12,6 +12,8 @@ import type {
   NewEvent,
   ReadAllOptions,
   ReadAllResult,
+  ReadForCommandOptions,
+  ReadForCommandResult,
   ReadStreamOptions,
   RecordedEvent,
   SubscribeAllOptions,
@@ -45,7 +47,9 @@ export class MemoryEventStore implements EventStore {
     const stream = this.streams.get(streamId) ?? [];
     const last = stream.at(-1);
     const current = last?.revision ?? null;
-    if (!revisionMatches(options.expectedRevision, current)) {
+    const hashMoved =
+      options.expectedHash !== undefined && options.expectedHash !== (last?.metadata.hash ?? GENESIS_HASH);
+    if (!revisionMatches(options.expectedRevision, current) || hashMoved) {
       throw new WrongExpectedRevisionError(streamId, options.expectedRevision, current ?? 'no-stream');
     }
     const recordedAt = (this.options.now?.() ?? new Date()).toISOString();
@@ -83,6 +87,19 @@ export class MemoryEventStore implements EventStore {
         return until === undefined || Date.parse(event.metadata.recordedAt) <= until;
       })
       .map(copy);
+  }
+
+  async readForCommand(streamId: string, options: ReadForCommandOptions): Promise<ReadForCommandResult> {
+    this.assertOpen();
+    assertOptionalRevision('fromRevision', options.fromRevision);
+    const from = BigInt(options.fromRevision);
+    const stream = this.streams.get(streamId) ?? [];
+    return {
+      events: stream.filter((event) => BigInt(event.revision) >= from).map(copy),
+      earlier: stream
+        .filter((event) => BigInt(event.revision) < from && event.metadata.commandId === options.commandId)
+        .map(copy),
+    };
   }
 
   async readAll(options: ReadAllOptions): Promise<ReadAllResult> {

@@ -70,6 +70,7 @@ describe('PostgresEventStore', () => {
           'data',
           'metadata',
           'recorded_at',
+          'transaction_id',
         ]);
       } finally {
         await admin.end();

@@ -14,6 +14,8 @@ import type {
   NewEvent,
   ReadAllOptions,
   ReadAllResult,
+  ReadForCommandOptions,
+  ReadForCommandResult,
   ReadStreamOptions,
   RecordedEvent,
   SubscribeAllOptions,
@@ -24,12 +26,8 @@ import { assertExpectedRevision, assertOptionalRevision, revisionMatches } from 
 import { GENESIS_HASH, sealEvents, type SealedEvent } from '../../hash-chain';
 import { PollingSubscription, WakeSignal } from '../../subscription/polling-subscription';
 import { isConnectionError, isUniqueViolation, toStoreError } from './postgres-errors';
-import {
-  APPEND_LOCK_KEY,
-  APPENDED_CHANNEL,
-  MIGRATION_LOCK_KEY,
-  MIGRATIONS,
-} from './postgres-event-store.schema';
+import { APPENDED_CHANNEL, MIGRATION_LOCK_KEY, MIGRATIONS } from './postgres-event-store.schema';
+import { decodePosition, encodePosition } from './postgres-positions';
 
 export interface PostgresEventStoreOptions {
   /** Used as is and left open on close(); otherwise a pool is created from connectionString. */
@@ -46,6 +44,7 @@ export interface PostgresEventStoreOptions {
 }
 
 interface EventRow {
+  transaction_id: string;
   global_position: string;
   stream_id: string;
   revision: string;
@@ -55,12 +54,11 @@ interface EventRow {
   metadata: EventMetadata;
 }
 
-interface InsertOutcome {
-  inserted: boolean;
-  /** The stream's head under the lock (null: no stream). */
-  headRevision: string | null;
-  /** Largest global position before this append. */
-  basePosition: string;
+interface InsertRow {
+  head_revision: string | null;
+  head_hash: string | null;
+  transaction_id: string | null;
+  positions: string[] | null;
 }
 
 interface Head {
@@ -68,32 +66,51 @@ interface Head {
   hash: string;
 }
 
-const COLUMNS = 'global_position, stream_id, revision, event_id, type, data, metadata';
+const COLUMNS = 'transaction_id::text, global_position, stream_id, revision, event_id, type, data, metadata';
 
 /*
- * Gap-safe global order: appends are serialised by a transaction-scoped advisory lock, and
- * global_position is max + 1 read under that lock. A transaction's lock is released only after its
- * commit is visible, so positions become visible in increasing order and a reader that has passed
- * position P can never later find a smaller one. Throughput is bounded by one append at a time,
- * which is why the stream head is read and the events hashed before the lock is taken; the insert
- * re-checks the head under the lock.
+ * One statement, so one round trip and its own transaction: the insert happens only if the stream's
+ * head is still at the expected revision with the expected hash (a concurrent append to the same
+ * stream that got in first makes it insert nothing, or fail on UNIQUE(stream_id, revision) if it
+ * commits while this one runs). Appends to different streams do not wait for each other: the global
+ * order comes from transaction ids (see the schema). No NOTIFY inside the append: PostgreSQL
+ * serialises the commits of notifying transactions, which would queue every append on one lock
+ * again; announce() sends it afterwards, coalesced.
  */
 const INSERT_SQL = `
   WITH head AS (
-    SELECT coalesce(max(revision), -1) AS revision FROM events WHERE stream_id = $1
-  ), base AS (
-    SELECT coalesce(max(global_position), 0) AS position FROM events
+    SELECT revision, metadata->>'hash' AS hash FROM events WHERE stream_id = $1 ORDER BY revision DESC LIMIT 1
   ), inserted AS (
-    INSERT INTO events (global_position, stream_id, revision, event_id, type, data, metadata, recorded_at)
-    SELECT base.position + e.ord, $1, $2::bigint + e.ord, e.event_id, e.type, e.data, e.metadata, $3::timestamptz
+    INSERT INTO events (stream_id, revision, event_id, type, data, metadata, recorded_at)
+    SELECT $1, $2::bigint + e.ord, e.event_id, e.type, e.data, e.metadata, $3::timestamptz
     FROM unnest($4::uuid[], $5::text[], $6::jsonb[], $7::jsonb[]) WITH ORDINALITY AS e(event_id, type, data, metadata, ord)
-    CROSS JOIN base CROSS JOIN head
-    WHERE head.revision = $2::bigint
-    RETURNING global_position
+    WHERE coalesce((SELECT revision FROM head), -1) = $2::bigint
+      AND coalesce((SELECT hash FROM head), '${GENESIS_HASH}') = $8::text
+    ORDER BY e.ord
+    RETURNING transaction_id, global_position
   )
-  SELECT head.revision::text AS head_revision, base.position::text AS base_position,
-         (SELECT count(*) FROM inserted)::int AS inserted
-  FROM head CROSS JOIN base`;
+  SELECT (SELECT revision::text FROM head) AS head_revision, (SELECT hash FROM head) AS head_hash,
+         (SELECT min(transaction_id)::text FROM inserted) AS transaction_id,
+         (SELECT array_agg(global_position::text ORDER BY global_position) FROM inserted) AS positions`;
+
+/*
+ * Only transactions below the oldest one in flight are read: a transaction that commits later has a
+ * larger id than everything returned, so paging by (transaction id, sequence) never skips it.
+ */
+const READ_ALL_SQL = `
+  SELECT ${COLUMNS} FROM events
+  WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
+    AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+    AND ($3::text IS NULL OR starts_with(stream_id, $3::text))
+  ORDER BY transaction_id, global_position
+  LIMIT $4`;
+
+const PENDING_SQL = `
+  SELECT EXISTS (
+    SELECT 1 FROM events
+    WHERE transaction_id >= pg_snapshot_xmin(pg_current_snapshot())
+      AND ($1::text IS NULL OR starts_with(stream_id, $1::text))
+  ) AS pending`;
 
 export class PostgresEventStore implements EventStore {
   private readonly pool: Pool;
@@ -108,6 +125,8 @@ export class PostgresEventStore implements EventStore {
   private listenerStarting = false;
   private listenerRetry: NodeJS.Timeout | undefined;
   private closed = false;
+  private announcing = false;
+  private announceAgain = false;
   private readonly onPoolError = (err: Error): void => {
     this.logger.warn(`idle PostgreSQL connection failed: ${err.message}`);
   };
@@ -147,22 +166,25 @@ export class PostgresEventStore implements EventStore {
     this.assertOpen();
     assertExpectedRevision(options.expectedRevision);
     if (events.length === 0) throw new EventStoreArgumentError('append needs at least one event');
+    const { expectedRevision, expectedHash } = options;
+    let known: Head | undefined =
+      expectedHash !== undefined && expectedRevision !== 'any'
+        ? { revision: expectedRevision === 'no-stream' ? null : expectedRevision, hash: expectedHash }
+        : undefined;
     for (;;) {
-      const head = await this.head(streamId);
-      if (!revisionMatches(options.expectedRevision, head.revision)) {
-        throw new WrongExpectedRevisionError(
-          streamId,
-          options.expectedRevision,
-          head.revision ?? 'no-stream',
-        );
+      const head = known ?? (await this.head(streamId));
+      known = undefined;
+      if (!revisionMatches(expectedRevision, head.revision)) {
+        throw new WrongExpectedRevisionError(streamId, expectedRevision, head.revision ?? 'no-stream');
       }
       const recordedAt = (this.options.now?.() ?? new Date()).toISOString();
       const sealed = sealEvents(events, options.context, head.hash, recordedAt);
       const ids = sealed.map(() => randomUUID());
-      const outcome = await this.insert(streamId, head.revision, recordedAt, ids, sealed);
-      if (outcome.inserted) {
+      const row = await this.insert(streamId, head, recordedAt, ids, sealed);
+      if (row.positions !== null && row.transaction_id !== null) {
         const first = BigInt(head.revision ?? -1) + 1n;
-        const base = BigInt(outcome.basePosition);
+        const transactionId = row.transaction_id;
+        const positions = row.positions;
         const recorded = sealed.map((event, i): RecordedEvent => ({
           eventId: ids[i],
           streamId,
@@ -170,18 +192,18 @@ export class PostgresEventStore implements EventStore {
           data: event.data,
           metadata: event.metadata,
           revision: String(first + BigInt(i)),
-          globalPosition: String(base + BigInt(i) + 1n),
+          globalPosition: encodePosition(transactionId, positions[i]),
         }));
+        this.announce();
         const tail = recorded[recorded.length - 1];
         return { revision: tail.revision, position: tail.globalPosition, events: recorded };
       }
-      // The head moved between the optimistic read and the lock.
-      if (options.expectedRevision !== 'any') {
-        throw new WrongExpectedRevisionError(
-          streamId,
-          options.expectedRevision,
-          outcome.headRevision ?? 'no-stream',
-        );
+      // The head moved since it was read (or is not what the caller said).
+      if (
+        expectedRevision !== 'any' ||
+        (row.head_revision === head.revision && row.head_hash !== head.hash)
+      ) {
+        throw new WrongExpectedRevisionError(streamId, expectedRevision, row.head_revision ?? 'no-stream');
       }
     }
   }
@@ -206,16 +228,36 @@ export class PostgresEventStore implements EventStore {
 
   async readAll(options: ReadAllOptions): Promise<ReadAllResult> {
     this.assertOpen();
-    assertOptionalRevision('fromPosition', options.fromPosition);
-    const rows = await this.query<EventRow>(
-      `SELECT ${COLUMNS} FROM events
-       WHERE global_position > $1::bigint AND ($2::text IS NULL OR starts_with(stream_id, $2::text))
-       ORDER BY global_position
-       LIMIT $3`,
-      [options.fromPosition ?? '0', options.streamPrefix ?? null, options.limit],
-    );
+    const from = decodePosition(options.fromPosition);
+    const prefix = options.streamPrefix ?? null;
+    const rows = await this.query<EventRow>(READ_ALL_SQL, [
+      from.transactionId,
+      from.sequence,
+      prefix,
+      options.limit,
+    ]);
     const events = rows.map(toRecorded);
-    return { events, lastPosition: events.at(-1)?.globalPosition ?? options.fromPosition ?? null };
+    const lastPosition = events.at(-1)?.globalPosition ?? options.fromPosition ?? null;
+    if (events.length >= options.limit) return { events, lastPosition };
+    const [{ pending }] = await this.query<{ pending: boolean }>(PENDING_SQL, [prefix]);
+    return { events, lastPosition, pending };
+  }
+
+  async readForCommand(streamId: string, options: ReadForCommandOptions): Promise<ReadForCommandResult> {
+    this.assertOpen();
+    assertOptionalRevision('fromRevision', options.fromRevision);
+    const rows = await this.query<EventRow & { earlier: boolean }>(
+      `SELECT ${COLUMNS}, false AS earlier FROM events WHERE stream_id = $1 AND revision >= $2::bigint
+       UNION ALL
+       SELECT ${COLUMNS}, true AS earlier FROM events
+       WHERE stream_id = $1 AND metadata->>'commandId' = $3 AND revision < $2::bigint
+       ORDER BY revision`,
+      [streamId, options.fromRevision, options.commandId],
+    );
+    const events: RecordedEvent[] = [];
+    const earlier: RecordedEvent[] = [];
+    for (const row of rows) (row.earlier ? earlier : events).push(toRecorded(row));
+    return { events, earlier };
   }
 
   subscribeAll(options: SubscribeAllOptions, handler: SubscriptionHandler): Subscription {
@@ -267,55 +309,54 @@ export class PostgresEventStore implements EventStore {
 
   private async insert(
     streamId: string,
-    headRevision: string | null,
+    head: Head,
     recordedAt: string,
     ids: string[],
     sealed: SealedEvent[],
-  ): Promise<InsertOutcome> {
+  ): Promise<InsertRow> {
     try {
-      return await this.insertLocked(streamId, headRevision, recordedAt, ids, sealed);
+      const rows = await this.query<InsertRow>(INSERT_SQL, [
+        streamId,
+        head.revision ?? '-1',
+        recordedAt,
+        ids,
+        sealed.map((event) => event.type),
+        sealed.map((event) => JSON.stringify(event.data)),
+        sealed.map((event) => JSON.stringify(event.metadata)),
+        head.hash,
+      ]);
+      return rows[0];
     } catch (err) {
       if (!isUniqueViolation(err)) throw err;
       const now = await this.head(streamId);
       throw new WrongExpectedRevisionError(
         streamId,
-        headRevision ?? 'no-stream',
+        head.revision ?? 'no-stream',
         now.revision ?? 'no-stream',
       );
     }
   }
 
-  private async insertLocked(
-    streamId: string,
-    headRevision: string | null,
-    recordedAt: string,
-    ids: string[],
-    sealed: SealedEvent[],
-  ): Promise<InsertOutcome> {
-    return this.withClient(async (client) => {
-      // Parameterless statements go in one round trip each, keeping the lock hold short.
-      await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${APPEND_LOCK_KEY})`);
-      const { rows } = await client.query<{ head_revision: string; base_position: string; inserted: number }>(
-        INSERT_SQL,
-        [
-          streamId,
-          headRevision ?? '-1',
-          recordedAt,
-          ids,
-          sealed.map((event) => event.type),
-          sealed.map((event) => JSON.stringify(event.data)),
-          sealed.map((event) => JSON.stringify(event.metadata)),
-        ],
-      );
-      const [row] = rows;
-      const inserted = row.inserted > 0;
-      await client.query(inserted ? `NOTIFY ${APPENDED_CHANNEL}; COMMIT` : 'ROLLBACK');
-      return {
-        inserted,
-        headRevision: row.head_revision === '-1' ? null : row.head_revision,
-        basePosition: row.base_position,
-      };
-    });
+  /**
+   * Wakes this process's subscriptions at once and the others' by NOTIFY, outside the append's
+   * transaction; appends made while a NOTIFY is on its way share the next one. Polling covers a
+   * lost NOTIFY.
+   */
+  private announce(): void {
+    this.signal.notify();
+    if (this.announcing) {
+      this.announceAgain = true;
+      return;
+    }
+    this.announcing = true;
+    void (async () => {
+      do {
+        this.announceAgain = false;
+        if (this.closed) break;
+        await this.pool.query(`NOTIFY ${APPENDED_CHANNEL}`).catch(() => undefined);
+      } while (this.announceAgain);
+      this.announcing = false;
+    })();
   }
 
   private transaction(fn: (client: PoolClient) => Promise<void>): Promise<void> {
@@ -432,13 +473,13 @@ export class PostgresEventStore implements EventStore {
 
 function toRecorded(row: EventRow): RecordedEvent {
   return {
+    globalPosition: encodePosition(row.transaction_id, row.global_position),
     eventId: row.event_id,
     streamId: row.stream_id,
     type: row.type,
     data: row.data,
     metadata: row.metadata,
     revision: row.revision,
-    globalPosition: row.global_position,
   };
 }
 
