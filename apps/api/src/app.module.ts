@@ -4,6 +4,7 @@ import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { EventStoreModule } from '@app/event-store';
 import { AppConfig, PlatformModule } from '@app/platform';
 import { CasesModule } from './cases/cases.module';
+import { ConsoleModule } from './console/console.module';
 import { HealthModule } from './health/health.module';
 import { InboxModule } from './inbox/inbox.module';
 import { ReadModelsModule } from './read-models/read-models.module';
@@ -25,6 +26,7 @@ export class AppModule {
         HealthModule,
         ReadModelsModule,
         InboxModule.forRoot(),
+        ConsoleModule.forRoot(config),
       ],
       providers: [{ provide: APP_GUARD, useClass: ThrottlerGuard }],
     };

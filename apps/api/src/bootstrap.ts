@@ -6,6 +6,7 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppConfig, ProblemDetailsFilter, validationExceptionFactory } from '@app/platform';
 import { AppModule } from './app.module';
+import { contentSecurityPolicy, serveConsole } from './console/console-static';
 
 /**
  * The api as main.ts runs it and as the e2e tests start it: everything but `listen`.
@@ -17,8 +18,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
     bodyParser: false,
   });
   app.useLogger(app.get(Logger));
-  // Plain-http deployments (local, behind a TLS proxy) must still load the /docs assets.
-  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
+  app.use(helmet({ contentSecurityPolicy: { directives: contentSecurityPolicy(config) } }));
   // ETag on this api always means the case revision (If-Match), never Express's body hash.
   app.set('etag', false);
   app.useBodyParser('json', { limit: config.bodyLimit });
@@ -31,6 +31,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
     }),
   );
   app.useGlobalFilters(new ProblemDetailsFilter());
+  serveConsole(app);
   const openApi = new DocumentBuilder()
     .setTitle('干部选拔任用 workflow API')
     .setDescription(

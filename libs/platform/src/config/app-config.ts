@@ -16,6 +16,9 @@ export interface AppConfig {
   jwtJwksUrl?: string;
   jwtIssuer?: string;
   jwtAudience?: string;
+  /** The console's OIDC client id at JWT_ISSUER; set, the console signs in there (authorization code + PKCE). */
+  oidcClientId?: string;
+  oidcScope: string;
   logLevel: LogLevel;
   rateLimitPerMinute: number;
   bodyLimit: string;
@@ -100,6 +103,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     jwtJwksUrl: read.optional('JWT_JWKS_URL', httpUrl, 'an http(s) URL of a JWKS document'),
     jwtIssuer: read.optional('JWT_ISSUER', nonEmpty, 'the expected iss claim'),
     jwtAudience: read.optional('JWT_AUDIENCE', nonEmpty, 'the expected aud claim'),
+    oidcClientId: read.optional('OIDC_CLIENT_ID', nonEmpty, "the console's client id at the OIDC issuer"),
+    oidcScope: read.text('OIDC_SCOPE', 'openid profile'),
     logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
     rateLimitPerMinute: read.integer('RATE_LIMIT_PER_MINUTE', 1200, 1, 1_000_000_000),
     bodyLimit: read.withDefault('BODY_LIMIT', '256kb', byteSize, 'a size such as 256kb, 1mb or 4096b'),

@@ -1,0 +1,40 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+/** The console, built into dist/console and served by the api under /console. */
+export default defineConfig({
+  root,
+  base: '/console/',
+  // No React plugin: Vite compiles TSX itself with oxc, using React's automatic JSX runtime.
+  oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
+  build: {
+    outDir: fileURLToPath(new URL('../../dist/console', import.meta.url)),
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 1500,
+    reportCompressedSize: false,
+    rolldownOptions: {
+      // Ant Design marks its modules "use client" for React Server Components; a browser bundle has no use for it.
+      onwarn(warning, warn) {
+        if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+      },
+    },
+  },
+  server: {
+    proxy: Object.fromEntries(
+      [
+        '/auth',
+        '/cases',
+        '/inbox',
+        '/admin',
+        '/health',
+        '/people',
+        '/recommenders',
+        '/supervision',
+        '/reports',
+        '/errors',
+      ].map((path) => [path, process.env.CONSOLE_API_URL ?? 'http://127.0.0.1:3000']),
+    ),
+  },
+});
