@@ -45,6 +45,17 @@ export function App() {
         token: {
           colorPrimary: '#b71c1c',
           borderRadius: 4,
+          // WCAG AA contrast (4.5:1) for secondary text, labels, placeholders and the success/error tags.
+          colorTextSecondary: '#595959',
+          colorTextDescription: '#595959',
+          colorTextTertiary: '#595959',
+          colorTextQuaternary: '#6b6b6b',
+          colorTextPlaceholder: '#6b6b6b',
+          colorTextDisabled: '#6b6b6b',
+          colorSuccess: '#237804',
+          colorLink: '#0958d9',
+          colorInfo: '#0958d9',
+          colorError: '#c41d1d',
           fontFamily: "'Noto Sans CJK SC', 'Noto Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif",
         },
       }}

@@ -37,18 +37,28 @@ function VerifyBadge({ caseId }: { caseId: string }) {
   return data.intact ? (
     <Tag
       icon={<CheckCircleOutlined />}
-      color="success"
       data-testid="verify-badge"
-      style={{ fontSize: 14, padding: '4px 10px' }}
+      style={{
+        fontSize: 14,
+        padding: '4px 10px',
+        color: '#135200',
+        background: '#f6ffed',
+        borderColor: '#b7eb8f',
+      }}
     >
       记录完整（共 {data.events} 条，哈希链校验通过）
     </Tag>
   ) : (
     <Tag
       icon={<WarningOutlined />}
-      color="error"
       data-testid="verify-badge"
-      style={{ fontSize: 14, padding: '4px 10px' }}
+      style={{
+        fontSize: 14,
+        padding: '4px 10px',
+        color: '#a8071a',
+        background: '#fff1f0',
+        borderColor: '#ffa39e',
+      }}
     >
       记录被改动：自第 {data.brokenAt} 版起校验不通过
     </Tag>
@@ -150,7 +160,7 @@ function ReplayTab({ caseId, view }: { caseId: string; view: CaseView }) {
         onChangeComplete={setShown}
         marks={{ 0: '0', [last]: String(last) }}
         tooltip={{ formatter: (v) => `第 ${v} 版` }}
-        aria-label="记录版本"
+        ariaLabelForHandle="记录版本"
         data-testid="replay-slider"
       />
       {error !== undefined && <LoadProblem error={error} what="历史状态" />}
