@@ -55,12 +55,13 @@ describe('32 clients issuing conflicting commands on one case (fault)', () => {
       }
     }
     const folded = events.reduce((state, event) => decider.evolve(state, event), decider.initialState());
-    const { deadlines, ...served } = expectStatus(
+    const { deadlines, nextActions, ...served } = expectStatus(
       await client.get(people.auditor, `/cases/${caseId}`),
       200,
     ).body;
     expect(served).toEqual({ ...JSON.parse(JSON.stringify(folded)), revision: events.at(-1)?.revision });
     expect(Array.isArray(deadlines)).toBe(true);
+    expect(nextActions).toEqual([]);
     expect(expectStatus(await client.get(people.auditor, `/cases/${caseId}/verify`), 200).body).toEqual({
       intact: true,
       events: events.length,

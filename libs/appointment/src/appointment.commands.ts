@@ -164,6 +164,8 @@ export type RecordCheck = CommandBase<
 export type Vote = 'agree' | 'disagree' | 'defer';
 export interface CandidateVotes {
   candidateId: string;
+  /** R19: the meeting resolved to defer (缓议) this candidate. */
+  deferred?: boolean;
   ballots: Array<{ memberId: string; vote: Vote }>;
 }
 export type HoldDecisionMeeting = CommandBase<
@@ -172,6 +174,8 @@ export type HoldDecisionMeeting = CommandBase<
     meetingId: string;
     heldAt: string;
     entitled: number;
+    /** R17: the members entitled to attend, named so the record shows names. */
+    members?: PersonRef[];
     attendees: string[];
     recused?: string[];
     principalLeaderId: string;
@@ -188,9 +192,20 @@ export type RecordObjection = CommandBase<
   { candidateId: string; objectionId: string; receivedAt: string; summary: string }
 >;
 export type ObjectionOutcome = 'unfounded' | 'minor' | 'serious' | 'hold';
+/** R22: the reminder talk (提醒谈话) that resolves a minor finding: when, and who held it. */
+export interface ReminderTalk {
+  heldAt: string;
+  heldBy: string;
+}
 export type ResolveObjection = CommandBase<
   'ResolveObjection',
-  { candidateId: string; objectionId: string; outcome: ObjectionOutcome; findings: string }
+  {
+    candidateId: string;
+    objectionId: string;
+    outcome: ObjectionOutcome;
+    findings: string;
+    reminderTalk?: ReminderTalk;
+  }
 >;
 export type IssueAppointment = CommandBase<
   'IssueAppointment',

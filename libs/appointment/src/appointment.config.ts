@@ -32,6 +32,8 @@ export interface RulesConfig {
   holdMonths: number;
   /** R24: probation length in months. */
   probationMonths: number;
+  /** R28: how far past the service clock an occurred time may lie (clock skew). */
+  clockSkewMinutes: number;
 }
 
 export const defaultRulesConfig: RulesConfig = {
@@ -43,4 +45,5 @@ export const defaultRulesConfig: RulesConfig = {
   noticeWorkingDays: 5,
   holdMonths: 3,
   probationMonths: 12,
+  clockSkewMinutes: 5,
 };

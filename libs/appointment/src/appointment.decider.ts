@@ -2,14 +2,14 @@
  * The appointment procedure as a decider: initialState, evolve, decide. Pure: the clock, ids and
  * the acting person arrive in the command; the working-day calendar arrives in deps.
  */
-import type { AppointmentCommand, AppointmentCommandType, Role } from './appointment.commands';
+import type { Actor, AppointmentCommand, AppointmentCommandType, Role } from './appointment.commands';
 import type { RulesConfig, WorkingCalendar } from './appointment.config';
 import { defaultRulesConfig } from './appointment.config';
 import type { AppointmentEvent, StoredEventLike } from './appointment.events';
 import { AppointmentErrors } from './appointment.errors';
 import { evolveAppointment } from './appointment.evolve';
 import { requireOwnerUnit, requireRole } from './appointment.authorization';
-import type { AppointmentState, ExistingCaseState } from './appointment.state';
+import type { AppointmentState, CaseData, ExistingCaseState } from './appointment.state';
 import { initialAppointmentState } from './appointment.state';
 import {
   decideIssueAppointment,
@@ -75,6 +75,12 @@ export const COMMAND_ROLES: Record<AppointmentCommandType, readonly Role[]> = {
 
 /** Roles scoped to the org unit that owns the case. */
 const OWNER_SCOPED: readonly Role[] = ['handler', 'committee-secretary'];
+
+/** Who may issue a command on this case at all: the role, and the case's unit for owner-scoped roles. */
+export function authorizeCommand(type: AppointmentCommandType, actor: Actor, state: CaseData): void {
+  requireRole(type, actor, COMMAND_ROLES[type]);
+  if (OWNER_SCOPED.includes(actor.role)) requireOwnerUnit(type, actor, state);
+}
 
 export interface AppointmentDeciderDeps {
   calendar: WorkingCalendar;
@@ -158,8 +164,7 @@ export function createAppointmentDecider(deps: AppointmentDeciderDeps): Appointm
       if (state.status === 'empty') throw AppointmentErrors.caseNotFound(command.caseId);
       if (command.caseId !== state.caseId)
         throw AppointmentErrors.invalid('caseId', `this is case ${state.caseId}`);
-      requireRole(command.type, command.actor, COMMAND_ROLES[command.type]);
-      if (OWNER_SCOPED.includes(command.actor.role)) requireOwnerUnit(command.type, command.actor, state);
+      authorizeCommand(command.type, command.actor, state);
       return decideExisting(command, state, ctx);
     },
   };

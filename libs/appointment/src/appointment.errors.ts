@@ -107,6 +107,14 @@ export const AppointmentErrorCodes = {
   APPOINTMENT_TALK_NOT_RECORDED: 'APPOINTMENT.APPOINTMENT_TALK_NOT_RECORDED',
   APPOINTMENT_TALK_ALREADY_RECORDED: 'APPOINTMENT.APPOINTMENT_TALK_ALREADY_RECORDED',
   PROBATION_NOT_ENDED: 'APPOINTMENT.PROBATION_NOT_ENDED',
+  PRINCIPAL_LEADER_ABSENT: 'APPOINTMENT.PRINCIPAL_LEADER_ABSENT',
+  PRINCIPAL_LEADER_RECUSED: 'APPOINTMENT.PRINCIPAL_LEADER_RECUSED',
+  NOT_A_MEMBER: 'APPOINTMENT.NOT_A_MEMBER',
+  DEFERRAL_CONFLICTS_WITH_MAJORITY: 'APPOINTMENT.DEFERRAL_CONFLICTS_WITH_MAJORITY',
+  REMINDER_TALK_REQUIRED: 'APPOINTMENT.REMINDER_TALK_REQUIRED',
+  REMINDER_TALK_MISSING: 'APPOINTMENT.REMINDER_TALK_MISSING',
+  OCCURRED_IN_FUTURE: 'APPOINTMENT.OCCURRED_IN_FUTURE',
+  OUT_OF_ORDER: 'APPOINTMENT.OUT_OF_ORDER',
 } as const;
 
 export type AppointmentErrorCode = (typeof AppointmentErrorCodes)[keyof typeof AppointmentErrorCodes];
@@ -420,4 +428,52 @@ export const AppointmentErrors = {
         details: { candidateId, endDate, reviewDate },
       },
     ),
+
+  principalLeaderAbsent: (principalLeaderId: string) =>
+    new RuleViolationError(
+      C.PRINCIPAL_LEADER_ABSENT,
+      `The principal leader ${principalLeaderId} did not attend the meeting`,
+      { rule: 'R17', details: { principalLeaderId } },
+    ),
+  principalLeaderRecused: (principalLeaderId: string) =>
+    new RuleViolationError(
+      C.PRINCIPAL_LEADER_RECUSED,
+      `The principal leader ${principalLeaderId} is recused and cannot preside over the vote`,
+      { rule: 'R17', details: { principalLeaderId } },
+    ),
+  notAMember: (field: string, memberId: string) =>
+    new DomainValidationError(C.NOT_A_MEMBER, `${memberId} is not among the members of the meeting`, {
+      field,
+      rule: 'R17',
+      details: { memberId },
+    }),
+  deferralConflictsWithMajority: (field: string, candidateId: string, agree: number, majority: number) =>
+    new DomainValidationError(
+      C.DEFERRAL_CONFLICTS_WITH_MAJORITY,
+      `Candidate ${candidateId} has ${agree} agree votes of ${majority} needed: approved, not deferred`,
+      { field, rule: 'R19', details: { candidateId, agree, majority } },
+    ),
+  reminderTalkRequired: () =>
+    new DomainValidationError(
+      C.REMINDER_TALK_REQUIRED,
+      'A minor finding is resolved with the reminder talk: who held it and when',
+      { field: 'reminderTalk', rule: 'R22' },
+    ),
+  reminderTalkMissing: (candidateId: string, objectionIds: string[]) =>
+    new RuleViolationError(
+      C.REMINDER_TALK_MISSING,
+      `The reminder talk for the minor finding(s) on candidate ${candidateId} is not recorded`,
+      { rule: 'R22', details: { candidateId, objectionIds } },
+    ),
+  occurredInFuture: (field: string, value: string, now: string) =>
+    new DomainValidationError(C.OCCURRED_IN_FUTURE, `${field} (${value}) lies in the future`, {
+      field,
+      rule: 'R28',
+      details: { value, now },
+    }),
+  outOfOrder: (field: string, value: string, step: string, stepAt: string) =>
+    new RuleViolationError(C.OUT_OF_ORDER, `${field} (${value}) is earlier than ${step} (${stepAt})`, {
+      rule: 'R28',
+      details: { field, value, step, stepAt },
+    }),
 };

@@ -14,6 +14,7 @@ import type {
   PersonRef,
   PoliticalVerdict,
   RecordedCheck,
+  ReminderTalk,
   Role,
   RoundResult,
   Vote,
@@ -54,6 +55,8 @@ export interface CandidateDecision {
   agree: number;
   disagree: number;
   defer: number;
+  /** R19: the meeting's resolution to defer; absent in events recorded before it was asked for. */
+  deferred?: boolean;
   outcome: DecisionOutcome;
 }
 
@@ -237,6 +240,8 @@ export type DecisionMeetingHeld = Ev<
     /** Asia/Shanghai date of heldAt: R24 counts time in post from it. */
     decisionDate: string;
     entitled: number;
+    /** R17: the members named by the meeting, when it named them. */
+    members?: PersonRef[];
     attendees: string[];
     recused: string[];
     principalLeaderId: string;
@@ -284,6 +289,8 @@ export type ObjectionResolved = Ev<
     objectionId: string;
     outcome: ObjectionOutcome;
     findings: string;
+    /** R22: with outcome minor; absent in events recorded before it was required. */
+    reminderTalk?: ReminderTalk;
     resolvedBy: ActorRef;
     resolvedAt: string;
   }

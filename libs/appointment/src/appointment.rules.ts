@@ -47,6 +47,9 @@ export const CHECK_RULES: Record<CheckName, RuleId> = {
   petitions: 'R14',
 };
 
+/** The checks recorded by their own command, with a checkedAt (R13 completes with its signatures). */
+export const RECORDED_CHECKS: readonly RecordedCheck[] = ['dossier', 'personal-matters', 'petitions'];
+
 export const CHECK_OUTCOMES: Record<RecordedCheck, readonly CheckOutcome[]> = {
   dossier: ['verified', 'discrepancy'],
   'personal-matters': ['consistent', 'omission', 'concealment'],

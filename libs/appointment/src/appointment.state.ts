@@ -13,6 +13,7 @@ import type {
   OpinionKind,
   PersonRef,
   PoliticalVerdict,
+  ReminderTalk,
   Role,
   RoundResult,
   Vote,
@@ -117,6 +118,8 @@ export interface Objection {
   findings: string | null;
   holdSince: string | null;
   resolvedAt: string | null;
+  /** R22: the reminder talk of a minor finding. */
+  reminderTalk: ReminderTalk | null;
 }
 
 export interface CandidateState {
@@ -201,6 +204,8 @@ export interface DecisionMeeting {
   heldAt: string;
   decisionDate: string;
   entitled: number;
+  /** R17: the members, when the meeting named them. */
+  members?: PersonRef[];
   attendees: string[];
   recused: string[];
   principalLeaderId: string;

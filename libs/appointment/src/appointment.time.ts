@@ -44,6 +44,21 @@ export function compareMoments(a: string, b: string): number {
   return da < db ? -1 : da > db ? 1 : 0;
 }
 
+/**
+ * R28: whether an occurred time lies after `now` plus the allowed skew. A date is compared as the
+ * whole Shanghai day: it is in the future only when that day has not begun by then.
+ */
+export function isLaterThan(value: string, now: string, skewMs: number): boolean {
+  const limit = Date.parse(now) + skewMs;
+  if (isIsoDate(value)) return value > shanghaiDate(new Date(limit).toISOString());
+  return Date.parse(value) > limit;
+}
+
+/** The Shanghai date of `now` plus the allowed skew: the latest date an occurred date may carry. */
+export function latestOccurredDate(now: string, skewMs: number): string {
+  return shanghaiDate(new Date(Date.parse(now) + skewMs).toISOString());
+}
+
 function parts(date: string): [number, number, number] {
   return [Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))];
 }

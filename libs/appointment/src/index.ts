@@ -27,6 +27,8 @@ export { STAGES, CHECK_NAMES, stageIndex } from './appointment.state';
 export { createAppointmentDecider, COMMAND_ROLES } from './appointment.decider';
 export type { AppointmentDecider, AppointmentDeciderDeps } from './appointment.decider';
 export { canReadCase } from './appointment.authorization';
+export { nextActions } from './appointment.next-actions';
+export type { NextAction, BlockedReason } from './appointment.next-actions';
 export {
   opinionDigest,
   decisionReadiness,

@@ -1,25 +1,43 @@
 /** R23–R26: appointment, the appointment talk and probation. */
 import { AppointmentErrors } from '../appointment.errors';
-import { addDays, addMonths, compareMoments, shanghaiDate } from '../appointment.time';
-import type { DecideFn } from './decide-support';
+import { addDays, addMonths, compareMoments, latestOccurredDate, shanghaiDate } from '../appointment.time';
+import type { DecideFn, Guard } from './decide-support';
 import {
   actorRef,
   ensureActive,
   findCandidate,
+  guardOf,
   requireCandidateStatus,
-  requireDate,
   requireInteger,
-  requireMoment,
+  requireOccurred,
   requireOneOf,
   requireText,
   withClosure,
 } from './decide-support';
 
-export const decideIssueAppointment: DecideFn<'IssueAppointment'> = (command, state, ctx) => {
-  const candidate = findCandidate(state, command.data.candidateId);
-  const open = ensureActive(command, state, ['public-notice', 'appointed']);
+/**
+ * R22, R23: every objection resolved, each minor one with its reminder talk, and the notice over by
+ * now (an appointment notice is dated after the notice's end and never in the future, R28).
+ */
+export function guardIssueAppointment(g: Guard, candidateId: string) {
+  const candidate = findCandidate(g.state, candidateId);
+  const open = ensureActive(g, g.state, ['public-notice', 'appointed']);
   requireCandidateStatus(candidate, ['in-notice']);
-  const noticeDate = requireDate('noticeDate', command.data.noticeDate);
+  const unresolved = candidate.objections.filter((o) => o.status !== 'resolved').map((o) => o.objectionId);
+  if (unresolved.length > 0) throw AppointmentErrors.objectionsOpen(candidate.candidateId, unresolved);
+  const untalked = candidate.objections
+    .filter((o) => o.outcome === 'minor' && !o.reminderTalk)
+    .map((o) => o.objectionId);
+  if (untalked.length > 0) throw AppointmentErrors.reminderTalkMissing(candidate.candidateId, untalked);
+  const latest = latestOccurredDate(g.at, g.ctx.rules.clockSkewMinutes * 60_000);
+  if (candidate.publicNotice && latest <= candidate.publicNotice.endDate)
+    throw AppointmentErrors.noticeNotEnded(latest, candidate.publicNotice.endDate);
+  return { open, candidate };
+}
+
+export const decideIssueAppointment: DecideFn<'IssueAppointment'> = (command, state, ctx) => {
+  const { open, candidate } = guardIssueAppointment(guardOf(command, state, ctx), command.data.candidateId);
+  const noticeDate = requireOccurred('noticeDate', command.data.noticeDate, command.at, ctx, 'date');
   if (typeof command.data.probation !== 'boolean')
     throw AppointmentErrors.invalid('probation', 'probation must be true or false', 'R24');
   const decisionDate = candidate.decision?.decisionDate ?? noticeDate;
@@ -32,8 +50,6 @@ export const decideIssueAppointment: DecideFn<'IssueAppointment'> = (command, st
   // R23: only after the notice has ended, and with every objection resolved (R22).
   if (candidate.publicNotice && noticeDate <= candidate.publicNotice.endDate)
     throw AppointmentErrors.noticeNotEnded(noticeDate, candidate.publicNotice.endDate);
-  const unresolved = candidate.objections.filter((o) => o.status !== 'resolved').map((o) => o.objectionId);
-  if (unresolved.length > 0) throw AppointmentErrors.objectionsOpen(candidate.candidateId, unresolved);
   const probation = command.data.probation;
   return [
     {
@@ -54,13 +70,21 @@ export const decideIssueAppointment: DecideFn<'IssueAppointment'> = (command, st
   ];
 };
 
-export const decideRecordAppointmentTalk: DecideFn<'RecordAppointmentTalk'> = (command, state) => {
-  const candidate = findCandidate(state, command.data.candidateId);
-  const open = ensureActive(command, state, ['appointed']);
+export function guardRecordAppointmentTalk(g: Guard, candidateId: string) {
+  const candidate = findCandidate(g.state, candidateId);
+  const open = ensureActive(g, g.state, ['appointed']);
   requireCandidateStatus(candidate, ['appointed', 'on-probation']);
   if (candidate.appointmentTalk)
     throw AppointmentErrors.appointmentTalkAlreadyRecorded(candidate.candidateId);
-  const heldAt = requireMoment('heldAt', command.data.heldAt);
+  return { open, candidate };
+}
+
+export const decideRecordAppointmentTalk: DecideFn<'RecordAppointmentTalk'> = (command, state, ctx) => {
+  const { open, candidate } = guardRecordAppointmentTalk(
+    guardOf(command, state, ctx),
+    command.data.candidateId,
+  );
+  const heldAt = requireOccurred('heldAt', command.data.heldAt, command.at, ctx);
   const heldBy = requireText('heldBy', command.data.heldBy, 200);
   const noticeDate = candidate.appointment?.noticeDate;
   if (noticeDate && compareMoments(heldAt, noticeDate) < 0) {
@@ -100,14 +124,22 @@ export const decideRecordAppointmentTalk: DecideFn<'RecordAppointmentTalk'> = (c
   );
 };
 
-export const decideReviewProbation: DecideFn<'ReviewProbation'> = (command, state) => {
-  const candidate = findCandidate(state, command.data.candidateId);
-  const open = ensureActive(command, state, ['appointed']);
+export function guardReviewProbation(g: Guard, candidateId: string) {
+  const candidate = findCandidate(g.state, candidateId);
+  const open = ensureActive(g, g.state, ['appointed']);
   if (candidate.status === 'appointed' || (candidate.appointment && !candidate.appointment.probation))
     throw AppointmentErrors.noProbation(candidate.candidateId);
   requireCandidateStatus(candidate, ['on-probation']);
   const probation = candidate.probation;
   if (!probation) throw AppointmentErrors.noProbation(candidate.candidateId);
+  return { open, candidate, probation };
+}
+
+export const decideReviewProbation: DecideFn<'ReviewProbation'> = (command, state, ctx) => {
+  const { open, candidate, probation } = guardReviewProbation(
+    guardOf(command, state, ctx),
+    command.data.candidateId,
+  );
   const result = requireOneOf('result', command.data.result, ['competent', 'incompetent', 'extend'] as const);
   const findings = requireText('findings', command.data.findings);
   const actor = actorRef(command.actor);

@@ -16,7 +16,7 @@ import type {
   OpenCaseState,
   Stage,
 } from '../appointment.state';
-import { isDateOrTime, isIsoDate } from '../appointment.time';
+import { compareMoments, isDateOrTime, isIsoDate, isLaterThan } from '../appointment.time';
 
 export interface DecideContext {
   calendar: WorkingCalendar;
@@ -24,6 +24,22 @@ export interface DecideContext {
 }
 
 export type CommandOf<T extends AppointmentCommandType> = Extract<AppointmentCommand, { type: T }>;
+
+/**
+ * What a guard sees: the command's type, the case, who asks and when. Guards hold the checks that
+ * depend only on these, so decide and nextActions share them (one copy of each rule).
+ */
+export interface Guard {
+  type: AppointmentCommandType;
+  state: ExistingCaseState;
+  actor: Actor;
+  at: string;
+  ctx: DecideContext;
+}
+
+export function guardOf(command: AppointmentCommand, state: ExistingCaseState, ctx: DecideContext): Guard {
+  return { type: command.type, state, actor: command.actor, at: command.at, ctx };
+}
 
 export type DecideFn<T extends AppointmentCommandType> = (
   command: CommandOf<T>,
@@ -68,7 +84,7 @@ const BEFORE_APPROVAL: readonly AppointmentCommandType[] = [
 
 /** The case is open, R1 holds, and the command belongs to the current stage. */
 export function ensureActive(
-  command: AppointmentCommand,
+  command: { type: AppointmentCommandType },
   state: ExistingCaseState,
   stages: readonly Stage[],
 ): OpenCaseState {
@@ -132,6 +148,34 @@ export function requireDate(field: string, value: unknown): string {
   return value;
 }
 
+/** R28: an occurred time (a moment or a date) that is not in the future of the command's clock. */
+export function requireOccurred(
+  field: string,
+  value: unknown,
+  now: string,
+  ctx: DecideContext,
+  kind: 'moment' | 'date' = 'moment',
+): string {
+  const moment = kind === 'date' ? requireDate(field, value) : requireMoment(field, value);
+  if (isLaterThan(moment, now, ctx.rules.clockSkewMinutes * 60_000))
+    throw AppointmentErrors.occurredInFuture(field, moment, now);
+  return moment;
+}
+
+/**
+ * R28: an occurred time is never earlier than the dated step it depends on. Dates and moments
+ * compare by Shanghai date, so a date-only step is not "earlier" than a moment of the same day.
+ */
+export function requireNotBefore(
+  field: string,
+  value: string,
+  step: string,
+  stepAt: string | null | undefined,
+): void {
+  if (stepAt && compareMoments(value, stepAt) < 0)
+    throw AppointmentErrors.outOfOrder(field, value, step, stepAt);
+}
+
 export function requireInteger(field: string, value: unknown, min: number): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min)
     throw AppointmentErrors.invalid(field, `${field} must be an integer ≥ ${min}`);
@@ -154,6 +198,27 @@ export function requireUnique(field: string, values: readonly string[]): void {
       throw AppointmentErrors.invalid(field, `${field} lists ${v} twice`, undefined, { value: v });
     seen.add(v);
   }
+}
+
+/**
+ * For commands that name a choice of candidates: nothing when one candidate passes `check`,
+ * otherwise every candidate's reason (or, with none to choose from, the field's).
+ */
+export function reasonsNonePasses(
+  candidates: readonly CandidateState[],
+  check: (candidate: CandidateState) => void,
+  field: string,
+): unknown[] {
+  const reasons: unknown[] = [];
+  for (const candidate of candidates) {
+    try {
+      check(candidate);
+      return [];
+    } catch (error) {
+      reasons.push(error);
+    }
+  }
+  return reasons.length > 0 ? reasons : [AppointmentErrors.invalid(field, 'no candidate to choose from')];
 }
 
 /** Appends CaseClosed when the events just decided end the last open appointment. */

@@ -254,7 +254,9 @@ describe('R19 majority of all members entitled', () => {
   });
 
   it('R19 defers when the meeting votes to defer (缓议), and the candidate can go to a later meeting', () => {
-    const script = ready().run(cmd.meeting([{ candidateId: C1, ballots: tally(seven, 3, 'defer') }]));
+    const script = ready().run(
+      cmd.meeting([{ candidateId: C1, deferred: true, ballots: tally(seven, 3, 'defer') }]),
+    );
     expect(script.candidate(C1)).toMatchObject({
       status: 'deferred',
       decision: { outcome: 'deferred', defer: 4 },

@@ -1,5 +1,5 @@
 /** R15, R17–R20: the committee meeting that votes on each candidate (讨论决定). */
-import type { Vote } from '../appointment.commands';
+import type { PersonRef, Vote } from '../appointment.commands';
 import type { CandidateDecision } from '../appointment.events';
 import { AppointmentErrors } from '../appointment.errors';
 import {
@@ -9,15 +9,19 @@ import {
   SEAT_HOLDING_STATUSES,
 } from '../appointment.rules';
 import type { CandidateState } from '../appointment.state';
+import { RECORDED_CHECKS } from '../appointment.rules';
 import { shanghaiDate } from '../appointment.time';
-import type { DecideFn } from './decide-support';
+import type { DecideFn, Guard } from './decide-support';
 import {
   actorRef,
   ensureActive,
+  reasonsNonePasses,
+  guardOf,
   IN_INSPECTION,
   requireCandidateStatus,
   requireInteger,
-  requireMoment,
+  requireNotBefore,
+  requireOccurred,
   requireOneOf,
   requireText,
   requireUnique,
@@ -49,16 +53,54 @@ function requireReady(candidate: CandidateState): void {
     throw AppointmentErrors.notReadyForDecision(candidate.candidateId, readiness.missing);
 }
 
+export function guardHoldDecisionMeeting(g: Guard) {
+  return ensureActive(g, g.state, STAGES_FROM_INSPECTING);
+}
+
+/** R15 (with R6, R10, R11–R14): why no candidate can be put to the meeting (empty when one can). */
+export function meetingBlockers(g: Guard): unknown[] {
+  const waiting = g.state.candidates.filter((c) => IN_INSPECTION.includes(c.status));
+  return reasonsNonePasses(waiting, requireReady, 'votes');
+}
+
+/** R17: the members named, when the meeting names them. */
+function meetingMembers(value: unknown, entitled: number): PersonRef[] | undefined {
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value)) throw AppointmentErrors.invalid('members', 'members must be a list', 'R17');
+  const members = value.map((m: Partial<PersonRef> | null, i) => ({
+    id: requireText(`members[${i}].id`, m?.id, 100),
+    name: requireText(`members[${i}].name`, m?.name, 200),
+  }));
+  requireUnique(
+    'members',
+    members.map((m) => m.id),
+  );
+  if (members.length > entitled) {
+    throw AppointmentErrors.invalid('members', 'more members named than are entitled to attend', 'R17', {
+      members: members.length,
+      entitled,
+    });
+  }
+  return members;
+}
+
 export const decideHoldDecisionMeeting: DecideFn<'HoldDecisionMeeting'> = (command, state, ctx) => {
-  const open = ensureActive(command, state, STAGES_FROM_INSPECTING);
+  const open = guardHoldDecisionMeeting(guardOf(command, state, ctx));
   const d = command.data;
   const meetingId = requireText('meetingId', d.meetingId, 100);
   if (open.meetings.some((m) => m.meetingId === meetingId))
     throw AppointmentErrors.duplicateId('meetingId', meetingId);
-  const heldAt = requireMoment('heldAt', d.heldAt);
+  const heldAt = requireOccurred('heldAt', d.heldAt, command.at, ctx);
   const entitled = requireInteger('entitled', d.entitled, 1);
+  const members = meetingMembers(d.members, entitled);
+  const requireMember = (field: string, id: string) => {
+    if (members && !members.some((m) => m.id === id)) throw AppointmentErrors.notAMember(field, id);
+  };
   if (!Array.isArray(d.attendees)) throw AppointmentErrors.invalid('attendees', 'attendees must be a list');
-  d.attendees.forEach((a, i) => requireText(`attendees[${i}]`, a, 100));
+  d.attendees.forEach((a, i) => {
+    requireText(`attendees[${i}]`, a, 100);
+    requireMember(`attendees[${i}]`, a);
+  });
   requireUnique('attendees', d.attendees);
   if (d.attendees.length > entitled) {
     throw AppointmentErrors.invalid('attendees', 'more attendees than members entitled to attend', 'R17', {
@@ -70,10 +112,16 @@ export const decideHoldDecisionMeeting: DecideFn<'HoldDecisionMeeting'> = (comma
   if (!Array.isArray(recused)) throw AppointmentErrors.invalid('recused', 'recused must be a list');
   requireUnique('recused', recused);
   recused.forEach((id, i) => {
+    requireMember(`recused[${i}]`, id);
     if (!d.attendees.includes(id))
       throw AppointmentErrors.invalid(`recused[${i}]`, `${id} did not attend`, 'R17');
   });
   const principalLeaderId = requireText('principalLeaderId', d.principalLeaderId, 100);
+  requireMember('principalLeaderId', principalLeaderId);
+  // R17 (completed): the principal leader attends, votes, and votes last.
+  if (!d.attendees.includes(principalLeaderId))
+    throw AppointmentErrors.principalLeaderAbsent(principalLeaderId);
+  if (recused.includes(principalLeaderId)) throw AppointmentErrors.principalLeaderRecused(principalLeaderId);
   if (!Array.isArray(d.votes) || d.votes.length === 0)
     throw AppointmentErrors.invalid('votes', 'the meeting votes on at least one candidate', 'R17');
   requireUnique(
@@ -92,7 +140,10 @@ export const decideHoldDecisionMeeting: DecideFn<'HoldDecisionMeeting'> = (comma
     if (!Array.isArray(item.ballots))
       throw AppointmentErrors.invalid(`${field}.ballots`, 'ballots must be a list');
     // R17: each attending member votes once per candidate; nobody else does.
+    if (item.deferred !== undefined && typeof item.deferred !== 'boolean')
+      throw AppointmentErrors.invalid(`${field}.deferred`, 'deferred must be true or false', 'R19');
     item.ballots.forEach((b, j) => {
+      requireMember(`${field}.ballots[${j}].memberId`, b.memberId);
       if (!d.attendees.includes(b.memberId))
         throw AppointmentErrors.invalid(
           `${field}.ballots[${j}].memberId`,
@@ -124,26 +175,43 @@ export const decideHoldDecisionMeeting: DecideFn<'HoldDecisionMeeting'> = (comma
         'R17',
       );
     }
-    return { candidate, ballots: item.ballots };
+    return { candidate, ballots: item.ballots, deferred: item.deferred === true, field };
   });
   // R18: quorum of the members entitled to attend.
   const quorum = requiredQuorum(entitled, ctx.rules.decisionQuorum);
   if (d.attendees.length < quorum) throw AppointmentErrors.quorumNotMet(d.attendees.length, quorum, entitled);
   for (const { candidate } of items) requireReady(candidate);
+  // R28: the meeting comes after the notice and every activity and check of those it decides.
+  requireNotBefore('heldAt', heldAt, 'the inspection notice', open.inspectionNotice?.publishedAt);
+  for (const { candidate } of items) {
+    for (const activity of candidate.activities)
+      requireNotBefore('heldAt', heldAt, `inspection activity ${activity.activityId}`, activity.heldAt);
+    for (const check of RECORDED_CHECKS)
+      requireNotBefore('heldAt', heldAt, `the ${check} check`, candidate.checks[check]?.checkedAt);
+  }
   // R19: a majority of all members entitled to attend, not of those present.
   const majority = requiredMajority(entitled);
-  const results: CandidateDecision[] = items.map(({ candidate, ballots }) => {
+  const results: CandidateDecision[] = items.map(({ candidate, ballots, deferred, field }) => {
     const count = (vote: Vote) => ballots.filter((b) => b.vote === vote).length;
     const agree = count('agree');
     const disagree = count('disagree');
     const defer = count('defer');
-    const outcome = agree >= majority ? 'approved' : defer > disagree ? 'deferred' : 'rejected';
+    // R19 (completed): deferral is the meeting's resolution, never inferred from the ballots.
+    if (deferred && agree >= majority)
+      throw AppointmentErrors.deferralConflictsWithMajority(
+        `${field}.deferred`,
+        candidate.candidateId,
+        agree,
+        majority,
+      );
+    const outcome = agree >= majority ? 'approved' : deferred ? 'deferred' : 'rejected';
     return {
       candidateId: candidate.candidateId,
       ballots: ballots.map((b) => ({ memberId: b.memberId, vote: b.vote })),
       agree,
       disagree,
       defer,
+      deferred,
       outcome,
     };
   });
@@ -160,6 +228,7 @@ export const decideHoldDecisionMeeting: DecideFn<'HoldDecisionMeeting'> = (comma
         heldAt,
         decisionDate: shanghaiDate(heldAt),
         entitled,
+        ...(members && { members }),
         attendees: [...d.attendees],
         recused: [...recused],
         principalLeaderId,

@@ -3,8 +3,8 @@ import type { AppointmentEvent } from '../appointment.events';
 import { AppointmentErrors } from '../appointment.errors';
 import type { AppointmentState } from '../appointment.state';
 import { requireRole } from '../appointment.authorization';
-import type { DecideFn } from './decide-support';
-import { actorRef, ensureActive, optionalText, requireInteger, requireText } from './decide-support';
+import type { DecideFn, Guard } from './decide-support';
+import { actorRef, ensureActive, guardOf, optionalText, requireInteger, requireText } from './decide-support';
 
 /** The case belongs to the org unit of the handler who opens it. */
 export function decideOpenCase(command: OpenCase, state: AppointmentState): AppointmentEvent[] {
@@ -33,8 +33,13 @@ export function decideOpenCase(command: OpenCase, state: AppointmentState): Appo
   ];
 }
 
-export const decideApproveInitiation: DecideFn<'ApproveInitiation'> = (command, state) => {
-  ensureActive(command, state, ['initiated']);
+/** ApproveInitiation and RejectInitiation: only while the initiation awaits its decision. */
+export function guardInitiationDecision(g: Guard): void {
+  ensureActive(g, g.state, ['initiated']);
+}
+
+export const decideApproveInitiation: DecideFn<'ApproveInitiation'> = (command, state, ctx) => {
+  guardInitiationDecision(guardOf(command, state, ctx));
   const comment = optionalText('comment', command.data.comment);
   return [
     {
@@ -49,8 +54,8 @@ export const decideApproveInitiation: DecideFn<'ApproveInitiation'> = (command, 
   ];
 };
 
-export const decideRejectInitiation: DecideFn<'RejectInitiation'> = (command, state) => {
-  ensureActive(command, state, ['initiated']);
+export const decideRejectInitiation: DecideFn<'RejectInitiation'> = (command, state, ctx) => {
+  guardInitiationDecision(guardOf(command, state, ctx));
   const comment = optionalText('comment', command.data.comment);
   return [
     {

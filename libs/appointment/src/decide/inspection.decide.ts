@@ -3,15 +3,18 @@ import { requireCandidateUnit, requireInspectorFor } from '../appointment.author
 import { AppointmentErrors } from '../appointment.errors';
 import { CHECK_OUTCOMES, CHECK_RULES, isBlockingOutcome } from '../appointment.rules';
 import { compareMoments } from '../appointment.time';
-import type { DecideFn } from './decide-support';
+import type { RecordedCheck } from '../appointment.commands';
+import type { DecideFn, Guard } from './decide-support';
 import {
   actorRef,
   ensureActive,
   findCandidate,
+  guardOf,
   IN_INSPECTION,
   requireCandidateStatus,
   requireInteger,
-  requireMoment,
+  requireNotBefore,
+  requireOccurred,
   requireOneOf,
   requireText,
   requireUnique,
@@ -26,8 +29,12 @@ function person(field: string, value: PersonRef | undefined): PersonRef {
   };
 }
 
-export const decideFormInspectionTeam: DecideFn<'FormInspectionTeam'> = (command, state) => {
-  const open = ensureActive(command, state, ['inspection-targets']);
+export function guardFormInspectionTeam(g: Guard) {
+  return ensureActive(g, g.state, ['inspection-targets']);
+}
+
+export const decideFormInspectionTeam: DecideFn<'FormInspectionTeam'> = (command, state, ctx) => {
+  const open = guardFormInspectionTeam(guardOf(command, state, ctx));
   const d = command.data;
   const leader = person('leader', d.leader);
   if (!Array.isArray(d.members)) throw AppointmentErrors.invalid('members', 'members must be a list');
@@ -88,15 +95,22 @@ export const decideFormInspectionTeam: DecideFn<'FormInspectionTeam'> = (command
   ];
 };
 
-export const decidePublishInspectionNotice: DecideFn<'PublishInspectionNotice'> = (command, state) => {
-  const open = ensureActive(command, state, STAGES_FROM_INSPECTING);
+export function guardPublishInspectionNotice(g: Guard) {
+  const open = ensureActive(g, g.state, STAGES_FROM_INSPECTING);
   if (open.inspectionNotice) throw AppointmentErrors.inspectionNoticeAlreadyPublished();
+  return open;
+}
+
+export const decidePublishInspectionNotice: DecideFn<'PublishInspectionNotice'> = (command, state, ctx) => {
+  const open = guardPublishInspectionNotice(guardOf(command, state, ctx));
+  const publishedAt = requireOccurred('publishedAt', command.data.publishedAt, command.at, ctx);
+  requireNotBefore('publishedAt', publishedAt, 'the inspection targets', open.inspectionTargets?.decidedAt);
   return [
     {
       type: 'InspectionNoticePublished',
       data: {
         caseId: open.caseId,
-        publishedAt: requireMoment('publishedAt', command.data.publishedAt),
+        publishedAt,
         channel: requireText('channel', command.data.channel, 200),
         publishedBy: actorRef(command.actor),
       },
@@ -106,11 +120,21 @@ export const decidePublishInspectionNotice: DecideFn<'PublishInspectionNotice'> 
 
 const GRADE_NAMES: ReadonlyArray<keyof AssessmentGrades> = ['excellent', 'competent', 'basic', 'incompetent'];
 
-export const decideRecordInspectionActivity: DecideFn<'RecordInspectionActivity'> = (command, state) => {
-  const candidate = findCandidate(state, command.data.candidateId);
-  requireInspectorFor(command.actor, state, candidate.candidateId, false);
-  const open = ensureActive(command, state, STAGES_FROM_INSPECTING);
+export function guardRecordInspectionActivity(g: Guard, candidateId: string) {
+  const candidate = findCandidate(g.state, candidateId);
+  requireInspectorFor(g.actor, g.state, candidate.candidateId, false);
+  const open = ensureActive(g, g.state, STAGES_FROM_INSPECTING);
   requireCandidateStatus(candidate, IN_INSPECTION, { vetoedAllowed: true });
+  // R8: the notice comes before the first activity.
+  if (!open.inspectionNotice) throw AppointmentErrors.inspectionNoticeNotPublished();
+  return { open, candidate, notice: open.inspectionNotice };
+}
+
+export const decideRecordInspectionActivity: DecideFn<'RecordInspectionActivity'> = (command, state, ctx) => {
+  const { open, candidate, notice } = guardRecordInspectionActivity(
+    guardOf(command, state, ctx),
+    command.data.candidateId,
+  );
   const d = command.data;
   const activityId = requireText('activityId', d.activityId, 100);
   if (open.candidates.some((c) => c.activities.some((a) => a.activityId === activityId)))
@@ -122,16 +146,10 @@ export const decideRecordInspectionActivity: DecideFn<'RecordInspectionActivity'
     'field-visit',
     'candidate-interview',
   ] as const);
-  const heldAt = requireMoment('heldAt', d.heldAt);
+  const heldAt = requireOccurred('heldAt', d.heldAt, command.at, ctx);
   const summary = requireText('summary', d.summary);
-  // R8: the notice comes before the first activity.
-  if (!open.inspectionNotice) throw AppointmentErrors.inspectionNoticeNotPublished({ heldAt });
-  if (compareMoments(heldAt, open.inspectionNotice.publishedAt) < 0) {
-    throw AppointmentErrors.inspectionNoticeNotPublished({
-      heldAt,
-      publishedAt: open.inspectionNotice.publishedAt,
-    });
-  }
+  if (compareMoments(heldAt, notice.publishedAt) < 0)
+    throw AppointmentErrors.inspectionNoticeNotPublished({ heldAt, publishedAt: notice.publishedAt });
   // R9: talks and assessments are recorded with counts; an assessment with its grades.
   const counted = kind === 'individual-talk' || kind === 'democratic-assessment';
   if (counted && d.count === undefined)
@@ -172,16 +190,24 @@ export const decideRecordInspectionActivity: DecideFn<'RecordInspectionActivity'
   ];
 };
 
-export const decideSubmitInspectionReport: DecideFn<'SubmitInspectionReport'> = (command, state) => {
-  const candidate = findCandidate(state, command.data.candidateId);
-  requireInspectorFor(command.actor, state, candidate.candidateId, true);
-  const open = ensureActive(command, state, STAGES_FROM_INSPECTING);
+export function guardSubmitInspectionReport(g: Guard, candidateId: string) {
+  const candidate = findCandidate(g.state, candidateId);
+  requireInspectorFor(g.actor, g.state, candidate.candidateId, true);
+  const open = ensureActive(g, g.state, STAGES_FROM_INSPECTING);
   requireCandidateStatus(candidate, IN_INSPECTION, { vetoedAllowed: true });
+  if (candidate.activities.length === 0) throw AppointmentErrors.noInspectionActivity(candidate.candidateId);
+  return { open, candidate };
+}
+
+export const decideSubmitInspectionReport: DecideFn<'SubmitInspectionReport'> = (command, state, ctx) => {
+  const { open, candidate } = guardSubmitInspectionReport(
+    guardOf(command, state, ctx),
+    command.data.candidateId,
+  );
   const d = command.data;
   const conclusion = requireText('conclusion', d.conclusion);
   const strengths = requireText('strengths', d.strengths);
   const weaknesses = requireText('weaknesses', d.weaknesses);
-  if (candidate.activities.length === 0) throw AppointmentErrors.noInspectionActivity(candidate.candidateId);
   return [
     {
       type: 'InspectionReportSubmitted',
@@ -199,24 +225,32 @@ export const decideSubmitInspectionReport: DecideFn<'SubmitInspectionReport'> = 
 };
 
 /** R11, R12, R14 (R13 is the integrity opinion): 凡提四必, recorded with outcome, findings and who checked. */
-export const decideRecordCheck: DecideFn<'RecordCheck'> = (command, state) => {
-  const candidate = findCandidate(state, command.data.candidateId);
+export function guardRecordCheck(g: Guard, candidateId: string, check: RecordedCheck) {
+  const candidate = findCandidate(g.state, candidateId);
+  if (g.actor.role === 'discipline-secretary') {
+    if (check !== 'petitions')
+      throw AppointmentErrors.roleNotAllowed(`record the ${check} check`, g.actor.role);
+    requireCandidateUnit(g.actor, candidate);
+  }
+  const open = ensureActive(g, g.state, STAGES_FROM_TARGETS);
+  requireCandidateStatus(candidate, IN_INSPECTION, { vetoedAllowed: true });
+  return { open, candidate };
+}
+
+export const decideRecordCheck: DecideFn<'RecordCheck'> = (command, state, ctx) => {
+  findCandidate(state, command.data.candidateId);
   const check = requireOneOf('check', command.data.check, [
     'dossier',
     'personal-matters',
     'petitions',
   ] as const);
-  if (command.actor.role === 'discipline-secretary') {
-    if (check !== 'petitions')
-      throw AppointmentErrors.roleNotAllowed(`record the ${check} check`, command.actor.role);
-    requireCandidateUnit(command.actor, candidate);
-  }
-  const open = ensureActive(command, state, STAGES_FROM_TARGETS);
-  requireCandidateStatus(candidate, IN_INSPECTION, { vetoedAllowed: true });
+  const { open, candidate } = guardRecordCheck(guardOf(command, state, ctx), command.data.candidateId, check);
   const d = command.data;
   const allowed = CHECK_OUTCOMES[check];
   if (!allowed.includes(d.outcome))
     throw AppointmentErrors.checkOutcomeInvalid(check, String(d.outcome), allowed, CHECK_RULES[check]);
+  const checkedAt = requireOccurred('checkedAt', d.checkedAt, command.at, ctx);
+  requireNotBefore('checkedAt', checkedAt, 'the inspection targets', open.inspectionTargets?.decidedAt);
   return [
     {
       type: 'CheckRecorded',
@@ -226,7 +260,7 @@ export const decideRecordCheck: DecideFn<'RecordCheck'> = (command, state) => {
         check,
         outcome: d.outcome,
         findings: requireText('findings', d.findings),
-        checkedAt: requireMoment('checkedAt', d.checkedAt),
+        checkedAt,
         blocking: isBlockingOutcome(check, d.outcome),
         checkedBy: actorRef(command.actor),
       },

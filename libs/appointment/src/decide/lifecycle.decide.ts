@@ -3,11 +3,12 @@ import type { Role } from '../appointment.commands';
 import { AppointmentErrors } from '../appointment.errors';
 import type { CandidateStatus, Stage } from '../appointment.state';
 import { STAGES } from '../appointment.state';
-import type { DecideFn } from './decide-support';
+import type { DecideFn, Guard } from './decide-support';
 import {
   actorRef,
   ensureActive,
   findCandidate,
+  guardOf,
   requireMoment,
   requireText,
   STAGES_AFTER_APPROVAL,
@@ -37,11 +38,16 @@ const ROLES: readonly Role[] = [
   'system',
 ];
 
-export const decideDropCandidate: DecideFn<'DropCandidate'> = (command, state) => {
-  const candidate = findCandidate(state, command.data.candidateId);
-  const open = ensureActive(command, state, STAGES_AFTER_APPROVAL);
+export function guardDropCandidate(g: Guard, candidateId: string) {
+  const candidate = findCandidate(g.state, candidateId);
+  const open = ensureActive(g, g.state, STAGES_AFTER_APPROVAL);
   if (!DROPPABLE.includes(candidate.status))
     throw AppointmentErrors.candidateWrongStatus(candidate.candidateId, candidate.status, DROPPABLE);
+  return { open, candidate };
+}
+
+export const decideDropCandidate: DecideFn<'DropCandidate'> = (command, state, ctx) => {
+  const { open, candidate } = guardDropCandidate(guardOf(command, state, ctx), command.data.candidateId);
   const reason = requireText('reason', command.data.reason);
   return withClosure(
     open,
@@ -61,8 +67,12 @@ export const decideDropCandidate: DecideFn<'DropCandidate'> = (command, state) =
   );
 };
 
-export const decideWithdrawCase: DecideFn<'WithdrawCase'> = (command, state) => {
-  const open = ensureActive(command, state, BEFORE_APPOINTMENT);
+export function guardWithdrawCase(g: Guard) {
+  return ensureActive(g, g.state, BEFORE_APPOINTMENT);
+}
+
+export const decideWithdrawCase: DecideFn<'WithdrawCase'> = (command, state, ctx) => {
+  const open = guardWithdrawCase(guardOf(command, state, ctx));
   const reason = requireText('reason', command.data.reason);
   return [
     {

@@ -1,5 +1,5 @@
 import { AppointmentErrorCodes as E } from '../appointment.errors';
-import { C1, C2, CASE_ID, CaseScript, cmd, testDecider } from '../testing/case-fixture';
+import { C1, C2, CASE_ID, CaseScript, cmd, REMINDER_TALK, testDecider } from '../testing/case-fixture';
 import { givenWhenThen } from '../testing/given-when-then';
 
 const given = givenWhenThen(testDecider());
@@ -103,7 +103,12 @@ describe('R22 objections during notice', () => {
     const events = inNotice().run(cmd.objection(C1)).events;
     given(events)
       .when(cmd.resolve(C1, 'minor'))
-      .thenMatch([{ type: 'ObjectionResolved', data: { outcome: 'minor', findings: '经核查' } }]);
+      .thenMatch([
+        {
+          type: 'ObjectionResolved',
+          data: { outcome: 'minor', findings: '经核查', reminderTalk: REMINDER_TALK },
+        },
+      ]);
   });
 
   it('R22 a serious objection cancels the appointment for that candidate', () => {

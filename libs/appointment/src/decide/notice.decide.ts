@@ -1,14 +1,16 @@
 /** R21–R23: public notice (任前公示) and the objections it brings. */
 import { AppointmentErrors } from '../appointment.errors';
 import { shanghaiDate } from '../appointment.time';
-import type { DecideFn } from './decide-support';
+import type { ReminderTalk } from '../appointment.commands';
+import type { DecideFn, Guard } from './decide-support';
 import {
   actorRef,
   ensureActive,
   findCandidate,
+  guardOf,
   requireCandidateStatus,
-  requireDate,
-  requireMoment,
+  requireNotBefore,
+  requireOccurred,
   requireOneOf,
   requireText,
   withClosure,
@@ -16,10 +18,15 @@ import {
 
 const NOTICE_STAGES = ['public-notice', 'appointed'] as const;
 
-export const decideStartPublicNotice: DecideFn<'StartPublicNotice'> = (command, state, ctx) => {
-  const candidate = findCandidate(state, command.data.candidateId);
-  const open = ensureActive(command, state, ['deciding', 'public-notice', 'appointed']);
+export function guardStartPublicNotice(g: Guard, candidateId: string) {
+  const candidate = findCandidate(g.state, candidateId);
+  const open = ensureActive(g, g.state, ['deciding', 'public-notice', 'appointed']);
   requireCandidateStatus(candidate, ['approved']);
+  return { open, candidate };
+}
+
+export const decideStartPublicNotice: DecideFn<'StartPublicNotice'> = (command, state, ctx) => {
+  const { open, candidate } = guardStartPublicNotice(guardOf(command, state, ctx), command.data.candidateId);
   const d = command.data;
   if (d.waived !== undefined) {
     // R23: a waiver needs its ground on record (special post; published at a general election).
@@ -39,7 +46,7 @@ export const decideStartPublicNotice: DecideFn<'StartPublicNotice'> = (command, 
       },
     ];
   }
-  const startDate = requireDate('startDate', d.startDate);
+  const startDate = requireOccurred('startDate', d.startDate, command.at, ctx, 'date');
   const decisionDate = candidate.decision?.decisionDate;
   if (decisionDate && startDate < decisionDate) {
     throw AppointmentErrors.invalid(
@@ -74,15 +81,20 @@ export const decideStartPublicNotice: DecideFn<'StartPublicNotice'> = (command, 
   ];
 };
 
-export const decideRecordObjection: DecideFn<'RecordObjection'> = (command, state) => {
-  const candidate = findCandidate(state, command.data.candidateId);
-  const open = ensureActive(command, state, NOTICE_STAGES);
+export function guardRecordObjection(g: Guard, candidateId: string) {
+  const candidate = findCandidate(g.state, candidateId);
+  const open = ensureActive(g, g.state, NOTICE_STAGES);
   requireCandidateStatus(candidate, ['in-notice']);
+  return { open, candidate };
+}
+
+export const decideRecordObjection: DecideFn<'RecordObjection'> = (command, state, ctx) => {
+  const { open, candidate } = guardRecordObjection(guardOf(command, state, ctx), command.data.candidateId);
   const d = command.data;
   const objectionId = requireText('objectionId', d.objectionId, 100);
   if (open.candidates.some((c) => c.objections.some((o) => o.objectionId === objectionId)))
     throw AppointmentErrors.duplicateId('objectionId', objectionId);
-  const receivedAt = requireMoment('receivedAt', d.receivedAt);
+  const receivedAt = requireOccurred('receivedAt', d.receivedAt, command.at, ctx);
   const summary = requireText('summary', d.summary);
   if (candidate.publicNotice && shanghaiDate(receivedAt) < candidate.publicNotice.startDate) {
     throw AppointmentErrors.invalid(
@@ -107,14 +119,46 @@ export const decideRecordObjection: DecideFn<'RecordObjection'> = (command, stat
 };
 
 /** R22: unfounded or minor → proceed; serious → cancelled for this candidate; hold → stays open. */
-export const decideResolveObjection: DecideFn<'ResolveObjection'> = (command, state) => {
-  const candidate = findCandidate(state, command.data.candidateId);
-  const objection = candidate.objections.find((o) => o.objectionId === command.data.objectionId);
-  if (!objection) throw AppointmentErrors.objectionNotFound(command.data.objectionId);
-  const open = ensureActive(command, state, NOTICE_STAGES);
+export function guardResolveObjection(g: Guard, candidateId: string, objectionId: string) {
+  const candidate = findCandidate(g.state, candidateId);
+  const objection = candidate.objections.find((o) => o.objectionId === objectionId);
+  if (!objection) throw AppointmentErrors.objectionNotFound(objectionId);
+  const open = ensureActive(g, g.state, NOTICE_STAGES);
   requireCandidateStatus(candidate, ['in-notice']);
   if (objection.status === 'resolved')
     throw AppointmentErrors.objectionAlreadyResolved(objection.objectionId);
+  return { open, candidate, objection };
+}
+
+/** R22 (completed): a minor finding is resolved with the reminder talk, held after it was received. */
+function reminderTalkOf(
+  outcome: string,
+  value: unknown,
+  receivedAt: string,
+  now: string,
+  ctx: Parameters<DecideFn<'ResolveObjection'>>[2],
+): ReminderTalk | undefined {
+  if (outcome !== 'minor') {
+    if (value !== undefined)
+      throw AppointmentErrors.invalid('reminderTalk', 'a reminder talk goes only with outcome minor', 'R22');
+    return undefined;
+  }
+  if (value === undefined || value === null) throw AppointmentErrors.reminderTalkRequired();
+  if (typeof value !== 'object')
+    throw AppointmentErrors.invalid('reminderTalk', 'reminderTalk names heldAt and heldBy', 'R22');
+  const talk = value as Partial<ReminderTalk>;
+  const heldAt = requireOccurred('reminderTalk.heldAt', talk.heldAt, now, ctx);
+  const heldBy = requireText('reminderTalk.heldBy', talk.heldBy, 200);
+  requireNotBefore('reminderTalk.heldAt', heldAt, 'the objection', receivedAt);
+  return { heldAt, heldBy };
+}
+
+export const decideResolveObjection: DecideFn<'ResolveObjection'> = (command, state, ctx) => {
+  const { open, candidate, objection } = guardResolveObjection(
+    guardOf(command, state, ctx),
+    command.data.candidateId,
+    command.data.objectionId,
+  );
   const outcome = requireOneOf('outcome', command.data.outcome, [
     'unfounded',
     'minor',
@@ -122,6 +166,13 @@ export const decideResolveObjection: DecideFn<'ResolveObjection'> = (command, st
     'hold',
   ] as const);
   const findings = requireText('findings', command.data.findings);
+  const reminderTalk = reminderTalkOf(
+    outcome,
+    command.data.reminderTalk,
+    objection.receivedAt,
+    command.at,
+    ctx,
+  );
   const resolved = {
     type: 'ObjectionResolved' as const,
     data: {
@@ -130,6 +181,7 @@ export const decideResolveObjection: DecideFn<'ResolveObjection'> = (command, st
       objectionId: objection.objectionId,
       outcome,
       findings,
+      ...(reminderTalk && { reminderTalk }),
       resolvedBy: actorRef(command.actor),
       resolvedAt: command.at,
     },

@@ -10,11 +10,12 @@ import type { SignerRole } from '../appointment.events';
 import { AppointmentErrors } from '../appointment.errors';
 import { opinionDigest } from '../appointment.rules';
 import type { CandidateState, ExistingCaseState } from '../appointment.state';
-import type { DecideContext, DecideFn } from './decide-support';
+import type { DecideContext, DecideFn, Guard } from './decide-support';
 import {
   actorRef,
   ensureActive,
   findCandidate,
+  guardOf,
   IN_INSPECTION,
   requireCandidateStatus,
   requireOneOf,
@@ -76,13 +77,19 @@ function signingCapacity(
   return signedAs;
 }
 
-export const decideDraftOpinion: DecideFn<'DraftOpinion'> = (command, state) => {
-  const candidate = findCandidate(state, command.data.candidateId);
-  const kind = requireOneOf('kind', command.data.kind, OPINION_KINDS);
-  authorizeDrafter(command.actor, kind, state, candidate);
-  const open = ensureActive(command, state, STAGES_FROM_TARGETS);
+export function guardDraftOpinion(g: Guard, candidateId: string, kind: OpinionKind) {
+  const candidate = findCandidate(g.state, candidateId);
+  authorizeDrafter(g.actor, kind, g.state, candidate);
+  const open = ensureActive(g, g.state, STAGES_FROM_TARGETS);
   // R10: a vetoed candidate stays vetoed; the political opinion cannot be re-drafted away.
   requireCandidateStatus(candidate, IN_INSPECTION, { vetoedAllowed: kind === 'integrity' });
+  return { open, candidate };
+}
+
+export const decideDraftOpinion: DecideFn<'DraftOpinion'> = (command, state, ctx) => {
+  findCandidate(state, command.data.candidateId);
+  const kind = requireOneOf('kind', command.data.kind, OPINION_KINDS);
+  const { open, candidate } = guardDraftOpinion(guardOf(command, state, ctx), command.data.candidateId, kind);
   const text = requireText('text', command.data.text, MAX_OPINION_LENGTH);
   const verdict = requireOneOf('verdict', command.data.verdict, VERDICTS[kind]);
   return [
@@ -102,23 +109,34 @@ export const decideDraftOpinion: DecideFn<'DraftOpinion'> = (command, state) => 
   ];
 };
 
-export const decideSignOpinion: DecideFn<'SignOpinion'> = (command, state, ctx) => {
-  const candidate = findCandidate(state, command.data.candidateId);
-  const kind = requireOneOf('kind', command.data.kind, OPINION_KINDS);
-  const signedAs = signingCapacity(command.actor, kind, state, candidate, ctx);
-  const open = ensureActive(command, state, STAGES_FROM_TARGETS);
+/** R16: who may sign which draft; the digest signed is the request's part. */
+export function guardSignOpinion(g: Guard, candidateId: string, kind: OpinionKind) {
+  const candidate = findCandidate(g.state, candidateId);
+  const signedAs = signingCapacity(g.actor, kind, g.state, candidate, g.ctx);
+  const open = ensureActive(g, g.state, STAGES_FROM_TARGETS);
   requireCandidateStatus(candidate, IN_INSPECTION, { vetoedAllowed: true });
+  const opinion = candidate.opinions[kind];
+  if (!opinion) throw AppointmentErrors.opinionNotDrafted(candidate.candidateId, kind);
+  // R16: two roles, two different persons, on the current draft.
+  if (opinion.signatures.some((s) => s.id === g.actor.id)) throw AppointmentErrors.alreadySigned(g.actor.id);
+  if (opinion.signatures.some((s) => s.signedAs === signedAs))
+    throw AppointmentErrors.signerRoleAlreadySigned(signedAs);
+  return { open, candidate, opinion, signedAs };
+}
+
+export const decideSignOpinion: DecideFn<'SignOpinion'> = (command, state, ctx) => {
+  findCandidate(state, command.data.candidateId);
+  const kind = requireOneOf('kind', command.data.kind, OPINION_KINDS);
+  const { open, candidate, opinion, signedAs } = guardSignOpinion(
+    guardOf(command, state, ctx),
+    command.data.candidateId,
+    kind,
+  );
   const digest = command.data.digest;
   if (typeof digest !== 'string' || !DIGEST.test(digest))
     throw AppointmentErrors.invalid('digest', 'digest must be a lowercase hex SHA-256', 'R16');
-  // R16: a signature binds to the current draft's digest; two roles, two different persons.
-  const opinion = candidate.opinions[kind];
-  if (!opinion) throw AppointmentErrors.opinionNotDrafted(candidate.candidateId, kind);
+  // R16: a signature binds to the current draft's digest.
   if (opinion.digest !== digest) throw AppointmentErrors.digestMismatch(opinion.digest, digest);
-  if (opinion.signatures.some((s) => s.id === command.actor.id))
-    throw AppointmentErrors.alreadySigned(command.actor.id);
-  if (opinion.signatures.some((s) => s.signedAs === signedAs))
-    throw AppointmentErrors.signerRoleAlreadySigned(signedAs);
   return [
     {
       type: 'OpinionSigned',

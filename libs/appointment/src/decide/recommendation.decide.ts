@@ -2,14 +2,18 @@ import type { EligibilityFlags, ExceptionalKind } from '../appointment.commands'
 import { AppointmentErrors } from '../appointment.errors';
 import { disqualifyingFlags, exceptionalApprovalDeadline, requiredTurnout } from '../appointment.rules';
 import { addMonths, isIsoDate, shanghaiDate } from '../appointment.time';
-import type { DecideFn } from './decide-support';
+import type { CandidateState } from '../appointment.state';
+import type { DecideFn, Guard } from './decide-support';
 import {
   actorRef,
   ensureActive,
   findCandidate,
+  reasonsNonePasses,
+  guardOf,
   requireCandidateStatus,
   requireInteger,
-  requireMoment,
+  requireNotBefore,
+  requireOccurred,
   requireOneOf,
   requireText,
   requireUnique,
@@ -18,17 +22,22 @@ import {
 
 const RECOMMENDING = ['initiation-approved', 'recommending'] as const;
 
+/** RecordRecommendationRound and NominateCandidate: while recommendation is open. */
+export function guardRecommending(g: Guard) {
+  return ensureActive(g, g.state, RECOMMENDING);
+}
+
 export const decideRecordRecommendationRound: DecideFn<'RecordRecommendationRound'> = (
   command,
   state,
   ctx,
 ) => {
-  const open = ensureActive(command, state, RECOMMENDING);
+  const open = guardRecommending(guardOf(command, state, ctx));
   const d = command.data;
   const roundId = requireText('roundId', d.roundId, 100);
   if (open.rounds.some((r) => r.roundId === roundId)) throw AppointmentErrors.duplicateId('roundId', roundId);
   const kind = requireOneOf('kind', d.kind, ['talk', 'meeting'] as const);
-  const heldAt = requireMoment('heldAt', d.heldAt);
+  const heldAt = requireOccurred('heldAt', d.heldAt, command.at, ctx);
   const eligible = requireInteger('eligible', d.eligible, 1);
   const participants = requireInteger('participants', d.participants, 0);
   if (participants > eligible)
@@ -85,8 +94,8 @@ export const decideRecordRecommendationRound: DecideFn<'RecordRecommendationRoun
   ];
 };
 
-export const decideNominateCandidate: DecideFn<'NominateCandidate'> = (command, state) => {
-  const open = ensureActive(command, state, RECOMMENDING);
+export const decideNominateCandidate: DecideFn<'NominateCandidate'> = (command, state, ctx) => {
+  const open = guardRecommending(guardOf(command, state, ctx));
   const d = command.data;
   const candidateId = requireText('candidateId', d.candidateId, 100);
   if (open.candidates.some((c) => c.candidateId === candidateId))
@@ -150,10 +159,15 @@ const FLAG_NAMES: ReadonlyArray<keyof EligibilityFlags> = [
   'disciplinaryImpactPeriod',
 ];
 
-export const decideRecordEligibility: DecideFn<'RecordEligibility'> = (command, state) => {
-  const candidate = findCandidate(state, command.data.candidateId);
-  const open = ensureActive(command, state, RECOMMENDING);
+export function guardRecordEligibility(g: Guard, candidateId: string) {
+  const candidate = findCandidate(g.state, candidateId);
+  const open = ensureActive(g, g.state, RECOMMENDING);
   requireCandidateStatus(candidate, ['nominated']);
+  return { open, candidate };
+}
+
+export const decideRecordEligibility: DecideFn<'RecordEligibility'> = (command, state, ctx) => {
+  const { open, candidate } = guardRecordEligibility(guardOf(command, state, ctx), command.data.candidateId);
   const given = command.data.flags;
   if (typeof given !== 'object' || given === null)
     throw AppointmentErrors.invalid('flags', 'flags must name every eligibility flag');
@@ -179,11 +193,23 @@ export const decideRecordEligibility: DecideFn<'RecordEligibility'> = (command, 
   ];
 };
 
-export const decideRecordExceptionalApproval: DecideFn<'RecordExceptionalApproval'> = (command, state) => {
-  const candidate = findCandidate(state, command.data.candidateId);
-  const open = ensureActive(command, state, STAGES_AFTER_APPROVAL);
+export function guardRecordExceptionalApproval(g: Guard, candidateId: string) {
+  const candidate = findCandidate(g.state, candidateId);
+  const open = ensureActive(g, g.state, STAGES_AFTER_APPROVAL);
   requireCandidateStatus(candidate, ['nominated', 'target', 'deferred']);
   if (!candidate.exceptional) throw AppointmentErrors.notExceptional(candidate.candidateId);
+  return { open, candidate };
+}
+
+export const decideRecordExceptionalApproval: DecideFn<'RecordExceptionalApproval'> = (
+  command,
+  state,
+  ctx,
+) => {
+  const { open, candidate } = guardRecordExceptionalApproval(
+    guardOf(command, state, ctx),
+    command.data.candidateId,
+  );
   const d = command.data;
   return [
     {
@@ -193,7 +219,7 @@ export const decideRecordExceptionalApproval: DecideFn<'RecordExceptionalApprova
         candidateId: candidate.candidateId,
         approvedBy: requireText('approvedBy', d.approvedBy, 200),
         documentNo: requireText('documentNo', d.documentNo, 200),
-        approvedAt: requireMoment('approvedAt', d.approvedAt),
+        approvedAt: requireOccurred('approvedAt', d.approvedAt, command.at, ctx),
         recordedBy: actorRef(command.actor),
         recordedAt: command.at,
       },
@@ -201,49 +227,60 @@ export const decideRecordExceptionalApproval: DecideFn<'RecordExceptionalApprova
   ];
 };
 
+function requireTargetable(candidate: CandidateState): void {
+  requireCandidateStatus(candidate, ['nominated']);
+  // R5: 条例 Art. 24 — any disqualifying flag keeps the candidate out.
+  if (!candidate.eligibility) throw AppointmentErrors.eligibilityNotRecorded(candidate.candidateId);
+  if (candidate.eligibility.disqualified)
+    throw AppointmentErrors.candidateDisqualified(
+      candidate.candidateId,
+      candidate.eligibility.disqualifyingFlags,
+    );
+  // R6: skip-level and unrecommended 破格 need the higher-level approval already now.
+  const ex = candidate.exceptional;
+  if (ex && !ex.approval && exceptionalApprovalDeadline(ex.kind) === 'inspection-targets')
+    throw AppointmentErrors.exceptionalApprovalMissing(candidate.candidateId, ex.kind, 'inspection-targets');
+}
+
+/** R1, R4: targets are determined while recommending, resting on a valid round. */
+export function guardDetermineInspectionTargets(g: Guard) {
+  const open = ensureActive(g, g.state, ['recommending']);
+  if (open.latestValidRoundAt === null) throw AppointmentErrors.recommendationMissing();
+  return open;
+}
+
+/** R5, R6: why no nominated candidate can become a target now (empty when one can). */
+export function targetBlockers(g: Guard): unknown[] {
+  const nominated = g.state.candidates.filter((c) => c.status === 'nominated');
+  return reasonsNonePasses(nominated, requireTargetable, 'candidateIds');
+}
+
 export const decideDetermineInspectionTargets: DecideFn<'DetermineInspectionTargets'> = (
   command,
   state,
   ctx,
 ) => {
-  const open = ensureActive(command, state, ['recommending']);
+  const open = guardDetermineInspectionTargets(guardOf(command, state, ctx));
   const d = command.data;
   if (!Array.isArray(d.candidateIds) || d.candidateIds.length === 0)
     throw AppointmentErrors.invalid('candidateIds', 'name at least one candidate');
   requireUnique('candidateIds', d.candidateIds);
-  const decidedAt = requireMoment('decidedAt', d.decidedAt);
+  const decidedAt = requireOccurred('decidedAt', d.decidedAt, command.at, ctx);
   const basis = requireText('basis', d.basis);
   const targets = d.candidateIds.map((id, i) => {
     const candidate = open.candidates.find((c) => c.candidateId === id);
     if (!candidate) throw AppointmentErrors.invalid(`candidateIds[${i}]`, `no candidate ${id} in this case`);
     return candidate;
   });
-  // R4: recommendation results stay usable for a limited time after the latest valid round.
   if (open.latestValidRoundAt === null) throw AppointmentErrors.recommendationMissing();
+  requireNotBefore('decidedAt', decidedAt, 'the latest recommendation round', open.latestValidRoundAt);
+  // R4: recommendation results stay usable for a limited time after the latest valid round.
   const roundDate = shanghaiDate(open.latestValidRoundAt);
   const validUntil = addMonths(roundDate, ctx.rules.recommendationValidityMonths);
   const decidedDate = shanghaiDate(decidedAt);
   if (decidedDate > validUntil)
     throw AppointmentErrors.recommendationExpired(roundDate, validUntil, decidedDate);
-  for (const candidate of targets) {
-    requireCandidateStatus(candidate, ['nominated']);
-    // R5: 条例 Art. 24 — any disqualifying flag keeps the candidate out.
-    if (!candidate.eligibility) throw AppointmentErrors.eligibilityNotRecorded(candidate.candidateId);
-    if (candidate.eligibility.disqualified)
-      throw AppointmentErrors.candidateDisqualified(
-        candidate.candidateId,
-        candidate.eligibility.disqualifyingFlags,
-      );
-    // R6: skip-level and unrecommended 破格 need the higher-level approval already now.
-    const ex = candidate.exceptional;
-    if (ex && !ex.approval && exceptionalApprovalDeadline(ex.kind) === 'inspection-targets') {
-      throw AppointmentErrors.exceptionalApprovalMissing(
-        candidate.candidateId,
-        ex.kind,
-        'inspection-targets',
-      );
-    }
-  }
+  for (const candidate of targets) requireTargetable(candidate);
   const notSelected = open.candidates
     .filter((c) => c.status === 'nominated' && !d.candidateIds.includes(c.candidateId))
     .map((c) => c.candidateId);

@@ -7,6 +7,7 @@ import type {
   Actor,
   AppointmentCommand,
   AppointmentCommandType,
+  CandidateVotes,
   EligibilityFlags,
   OpinionKind,
   Vote,
@@ -17,6 +18,7 @@ import { createAppointmentDecider } from '../appointment.decider';
 import type { AppointmentEvent } from '../appointment.events';
 import { opinionDigest } from '../appointment.rules';
 import type { AppointmentState, CandidateState, OpenCaseState } from '../appointment.state';
+import { compareMoments, isIsoDate } from '../appointment.time';
 import { testCalendar } from './test-calendar';
 
 export const CASE_ID = '7d4f3c2a-0000-4000-8000-000000000001';
@@ -68,6 +70,12 @@ export function disciplineSecretaryFor(candidateId: string): Actor {
 
 export const T0 = '2025-03-03T09:00:00+08:00';
 
+/** When a command is recorded: its usual time, or later when a test moves what it records (R28). */
+export function recordedAt(usual: string, occurred?: string): string {
+  if (occurred === undefined || compareMoments(occurred, usual) <= 0) return usual;
+  return isIsoDate(occurred) ? `${occurred}T20:00:00+08:00` : occurred;
+}
+
 type CommandOf<T extends AppointmentCommandType> = Extract<AppointmentCommand, { type: T }>;
 
 export function command<T extends AppointmentCommandType>(
@@ -87,6 +95,8 @@ export const cleanFlags: EligibilityFlags = {
   familyEmigrated: false,
   disciplinaryImpactPeriod: false,
 };
+
+export const REMINDER_TALK = { heldAt: '2025-04-14T09:00:00+08:00', heldBy: '李书记' };
 
 export const MEMBERS = ['m1', 'm2', 'm3', 'm4', 'm5', 'm6', 'm7', 'm8', 'm9'];
 /** m1 is the principal leader: the ballots list them last. */
@@ -133,7 +143,7 @@ export const cmd = {
         ...overrides,
       },
       actors.handler,
-      '2025-03-10T12:00:00+08:00',
+      recordedAt('2025-03-10T12:00:00+08:00', overrides.heldAt),
     ),
   nominate: (candidateId: string, overrides: Partial<CommandOf<'NominateCandidate'>['data']> = {}) =>
     command(
@@ -204,7 +214,7 @@ export const cmd = {
         ...overrides,
       },
       by,
-      '2025-03-25T18:00:00+08:00',
+      recordedAt('2025-03-25T18:00:00+08:00', overrides.heldAt),
     ),
   assessment: (
     candidateId: string,
@@ -224,7 +234,7 @@ export const cmd = {
         ...overrides,
       },
       by,
-      '2025-03-26T18:00:00+08:00',
+      recordedAt('2025-03-26T18:00:00+08:00', overrides.heldAt),
     ),
   report: (candidateId: string, by: Actor = actors.leader) =>
     command(
@@ -264,10 +274,7 @@ export const cmd = {
     by: Actor,
     digest = opinionDigest(opinionText(candidateId, kind)),
   ) => command('SignOpinion', { candidateId, kind, digest }, by, '2025-03-31T15:00:00+08:00'),
-  meeting: (
-    votes: Array<{ candidateId: string; ballots: Array<{ memberId: string; vote: Vote }> }>,
-    overrides: Partial<CommandOf<'HoldDecisionMeeting'>['data']> = {},
-  ) =>
+  meeting: (votes: CandidateVotes[], overrides: Partial<CommandOf<'HoldDecisionMeeting'>['data']> = {}) =>
     command(
       'HoldDecisionMeeting',
       {
@@ -280,7 +287,7 @@ export const cmd = {
         ...overrides,
       },
       actors.handler,
-      '2025-04-08T18:00:00+08:00',
+      recordedAt('2025-04-08T18:00:00+08:00', overrides.heldAt),
     ),
   publicNotice: (candidateId: string, startDate = '2025-04-09', waived?: { ground: string }) =>
     command(
@@ -296,6 +303,7 @@ export const cmd = {
       actors.handler,
       receivedAt,
     ),
+  /** A minor finding comes with its reminder talk (R22). */
   resolve: (
     candidateId: string,
     outcome: CommandOf<'ResolveObjection'>['data']['outcome'],
@@ -303,7 +311,13 @@ export const cmd = {
   ) =>
     command(
       'ResolveObjection',
-      { candidateId, objectionId, outcome, findings: '经核查' },
+      {
+        candidateId,
+        objectionId,
+        outcome,
+        findings: '经核查',
+        ...(outcome === 'minor' && { reminderTalk: REMINDER_TALK }),
+      },
       actors.handler,
       '2025-04-14T10:00:00+08:00',
     ),

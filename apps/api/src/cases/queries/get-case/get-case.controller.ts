@@ -16,7 +16,8 @@ export class GetCaseController {
   @Get(':id')
   @ApiOperation({ summary: 'The current state of a case, folded from its history' })
   @ApiOkResponse({
-    description: 'the case state plus its open `deadlines` and `revision`; `ETag: "<revision>"`',
+    description:
+      'the case state plus its open `deadlines`, the caller\'s `nextActions` and `revision`; `ETag: "<revision>"`',
   })
   @ApiResponse({ status: 403, description: 'not allowed to read this case' })
   @ApiResponse({ status: 404, description: 'no such case' })
@@ -25,8 +26,10 @@ export class GetCaseController {
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) response: HttpResponse,
   ): Promise<Record<string, unknown>> {
-    const { state, revision, deadlines } = await this.queryBus.execute(new GetCaseQuery(caseId, actor));
+    const { state, revision, deadlines, nextActions } = await this.queryBus.execute(
+      new GetCaseQuery(caseId, actor),
+    );
     response.setHeader('ETag', `"${revision}"`);
-    return { ...state, deadlines, revision };
+    return { ...state, deadlines, nextActions, revision };
   }
 }
