@@ -91,7 +91,7 @@ export const OPINION_LABELS: Record<'political' | 'integrity', string> = {
 };
 
 export const SIGNER_LABELS: Record<string, string> = {
-  'team-leader': '考察组组长',
+  'inspection-leader': '考察组组长',
   'unit-secretary': '单位党委（党组）书记',
   'discipline-secretary': '纪委书记（纪检组组长）',
 };

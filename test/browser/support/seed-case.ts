@@ -105,6 +105,7 @@ export async function seedInspectedCase(api: Api): Promise<{ caseId: string; li:
   const meeting = {
     heldAt: '2024-04-10T15:00:00+08:00',
     entitled: 7,
+    members: MEMBERS.map((id, i) => ({ id, name: `常委${i + 1}` })),
     attendees: MEMBERS,
     principalLeaderId: 'm1',
     votes: [

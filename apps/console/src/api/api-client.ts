@@ -66,6 +66,8 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
     headers,
     body: options.body === undefined ? undefined : JSON.stringify(options.body),
     signal: options.signal,
+    // Answers depend on who asks; the api's ETag is the case revision, the same for everyone.
+    cache: 'no-store',
   });
   if (response.status === 401 && token !== null) signOut();
   if (!response.ok) throw new ApiError(await problemOf(response));

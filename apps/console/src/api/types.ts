@@ -89,6 +89,9 @@ export interface NextAction {
   method: string;
   path: string;
   candidateId?: string;
+  kind?: 'political' | 'integrity';
+  check?: string;
+  objectionId?: string;
   allowed: boolean;
   blockedBy?: BlockedBy[];
 }

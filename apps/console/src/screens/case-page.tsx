@@ -41,7 +41,7 @@ import { ActionFormModal, type ActionRequest } from './case/action-form-modal';
 import { NextActionButtons, NoNextActionsNotice } from './case/next-actions';
 
 const REQUIRED_SIGNERS: Record<'political' | 'integrity', string[]> = {
-  political: ['team-leader', 'unit-secretary'],
+  political: ['inspection-leader', 'unit-secretary'],
   integrity: ['unit-secretary', 'discipline-secretary'],
 };
 
@@ -201,6 +201,7 @@ function CandidateCard({
         </Space>
       }
       data-testid={`candidate-${candidate.candidateId}`}
+      data-candidate-name={candidate.person.name}
     >
       {hasActions && (
         <div style={{ marginBottom: 12 }}>

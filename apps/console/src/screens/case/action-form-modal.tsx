@@ -60,26 +60,25 @@ function convertDates(values: Record<string, unknown>, fields: FieldSpec[]): voi
   }
 }
 
-function FieldInput({ field }: { field: FieldSpec }) {
+/** Form.Item hands its child value, onChange and id; they go on to the control itself. */
+function FieldInput({ field, ...control }: { field: FieldSpec } & Record<string, unknown>) {
   switch (field.kind) {
     case 'textarea':
-      return <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} placeholder={field.placeholder} />;
+      return <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} placeholder={field.placeholder} {...control} />;
     case 'number':
-      return <InputNumber min={0} style={{ width: '100%' }} />;
+      return <InputNumber min={0} style={{ width: '100%' }} {...control} />;
     case 'datetime':
-      return (
-        <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
-      );
+      return <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} {...control} />;
     case 'date':
-      return <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} />;
+      return <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} {...control} />;
     case 'select':
-      return <Select options={field.options} allowClear={!field.required} placeholder="请选择" />;
+      return <Select options={field.options} allowClear={!field.required} placeholder="请选择" {...control} />;
     case 'multiselect':
-      return <Select mode="multiple" options={field.options} placeholder="请选择" />;
+      return <Select mode="multiple" options={field.options} placeholder="请选择" {...control} />;
     case 'switch':
-      return <Switch checkedChildren="是" unCheckedChildren="否" />;
+      return <Switch checkedChildren="是" unCheckedChildren="否" {...control} />;
     default:
-      return <Input placeholder={field.placeholder} />;
+      return <Input placeholder={field.placeholder} {...control} />;
   }
 }
 

@@ -1,6 +1,7 @@
 import { Alert, Button, Space, Typography } from 'antd';
 import type { NextAction } from '../../api/types';
 import { ACTION_LABELS } from '../../labels';
+import { pathSegment } from './action-specs';
 
 /** Who may never do this at all: not offered, not even greyed out. */
 export function isForbidden(action: NextAction): boolean {
@@ -10,7 +11,20 @@ export function isForbidden(action: NextAction): boolean {
   );
 }
 
+const OPINION_SHORT: Record<string, string> = { political: '政治素质考察意见', integrity: '廉政意见' };
+const CHECK_SHORT: Record<string, string> = {
+  dossier: '干部档案审核',
+  'personal-matters': '个人有关事项核查',
+  petitions: '信访举报核查',
+};
+
+/** The button's words: the command, and which opinion or check it concerns. */
 export function actionLabel(action: NextAction): string {
+  const kind = action.kind ?? pathSegment(action.path, 'opinions');
+  const check = action.check ?? pathSegment(action.path, 'checks');
+  if (action.action === 'DraftOpinion' && kind) return `起草${OPINION_SHORT[kind] ?? kind}`;
+  if (action.action === 'SignOpinion' && kind) return `签署${OPINION_SHORT[kind] ?? kind}`;
+  if (action.action === 'RecordCheck' && check) return `录入${CHECK_SHORT[check] ?? check}`;
   return ACTION_LABELS[action.action] ?? action.action;
 }
 
