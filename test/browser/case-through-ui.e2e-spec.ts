@@ -40,7 +40,10 @@ describe('a case from 动议 to 结案 through the console (browser)', () => {
   }
 
   const stageIs = (text: string) =>
-    page.getByTestId('case-stage').filter({ hasText: new RegExp(`^${text}$`) }).waitFor();
+    page
+      .getByTestId('case-stage')
+      .filter({ hasText: new RegExp(`^${text}$`) })
+      .waitFor();
   const candidate = (): Locator => page.locator('[data-candidate-name="李明"]');
 
   /** The buttons the case page offers this person now. */
@@ -61,7 +64,12 @@ describe('a case from 动议 to 结案 through the console (browser)', () => {
     const refused = problem.waitFor().then(async () => {
       throw new Error(`refused: ${await problem.textContent()}`);
     });
-    await Promise.race([page.locator('.ant-modal-wrap').waitFor({ state: 'hidden' }), refused]);
+    await Promise.race([page.locator('.ant-modal-wrap').waitFor({ state: 'hidden' }), refused]).catch(
+      async (error: Error) => {
+        await screenshot(page, 'failed-submit');
+        throw error;
+      },
+    );
     refused.catch(() => undefined);
     await page.waitForLoadState('networkidle');
   }
@@ -75,7 +83,10 @@ describe('a case from 动议 to 结案 through the console (browser)', () => {
   }
   async function choose(label: string, option: string): Promise<void> {
     await field(label).click();
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').getByText(option, { exact: true }).click();
+    await page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
+      .getByText(option, { exact: true })
+      .click();
   }
 
   it('the handler opens the case (动议); only the committee secretary is offered its approval', async () => {
@@ -156,7 +167,10 @@ describe('a case from 动议 to 结案 through the console (browser)', () => {
     await fill('主要不足', '开拓创新意识有待加强');
     await submit();
     await open('起草政治素质考察意见', candidate());
-    await fill('意见全文', '该同志政治素质好，政治立场坚定，能够坚决贯彻落实党中央决策部署和省委、市委工作要求。');
+    await fill(
+      '意见全文',
+      '该同志政治素质好，政治立场坚定，能够坚决贯彻落实党中央决策部署和省委、市委工作要求。',
+    );
     await submit();
     await candidate().getByRole('button', { name: '签署政治素质考察意见', exact: true }).click();
     await page.getByTestId('sign-button').click();

@@ -38,7 +38,7 @@ import {
 } from '../labels';
 import { formatDate, formatTime } from '../time';
 import { ActionFormModal, type ActionRequest } from './case/action-form-modal';
-import { NextActionButtons, NoNextActionsNotice } from './case/next-actions';
+import { actionLabel, NextActionButtons, NoNextActionsNotice } from './case/next-actions';
 
 const REQUIRED_SIGNERS: Record<'political' | 'integrity', string[]> = {
   political: ['inspection-leader', 'unit-secretary'],
@@ -302,11 +302,12 @@ export default function CasePage() {
       );
       return;
     }
-    setRequest({ action: action.action, path: action.path, title: ACTION_LABELS[action.action] });
+    setRequest({ action: action.action, path: action.path, title: actionLabel(action) });
   };
   const done = (result: CommandResult) => {
+    const title = request?.title ?? '';
     setRequest(null);
-    message.success(`已办理：${result.events.map((e) => e.type).join('、')}（版本 ${result.revision}）`);
+    message.success(`已办理${title ? `：${title}` : ''}（记录版本 ${result.revision}）`);
     reload();
   };
   const caseActions = (actions ?? []).filter((a) => a.candidateId === undefined);

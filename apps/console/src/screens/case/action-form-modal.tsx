@@ -64,15 +64,26 @@ function convertDates(values: Record<string, unknown>, fields: FieldSpec[]): voi
 function FieldInput({ field, ...control }: { field: FieldSpec } & Record<string, unknown>) {
   switch (field.kind) {
     case 'textarea':
-      return <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} placeholder={field.placeholder} {...control} />;
+      return (
+        <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} placeholder={field.placeholder} {...control} />
+      );
     case 'number':
       return <InputNumber min={0} style={{ width: '100%' }} {...control} />;
     case 'datetime':
-      return <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} {...control} />;
+      return (
+        <DatePicker
+          showTime={{ format: 'HH:mm' }}
+          format="YYYY-MM-DD HH:mm"
+          style={{ width: '100%' }}
+          {...control}
+        />
+      );
     case 'date':
       return <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} {...control} />;
     case 'select':
-      return <Select options={field.options} allowClear={!field.required} placeholder="请选择" {...control} />;
+      return (
+        <Select options={field.options} allowClear={!field.required} placeholder="请选择" {...control} />
+      );
     case 'multiselect':
       return <Select mode="multiple" options={field.options} placeholder="请选择" {...control} />;
     case 'switch':

@@ -64,8 +64,15 @@ function withoutEmpty(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutEmpty);
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [key, v] of Object.entries(value))
-      if (v !== undefined && v !== null && v !== '') out[key] = withoutEmpty(v);
+    for (const [key, v] of Object.entries(value)) {
+      const cleaned = withoutEmpty(v);
+      const emptyObject =
+        cleaned !== null &&
+        typeof cleaned === 'object' &&
+        !Array.isArray(cleaned) &&
+        Object.keys(cleaned).length === 0;
+      if (cleaned !== undefined && cleaned !== null && cleaned !== '' && !emptyObject) out[key] = cleaned;
+    }
     return out;
   }
   return value;
