@@ -23,7 +23,6 @@ import { PageHeader } from '../components/page-header';
 import { RemainingTime } from '../components/remaining-time';
 import { LoadProblem } from '../components/missing-endpoint';
 import {
-  ACTION_LABELS,
   CANDIDATE_STATUS,
   CHECK_LABELS,
   CHECKS,
