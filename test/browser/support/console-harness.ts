@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -59,6 +60,7 @@ export interface ConsoleHarness {
   config: AppConfig;
   databaseUrl: string;
   pool: Pool;
+  store: PostgresEventStore;
   browser: Browser;
   newPage(): Promise<Page>;
   caughtUp(): Promise<void>;
@@ -108,6 +110,7 @@ export async function startConsoleHarness(label: string, overrides: Env = {}): P
     config,
     databaseUrl,
     pool,
+    store,
     browser,
     async newPage() {
       const context = await browser.newContext({
@@ -209,4 +212,27 @@ export function apiClient(baseUrl: string) {
     post: (person: DemoPerson, path: string, body: unknown) => call(person, 'POST', path, body),
     get: (person: DemoPerson, path: string) => call(person, 'GET', path),
   };
+}
+
+/** The JavaScript the console's index.html loads before any screen: its entry script and the modules it preloads, gzipped. */
+export function initialJsGzipBytes(): number {
+  const html = readFileSync(CONSOLE_BUILD, 'utf8');
+  const files = [...html.matchAll(/(?:src|href)="\/console\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+  return files.reduce(
+    (sum, file) => sum + gzipSync(readFileSync(join(ROOT, 'dist', 'console', file))).length,
+    0,
+  );
+}
+
+/** Figures the run measured, kept beside the screenshots for the closing note. */
+export function recordMeasurement(name: string, value: number | string): void {
+  const file = join(SCREENSHOTS, 'measurements.json');
+  let all: Record<string, number | string> = {};
+  try {
+    all = JSON.parse(readFileSync(file, 'utf8')) as Record<string, number | string>;
+  } catch {
+    all = {};
+  }
+  all[name] = value;
+  writeFileSync(file, `${JSON.stringify(all, null, 2)}\n`);
 }

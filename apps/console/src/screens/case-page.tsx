@@ -310,7 +310,8 @@ export default function CasePage() {
     reload();
   };
   const caseActions = (actions ?? []).filter((a) => a.candidateId === undefined);
-  const deadlines = view.deadlines ?? [];
+  const deadlines = (view.deadlines ?? []).filter((d) => d.escalationLevel === 0);
+  const escalations = (view.deadlines ?? []).length - deadlines.length;
 
   return (
     <>
@@ -374,7 +375,15 @@ export default function CasePage() {
           </Card>
         </Col>
         <Col xs={24} xl={8}>
-          <Card title="办理时限" style={{ marginBottom: 16 }}>
+          <Card
+            title="办理时限"
+            style={{ marginBottom: 16 }}
+            extra={
+              escalations > 0 ? (
+                <Typography.Text type="secondary">另有 {escalations} 项逾期后报分管领导</Typography.Text>
+              ) : null
+            }
+          >
             {deadlines.length === 0 ? (
               <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="当前没有未到期的时限" />
             ) : (

@@ -21,7 +21,14 @@ import type { CaseView, HistoryEvent, TimelineEntry } from '../api/types';
 import { useApi } from '../api/use-api';
 import { LoadProblem } from '../components/missing-endpoint';
 import { PageHeader } from '../components/page-header';
-import { CANDIDATE_STATUS, ROLE_LABELS, STAGE_LABELS, label } from '../labels';
+import {
+  ACTIVITY_LABELS,
+  CANDIDATE_STATUS,
+  OUTCOME_LABELS,
+  ROLE_LABELS,
+  STAGE_LABELS,
+  label,
+} from '../labels';
 import { formatTime } from '../time';
 
 interface Verify {
@@ -65,18 +72,60 @@ function VerifyBadge({ caseId }: { caseId: string }) {
   );
 }
 
+const RESULT_LABELS: Record<string, string> = {
+  kind: '方式',
+  eligible: '应参加',
+  participants: '实参加',
+  requiredParticipants: '须达到',
+  seats: '职数',
+  decision: '决定',
+  outcome: '结果',
+  verdict: '结论',
+  count: '人数',
+  agree: '同意',
+  disagree: '不同意',
+  defer: '缓议',
+  entitled: '应到',
+  attendees: '实到',
+  startDate: '公示开始',
+  endDate: '公示结束',
+  noticeDate: '任职通知日期',
+  probation: '试用期',
+  result: '结果',
+  channel: '发布方式',
+  documentNo: '文号',
+  reason: '原因',
+};
+
+const VALUE_LABELS: Record<string, string> = {
+  ...OUTCOME_LABELS,
+  ...ACTIVITY_LABELS,
+  meeting: '会议推荐',
+  talk: '谈话调研推荐',
+  approved: '同意',
+  rejected: '不同意',
+  deferred: '缓议',
+};
+
+function resultValue(value: unknown): string {
+  if (typeof value === 'boolean') return value ? '是' : '否';
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value)) return formatTime(value);
+  return typeof value === 'string' ? (VALUE_LABELS[value] ?? value) : String(value);
+}
+
+/** The 情况 column: grounds, results under their Chinese names, and who took part. */
 function summarise(entry: TimelineEntry): string {
   const parts: string[] = [];
   if (entry.grounds) parts.push(entry.grounds);
-  if (entry.result)
-    parts.push(
-      Object.entries(entry.result)
-        .filter(([, v]) => v !== null && typeof v !== 'object')
-        .map(([k, v]) => `${k}: ${String(v)}`)
-        .join('，'),
-    );
+  if (entry.result) {
+    const results = Object.entries(entry.result)
+      .filter(([key, v]) => RESULT_LABELS[key] !== undefined && v !== null && typeof v !== 'object')
+      .map(([key, v]) => `${RESULT_LABELS[key]} ${resultValue(v)}`);
+    if (results.length > 0) parts.push(results.join('，'));
+  }
   const people = entry.participants.filter((p) => p.name).map((p) => `${p.part} ${p.name}`);
   if (people.length > 0) parts.push(people.join('、'));
+  if (entry.digest) parts.push(`摘要 ${entry.digest.slice(0, 12)}…`);
   return parts.filter(Boolean).join('；');
 }
 
@@ -115,7 +164,7 @@ function TimelineTab({ caseId, view }: { caseId: string; view: CaseView }) {
           loading={loading}
           dataSource={data?.entries ?? []}
           pagination={false}
-          scroll={{ x: 1200, y: 560 }}
+          scroll={{ x: 1160, y: 560 }}
           data-testid="timeline"
           columns={[
             { title: '版本', dataIndex: 'revision', width: 70 },
@@ -125,7 +174,7 @@ function TimelineTab({ caseId, view }: { caseId: string; view: CaseView }) {
               width: 110,
               render: (s: TimelineEntry['stage']) => STAGE_LABELS[s] ?? s,
             },
-            { title: '事项', dataIndex: 'title', width: 200 },
+            { title: '事项', dataIndex: 'title', width: 190 },
             { title: '发生时间', dataIndex: 'time', width: 150, render: (t: string) => formatTime(t) },
             { title: '录入时间', dataIndex: 'recordedAt', width: 150, render: (t: string) => formatTime(t) },
             {
@@ -134,7 +183,7 @@ function TimelineTab({ caseId, view }: { caseId: string; view: CaseView }) {
               width: 170,
               render: (a: TimelineEntry['actor']) => `${a.name}（${label(ROLE_LABELS, a.role)}）`,
             },
-            { title: '情况', width: 350, render: (_: unknown, e: TimelineEntry) => summarise(e) || '—' },
+            { title: '情况', width: 320, render: (_: unknown, e: TimelineEntry) => summarise(e) || '—' },
           ]}
         />
       )}
