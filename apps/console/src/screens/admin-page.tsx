@@ -1,17 +1,4 @@
-import {
-  App,
-  Button,
-  Card,
-  DatePicker,
-  Form,
-  Input,
-  InputNumber,
-  Progress,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { App, Button, Card, DatePicker, Form, Input, InputNumber, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { ApiError, api } from '../api/api-client';
 import { useApi } from '../api/use-api';
@@ -21,17 +8,30 @@ import { dateOnly, formatTime, shanghai } from '../time';
 
 interface ProjectionStatus {
   name: string;
-  position?: string | null;
-  lag?: number | string | null;
-  headPosition?: string | null;
-  rebuild?: { status?: string; processed?: number; total?: number } | null;
-  [key: string]: unknown;
+  checkpoint: string | null;
+  updatedAt: string | null;
+  lag: { events: number | null; seconds: number | null };
+  rebuild: {
+    status: string;
+    startedAt: string | null;
+    finishedAt: string | null;
+    processed: number;
+    error: string | null;
+  };
 }
 
-function numberOf(value: unknown): number | undefined {
-  const n = Number(value);
-  return value === null || value === undefined || Number.isNaN(n) ? undefined : n;
-}
+const PROJECTION_LABELS: Record<string, string> = {
+  'case-list': '案件列表',
+  'case-timeline': '纪实时间线',
+  deadlines: '办理时限',
+};
+
+const REBUILD_LABELS: Record<string, string> = {
+  idle: '未在重建',
+  running: '重建中',
+  done: '已完成',
+  failed: '失败',
+};
 
 function Projections() {
   const { message } = App.useApp();
@@ -55,30 +55,40 @@ function Projections() {
       loading={data === undefined}
       dataSource={data?.projections ?? []}
       columns={[
-        { title: '投影', dataIndex: 'name' },
-        { title: '检查点', dataIndex: 'position', render: (v: unknown) => String(v ?? '—') },
         {
-          title: '滞后（事件）',
-          dataIndex: 'lag',
-          render: (v: unknown) =>
-            numberOf(v) === 0 ? <Tag color="success">0</Tag> : <Tag color="orange">{String(v ?? '—')}</Tag>,
+          title: '投影',
+          dataIndex: 'name',
+          render: (name: string) => `${PROJECTION_LABELS[name] ?? name}（${name}）`,
+        },
+        { title: '检查点（全局位置）', dataIndex: 'checkpoint', render: (v: string | null) => v ?? '—' },
+        {
+          title: '滞后',
+          render: (_: unknown, p: ProjectionStatus) =>
+            p.lag.events === null ? (
+              '—'
+            ) : p.lag.events === 0 ? (
+              <Tag color="success">已追平</Tag>
+            ) : (
+              <Tag color="orange">
+                落后 {p.lag.events} 条{p.lag.seconds !== null ? `（约 ${Math.round(p.lag.seconds)} 秒）` : ''}
+              </Tag>
+            ),
         },
         {
           title: '重建',
-          render: (_: unknown, p: ProjectionStatus) => {
-            const r = p.rebuild;
-            const total = numberOf(r?.total);
-            const done = numberOf(r?.processed);
-            if (!r || !r.status) return '—';
-            return total && done !== undefined ? (
-              <Progress percent={Math.round((done / total) * 100)} size="small" />
-            ) : (
-              r.status
-            );
-          },
+          render: (_: unknown, p: ProjectionStatus) => (
+            <span>
+              {REBUILD_LABELS[p.rebuild.status] ?? p.rebuild.status}
+              {p.rebuild.status === 'running' && `，已处理 ${p.rebuild.processed} 条`}
+              {p.rebuild.finishedAt &&
+                p.rebuild.status !== 'running' &&
+                `（${formatTime(p.rebuild.finishedAt)}，共 ${p.rebuild.processed} 条）`}
+              {p.rebuild.error && <Typography.Text type="danger">：{p.rebuild.error}</Typography.Text>}
+            </span>
+          ),
         },
         {
-          title: '',
+          title: '操作',
           render: (_: unknown, p: ProjectionStatus) => (
             <Button onClick={() => void rebuild(p.name)}>重建</Button>
           ),
