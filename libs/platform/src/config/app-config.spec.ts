@@ -23,6 +23,8 @@ describe('loadConfig', () => {
       jwtJwksUrl: undefined,
       jwtIssuer: undefined,
       jwtAudience: undefined,
+      oidcClientId: undefined,
+      oidcScope: 'openid profile',
       logLevel: 'info',
       rateLimitPerMinute: 1200,
       bodyLimit: '256kb',
