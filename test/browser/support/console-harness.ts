@@ -84,7 +84,7 @@ export async function startConsoleHarness(label: string, overrides: Env = {}): P
     ...overrides,
   });
   const app: NestExpressApplication = await createApp(config);
-  await app.listen(port, '127.0.0.1');
+  await app.listen(config.port, '127.0.0.1');
   const pool = new Pool({ connectionString: databaseUrl, max: 6 });
   const store = new PostgresEventStore({ pool, pollIntervalMs: 50 });
   const projections = createProjections({ policy: { calendar: new ChinaWorkingCalendar() } });
@@ -104,7 +104,7 @@ export async function startConsoleHarness(label: string, overrides: Env = {}): P
       '--disable-sync',
     ],
   });
-  const baseUrl = `http://127.0.0.1:${port}`;
+  const baseUrl = `http://127.0.0.1:${config.port}`;
   return {
     baseUrl,
     config,
