@@ -58,6 +58,23 @@ describe('the console screens (browser)', () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
+  it('serves client routes under /console without shadowing the api, under a CSP that lets the console run', async () => {
+    const root = await fetch(`${harness.baseUrl}/`, { redirect: 'manual' });
+    expect(root.status).toBe(302);
+    expect(root.headers.get('location')).toBe('/console/');
+    const clientRoute = await fetch(`${harness.baseUrl}/console/cases/${seeded.caseId}/record`);
+    expect(clientRoute.status).toBe(200);
+    expect(await clientRoute.text()).toContain('<div id="root"></div>');
+    const csp = clientRoute.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain("script-src 'self' 'unsafe-inline'");
+    const api = await fetch(`${harness.baseUrl}/cases/${seeded.caseId}`, {
+      headers: { Accept: 'text/html' },
+    });
+    expect(api.status).toBe(401);
+    expect(api.headers.get('content-type')).toContain('application/problem+json');
+  });
+
   it('shows a handler the workbench and the case list with filters', async () => {
     await signInAs(page, harness.baseUrl, demo.handler.sub);
     await page.getByText('待我审批').waitFor();
@@ -95,6 +112,12 @@ describe('the console screens (browser)', () => {
     await expect(page.getByTestId('verify-badge').textContent()).resolves.toContain('记录完整');
     await page.waitForLoadState('networkidle');
     await screenshot(page, '05-record-timeline');
+    await page.goto(`${harness.baseUrl}/console/cases/${seeded.caseId}`);
+    await page.getByTestId('case-stage').waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(await page.locator('button[data-action]').count()).toBe(0);
+    await page.goto(`${harness.baseUrl}/console/cases/${seeded.caseId}/record`);
+    await page.getByTestId('verify-badge').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
 
     await page.getByRole('tab', { name: '历史回放' }).click();
