@@ -202,7 +202,7 @@ function CandidateCard({
       data-testid={`candidate-${candidate.candidateId}`}
       data-candidate-name={candidate.person.name}
     >
-      {hasActions && (
+      {hasActions && actions.length > 0 && (
         <div style={{ marginBottom: 12 }}>
           <NextActionButtons actions={actions} onRun={onRun} />
         </div>
