@@ -25,6 +25,13 @@ module.exports = {
         path: '(^libs/(?!appointment/))|node_modules/(@nestjs|pg|bullmq|ioredis|@eventstore)/|^(fs|net|http|https|child_process)$',
       },
     },
+    {
+      name: 'console-calls-only-the-api',
+      severity: 'error',
+      comment: 'the console reaches the service over its public HTTP API only, never through libs',
+      from: { path: '^apps/console/' },
+      to: { path: '^libs/' },
+    },
     { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
   ],
   options: {
