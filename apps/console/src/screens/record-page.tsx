@@ -207,8 +207,8 @@ function ReplayTab({ caseId, view }: { caseId: string; view: CaseView }) {
         value={revision}
         onChange={setRevision}
         onChangeComplete={setShown}
-        marks={{ 0: '0', [last]: String(last) }}
-        tooltip={{ formatter: (v) => `第 ${v} 版` }}
+        marks={{ 0: '第 0 版', [last]: `第 ${last} 版` }}
+        tooltip={{ open: false }}
         ariaLabelForHandle="记录版本"
         data-testid="replay-slider"
       />
