@@ -32,6 +32,13 @@ module.exports = {
       from: { path: '^libs/time/', pathNot: '\\.spec\\.ts$' },
       to: { pathNot: '^libs/time/' },
     },
+    {
+      name: 'console-calls-only-the-api',
+      severity: 'error',
+      comment: 'the console reaches the service over its public HTTP API only, never through libs',
+      from: { path: '^apps/console/' },
+      to: { path: '^libs/' },
+    },
     { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
   ],
   options: {

@@ -7,6 +7,7 @@ import { AppConfig, type Clock, PlatformModule } from '@app/platform';
 import { CalendarModule } from './calendar/calendar.module';
 import { CasesModule } from './cases/cases.module';
 import { ErrorsModule } from './errors/errors.module';
+import { ConsoleModule } from './console/console.module';
 import { HealthModule } from './health/health.module';
 import { InboxModule } from './inbox/inbox.module';
 import { ReadModelsModule } from './read-models/read-models.module';
@@ -33,6 +34,7 @@ export class AppModule {
         CalendarModule,
         ErrorsModule,
         SupervisionModule,
+        ConsoleModule.forRoot(config),
       ],
       providers: [{ provide: APP_GUARD, useClass: ThrottlerGuard }],
     };

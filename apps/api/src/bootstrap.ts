@@ -13,6 +13,7 @@ import {
 } from '@app/platform';
 import { AppModule } from './app.module';
 import { withErrorCatalogue } from './errors/error-catalogue.openapi';
+import { contentSecurityPolicy, serveConsole } from './console/console-static';
 
 /**
  * The api as main.ts runs it and as the e2e tests start it: everything but `listen`.
@@ -27,8 +28,7 @@ export async function createApp(
     bodyParser: false,
   });
   app.useLogger(app.get(Logger));
-  // Plain-http deployments (local, behind a TLS proxy) must still load the /docs assets.
-  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
+  app.use(helmet({ contentSecurityPolicy: { directives: contentSecurityPolicy(config) } }));
   // ETag on this api always means the case revision (If-Match), never Express's body hash.
   app.set('etag', false);
   app.useBodyParser('json', { limit: config.bodyLimit });
@@ -44,6 +44,7 @@ export async function createApp(
     }),
   );
   app.useGlobalFilters(new ProblemDetailsFilter());
+  serveConsole(app);
   const openApi = new DocumentBuilder()
     .setTitle('干部选拔任用 workflow API')
     .setDescription(

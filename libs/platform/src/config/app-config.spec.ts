@@ -24,6 +24,8 @@ describe('loadConfig', () => {
       jwtIssuer: undefined,
       jwtAudience: undefined,
       jwtMaxLifetimeSeconds: 43_200,
+      oidcClientId: undefined,
+      oidcScope: 'openid profile',
       logLevel: 'info',
       rateLimitPerMinute: 1200,
       bodyLimit: '256kb',

@@ -18,6 +18,9 @@ export interface AppConfig {
   jwtAudience?: string;
   /** JWT_MAX_LIFETIME: the longest token lifetime accepted (exp − iat, or exp − now without iat). */
   jwtMaxLifetimeSeconds: number;
+  /** The console's OIDC client id at JWT_ISSUER; set, the console signs in there (authorization code + PKCE). */
+  oidcClientId?: string;
+  oidcScope: string;
   logLevel: LogLevel;
   rateLimitPerMinute: number;
   bodyLimit: string;
@@ -113,6 +116,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
       durationSeconds,
       'a duration such as 30m, 8h or 1d',
     ),
+    oidcClientId: read.optional('OIDC_CLIENT_ID', nonEmpty, "the console's client id at the OIDC issuer"),
+    oidcScope: read.text('OIDC_SCOPE', 'openid profile'),
     logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
     rateLimitPerMinute: read.integer('RATE_LIMIT_PER_MINUTE', 1200, 1, 1_000_000_000),
     bodyLimit: read.withDefault('BODY_LIMIT', '256kb', byteSize, 'a size such as 256kb, 1mb or 4096b'),

@@ -1,0 +1,226 @@
+import { DownloadOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Form,
+  Input,
+  InputNumber,
+  Row,
+  Select,
+  Space,
+  Statistic,
+  Table,
+  Tag,
+} from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { ApiError, download, isMissingEndpoint, query } from '../api/api-client';
+import { useApi } from '../api/use-api';
+import { LoadProblem } from '../components/missing-endpoint';
+import { PageHeader } from '../components/page-header';
+import { SEVERITY } from '../labels';
+import { formatTime, shanghai } from '../time';
+
+interface Finding {
+  findingId: string;
+  code: string;
+  severity: 'red' | 'yellow' | 'blue';
+  caseId: string;
+  candidateId?: string;
+  title: string;
+  detail: string;
+  evidence: string[];
+  detectedAt: string;
+  closedAt?: string | null;
+}
+
+function Findings() {
+  const [filters, setFilters] = useState<Record<string, string | undefined>>({ open: 'true' });
+  const [cursors, setCursors] = useState<string[]>([]);
+  const { data, error, loading } = useApi<{ items: Finding[]; nextCursor: string | null }>(
+    `/supervision/findings${query({ ...filters, cursor: cursors.at(-1), limit: 50 })}`,
+  );
+  const items = data?.items ?? [];
+  return (
+    <Card title="专项检查发现" style={{ marginBottom: 16 }}>
+      <Form
+        layout="inline"
+        initialValues={filters}
+        onFinish={(v: Record<string, string | undefined>) => {
+          setCursors([]);
+          setFilters(v);
+        }}
+        style={{ marginBottom: 12 }}
+      >
+        <Form.Item name="severity" label="等级">
+          <Select
+            allowClear
+            placeholder="全部"
+            style={{ width: 120 }}
+            options={Object.entries(SEVERITY).map(([value, s]) => ({ value, label: s.label }))}
+          />
+        </Form.Item>
+        <Form.Item name="code" label="类别代码">
+          <Input allowClear placeholder="如 CHECK_OVERDUE" style={{ width: 180 }} />
+        </Form.Item>
+        <Form.Item name="orgUnit" label="单位">
+          <Input allowClear style={{ width: 160 }} />
+        </Form.Item>
+        <Form.Item name="open" label="状态">
+          <Select
+            allowClear
+            placeholder="全部"
+            style={{ width: 120 }}
+            options={[
+              { value: 'true', label: '未整改' },
+              { value: 'false', label: '已整改' },
+            ]}
+          />
+        </Form.Item>
+        <Form.Item>
+          <Button type="primary" htmlType="submit">
+            查询
+          </Button>
+        </Form.Item>
+      </Form>
+      {error !== undefined ? (
+        <LoadProblem error={error} what="专项检查发现" />
+      ) : (
+        <>
+          <Row gutter={16} style={{ marginBottom: 12 }}>
+            {(['red', 'yellow', 'blue'] as const).map((s) => (
+              <Col key={s} span={8}>
+                <Statistic
+                  title={`${SEVERITY[s].label}（本页）`}
+                  value={items.filter((f) => f.severity === s).length}
+                />
+              </Col>
+            ))}
+          </Row>
+          <Table
+            size="small"
+            rowKey="findingId"
+            loading={loading}
+            dataSource={items}
+            pagination={false}
+            locale={{ emptyText: '没有发现' }}
+            columns={[
+              {
+                title: '等级',
+                dataIndex: 'severity',
+                width: 80,
+                render: (s: Finding['severity']) => (
+                  <Tag color={SEVERITY[s]?.color}>{SEVERITY[s]?.label ?? s}</Tag>
+                ),
+              },
+              { title: '发现', dataIndex: 'title' },
+              { title: '说明', dataIndex: 'detail' },
+              {
+                title: '证据（记录版本）',
+                render: (_: unknown, f: Finding) => (
+                  <Link to={`/cases/${f.caseId}/record`}>
+                    {f.evidence.length > 0 ? `第 ${f.evidence.join('、')} 版` : '查看纪实'}
+                  </Link>
+                ),
+              },
+              {
+                title: '发现时间',
+                dataIndex: 'detectedAt',
+                width: 150,
+                render: (t: string) => formatTime(t),
+              },
+              {
+                title: '整改',
+                dataIndex: 'closedAt',
+                width: 150,
+                render: (t?: string | null) =>
+                  t ? `已整改 ${formatTime(t)}` : <Tag color="orange">未整改</Tag>,
+              },
+            ]}
+          />
+          <Space style={{ marginTop: 12 }}>
+            <Button disabled={cursors.length === 0} onClick={() => setCursors((c) => c.slice(0, -1))}>
+              上一页
+            </Button>
+            <Button
+              disabled={!data?.nextCursor}
+              onClick={() => data?.nextCursor && setCursors((c) => [...c, data.nextCursor as string])}
+            >
+              下一页
+            </Button>
+          </Space>
+        </>
+      )}
+    </Card>
+  );
+}
+
+function AnnualReport() {
+  const { message } = App.useApp();
+  const [year, setYear] = useState(shanghai().year());
+  const [orgUnit, setOrgUnit] = useState('');
+  const { data, error } = useApi<Record<string, unknown>>(`/reports/annual${query({ year, orgUnit })}`);
+  const [notice, setNotice] = useState<string | null>(null);
+  const rows = data
+    ? Object.entries(data).filter(([, v]) => typeof v === 'number' || typeof v === 'string')
+    : [];
+  return (
+    <Card title="年度统计（一报告两评议）">
+      <Space wrap style={{ marginBottom: 12 }}>
+        <span>年度</span>
+        <InputNumber value={year} min={2000} max={2100} onChange={(v) => v && setYear(v)} aria-label="年度" />
+        <Input
+          placeholder="单位（留空为全部）"
+          value={orgUnit}
+          onChange={(e) => setOrgUnit(e.target.value)}
+          style={{ width: 200 }}
+          aria-label="单位"
+        />
+        <Button
+          icon={<DownloadOutlined />}
+          onClick={() =>
+            void download(
+              `/reports/annual${query({ year, orgUnit })}`,
+              'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+              `选人用人年度统计-${year}.xlsx`,
+            ).catch((e: unknown) => {
+              if (isMissingEndpoint(e) || (e instanceof ApiError && e.status === 406))
+                setNotice('本服务暂未提供年度统计下载，服务升级后即可使用。');
+              else void message.error(e instanceof Error ? e.message : '下载失败');
+            })
+          }
+        >
+          下载 Excel
+        </Button>
+      </Space>
+      {notice && <Alert type="info" showIcon message={notice} style={{ marginBottom: 12 }} />}
+      {error !== undefined ? (
+        <LoadProblem error={error} what="年度统计" />
+      ) : (
+        <Table
+          size="small"
+          pagination={false}
+          rowKey={([k]) => k}
+          dataSource={rows}
+          columns={[
+            { title: '项目', render: (_: unknown, [k]: [string, unknown]) => k },
+            { title: '数值', render: (_: unknown, [, v]: [string, unknown]) => String(v) },
+          ]}
+        />
+      )}
+    </Card>
+  );
+}
+
+export default function SupervisionPage() {
+  return (
+    <>
+      <PageHeader title="专项检查" crumbs={[{ title: '工作台', to: '/' }, { title: '专项检查' }]} />
+      <Findings />
+      <AnnualReport />
+    </>
+  );
+}

@@ -1,0 +1,180 @@
+import { ChinaWorkingCalendar } from '@app/calendar';
+import { createAppointmentDecider } from '@app/appointment';
+import type { Page } from 'playwright-core';
+import { appendGrownCase } from '../fault/support/grown-case';
+import {
+  apiClient,
+  type ConsoleHarness,
+  initialJsGzipBytes,
+  recordMeasurement,
+  screenshot,
+  seriousViolations,
+  signInAs,
+  startConsoleHarness,
+} from './support/console-harness';
+import { demo } from './support/demo';
+
+async function waitForText(page: Page, testId: string, text: string): Promise<void> {
+  await page
+    .getByTestId(testId)
+    .filter({ hasText: new RegExp(`^${text}$`) })
+    .waitFor();
+}
+import { seedInspectedCase } from './support/seed-case';
+
+/**
+ * The console's screens in Chromium over a real api, PostgreSQL and projections: what each person sees,
+ * the auditor's replay and verify badge, accessibility, and a screenshot of each screen.
+ */
+describe('the console screens (browser)', () => {
+  let harness: ConsoleHarness;
+  let page: Page;
+  let seeded: { caseId: string; li: string; zhao: string };
+
+  beforeAll(async () => {
+    harness = await startConsoleHarness('browser_screens');
+    seeded = await seedInspectedCase(apiClient(harness.baseUrl));
+    await harness.caughtUp();
+    page = await harness.newPage();
+  }, 120_000);
+
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  it('serves the console at / and lists the demo people by role in local mode', async () => {
+    const started = Date.now();
+    await page.goto(`${harness.baseUrl}/`);
+    await page.getByTestId('sign-in-h-001').waitFor();
+    expect(page.url()).toBe(`${harness.baseUrl}/console/login`);
+    const firstLoad = Date.now() - started;
+    recordMeasurement('firstLoadMs', firstLoad);
+    expect(firstLoad).toBeLessThan(10_000);
+    const initial = initialJsGzipBytes();
+    recordMeasurement('initialJsGzipBytes', initial);
+    expect(initial).toBeLessThanOrEqual(400 * 1024);
+    await expect(page.getByText('王志强').count()).resolves.toBe(1);
+    await screenshot(page, '00-sign-in');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('serves client routes under /console without shadowing the api, under a CSP that lets the console run', async () => {
+    const root = await fetch(`${harness.baseUrl}/`, { redirect: 'manual' });
+    expect(root.status).toBe(302);
+    expect(root.headers.get('location')).toBe('/console/');
+    const clientRoute = await fetch(`${harness.baseUrl}/console/cases/${seeded.caseId}/record`);
+    expect(clientRoute.status).toBe(200);
+    expect(await clientRoute.text()).toContain('<div id="root"></div>');
+    const csp = clientRoute.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain("script-src 'self' 'unsafe-inline'");
+    const api = await fetch(`${harness.baseUrl}/cases/${seeded.caseId}`, {
+      headers: { Accept: 'text/html' },
+    });
+    expect(api.status).toBe(401);
+    expect(api.headers.get('content-type')).toContain('application/problem+json');
+  });
+
+  it('shows a handler the workbench and the case list with filters', async () => {
+    await signInAs(page, harness.baseUrl, demo.handler.sub);
+    await page.getByText('待我审批').waitFor();
+    await page.waitForLoadState('networkidle');
+    await screenshot(page, '01-workbench-handler');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('link', { name: '案件列表' }).click();
+    await page.locator('.ant-table').getByRole('link', { name: '市发展和改革委员会副主任' }).waitFor();
+    await screenshot(page, '02-case-list');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('shows the case: stages, candidates, 凡提四必, opinions and deadlines', async () => {
+    await page.locator('.ant-table').getByRole('link', { name: '市发展和改革委员会副主任' }).click();
+    await page.getByTestId('case-stage').waitFor();
+    await expect(page.getByTestId('case-stage').textContent()).resolves.toBe('讨论决定');
+    await expect(page.getByTestId(`candidate-status-${seeded.li}`).textContent()).resolves.toBe('会议通过');
+    await screenshot(page, '03-case-handler');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('shows a unit secretary the full opinion text and the digest computed in the browser', async () => {
+    await signInAs(page, harness.baseUrl, demo.unitSecretary.sub);
+    await page.goto(`${harness.baseUrl}/console/cases/${seeded.caseId}/sign/${seeded.zhao}/integrity`);
+    await page.getByTestId('opinion-text').waitFor();
+    await expect(page.getByTestId('computed-digest').textContent()).resolves.toMatch(/^[0-9a-f]{64}$/);
+    await screenshot(page, '04-sign-unit-secretary');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('lets an auditor replay the case with the slider and see it intact, then broken at the changed revision', async () => {
+    await signInAs(page, harness.baseUrl, demo.auditor.sub);
+    await page.goto(`${harness.baseUrl}/console/cases/${seeded.caseId}/record`);
+    await page.getByTestId('verify-badge').waitFor();
+    await expect(page.getByTestId('verify-badge').textContent()).resolves.toContain('记录完整');
+    await page.waitForLoadState('networkidle');
+    await screenshot(page, '05-record-timeline');
+    await page.goto(`${harness.baseUrl}/console/cases/${seeded.caseId}`);
+    await page.getByTestId('case-stage').waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(await page.locator('button[data-action]').count()).toBe(0);
+    await page.goto(`${harness.baseUrl}/console/cases/${seeded.caseId}/record`);
+    await page.getByTestId('verify-badge').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.getByRole('tab', { name: '历史回放' }).click();
+    await page.getByTestId('replay-stage').waitFor();
+    await expect(page.getByTestId('replay-stage').textContent()).resolves.toBe('讨论决定');
+    const handle = page.getByRole('slider', { name: '记录版本' });
+    await handle.focus();
+    await page.keyboard.press('Home');
+    await waitForText(page, 'replay-stage', '动议');
+    await expect(page.getByText('第 0 版时的案件状态').count()).resolves.toBe(1);
+    await screenshot(page, '06-record-replay-revision-0');
+    await page.keyboard.press('ArrowRight');
+    await waitForText(page, 'replay-stage', '动议审批');
+    await page.getByRole('tab', { name: '原始事件' }).click();
+    await page.getByText('CaseOpened').waitFor();
+    await screenshot(page, '07-record-events');
+
+    await harness.pool.query(
+      `UPDATE events SET data = jsonb_set(data, '{reason}', '"改写的推荐理由"') WHERE stream_id = $1 AND revision = 4`,
+      [`appointment-${seeded.caseId}`],
+    );
+    await page.reload();
+    await page.getByTestId('verify-badge').waitFor();
+    await expect(page.getByTestId('verify-badge').textContent()).resolves.toContain('自第 4 版起');
+    await screenshot(page, '08-record-tampered');
+  });
+
+  it('shows supervision and admin screens, with a polite notice where the service lacks an endpoint', async () => {
+    await signInAs(page, harness.baseUrl, demo.supervisor.sub);
+    await page.getByRole('link', { name: '专项检查' }).click();
+    await page.getByRole('heading', { name: '专项检查' }).waitFor();
+    await page.waitForLoadState('networkidle');
+    await screenshot(page, '09-supervision');
+    expect(await seriousViolations(page)).toEqual([]);
+    await signInAs(page, harness.baseUrl, demo.admin.sub);
+    await page.getByRole('link', { name: '管理' }).click();
+    await page.getByText('投影（读模型）').waitFor();
+    await page.waitForLoadState('networkidle');
+    await screenshot(page, '10-admin');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('renders a 2 000-event timeline virtualised: a few dozen rows in the page, quickly', async () => {
+    const decider = createAppointmentDecider({ calendar: new ChinaWorkingCalendar() });
+    const { caseId } = await appendGrownCase(harness.store, decider, 2000);
+    await harness.caughtUp();
+    await signInAs(page, harness.baseUrl, demo.auditor.sub);
+    const started = Date.now();
+    await page.goto(`${harness.baseUrl}/console/cases/${caseId}/record`);
+    await page.getByText('共 2000 条', { exact: true }).waitFor({ timeout: 30_000 });
+    await page.locator('[data-testid="timeline"] .ant-table-row').first().waitFor();
+    const rendered = Date.now() - started;
+    recordMeasurement('timeline2000RenderMs', rendered);
+    const rows = await page.locator('[data-testid="timeline"] .ant-table-row').count();
+    recordMeasurement('timeline2000RowsInDom', rows);
+    expect(rows).toBeLessThan(100);
+    expect(rendered).toBeLessThan(15_000);
+    await screenshot(page, '11-record-2000-events');
+  });
+});
