@@ -2,7 +2,8 @@ import { Pool } from 'pg';
 import request from 'supertest';
 import type { Actor } from '@app/appointment/appointment.commands';
 import { ChinaWorkingCalendar } from '@app/calendar';
-import { HEAD_POSITION_SQL, PostgresEventStore } from '@app/event-store';
+import { PostgresEventStore } from '@app/event-store';
+import { waitForProjections } from '@app/projections/testing/projection-tables';
 import { loadConfig, signLocalToken, type UserRole } from '@app/platform';
 import { createProjections, migrateProjections, ProjectionRunner } from '@app/projections';
 import { createApp } from '../../apps/api/src/bootstrap';
@@ -63,16 +64,7 @@ export async function startReadSideApp(label: string) {
         .send(body),
     /** Waits until every projection has applied every event appended so far. */
     async caughtUp(): Promise<void> {
-      const deadline = Date.now() + 20_000;
-      for (;;) {
-        const head = BigInt((await pool.query<{ head: string }>(HEAD_POSITION_SQL)).rows[0]?.head ?? '0');
-        const { rows } = await pool.query<{ position: string | null }>(
-          'SELECT position FROM projection_checkpoints',
-        );
-        if (rows.every((row) => BigInt(row.position ?? '0') >= head)) return;
-        if (Date.now() > deadline) throw new Error('projections did not catch up');
-        await new Promise((resolve) => setTimeout(resolve, 30));
-      }
+      await waitForProjections(pool);
     },
     async close(): Promise<void> {
       await Promise.all(runners.map((r) => r.stop()));

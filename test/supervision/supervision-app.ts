@@ -6,6 +6,7 @@ import { ChinaWorkingCalendar } from '@app/calendar';
 import { PostgresEventStore } from '@app/event-store';
 import { type Env, loadConfig, signLocalToken, type UserRole } from '@app/platform';
 import { createProjections, migrateProjections, ProjectionRunner } from '@app/projections';
+import { waitForProjections } from '@app/projections/testing/projection-tables';
 import { createApp } from '../../apps/api/src/bootstrap';
 import { dropTestDatabase, freshTestDatabase, testRedisUrl } from '../setup/test-db';
 import { CANDIDATE_UNIT, people } from '../support/people';
@@ -87,17 +88,7 @@ export async function startSupervisionApp(label: string, env: Env = {}) {
     },
     /** Waits until every projection (and the R27 process) has applied every case event appended so far. */
     async caughtUp(): Promise<void> {
-      const deadline = Date.now() + 20_000;
-      for (;;) {
-        const { rows } = await pool.query<{ behind: boolean }>(
-          `SELECT bool_or(coalesce(c.position::bigint, 0) <
-             (SELECT coalesce(max(global_position), 0) FROM events WHERE stream_id LIKE 'appointment-%')) AS behind
-           FROM projection_checkpoints c`,
-        );
-        if (!rows[0].behind) return;
-        if (Date.now() > deadline) throw new Error('projections did not catch up');
-        await new Promise((resolve) => setTimeout(resolve, 30));
-      }
+      await waitForProjections(pool);
     },
     async close(): Promise<void> {
       await Promise.all(runners.map((r) => r.stop()));

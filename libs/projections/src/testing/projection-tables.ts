@@ -43,3 +43,18 @@ export async function waitFor(
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
+
+/** Waits until every projection's checkpoint has passed every event appended so far. */
+export async function waitForProjections(pool: Pool, timeoutMs = 20_000): Promise<void> {
+  await waitFor(
+    async () => {
+      const head = BigInt((await headPosition(pool)) ?? '0');
+      const { rows } = await pool.query<{ position: string | null }>(
+        'SELECT position FROM projection_checkpoints',
+      );
+      return rows.every((row) => BigInt(row.position ?? '0') >= head);
+    },
+    timeoutMs,
+    'the projections to catch up',
+  );
+}
