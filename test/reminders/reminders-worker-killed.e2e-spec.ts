@@ -12,6 +12,11 @@ const OPENED_WEEKS_AGO = '2026-03-02T09:00:00+08:00';
 const WORKER_PREFIX = 'bull';
 const BLOCKED_INBOX_INSERTS = `SELECT pid FROM pg_stat_activity
   WHERE datname = current_database() AND pid <> pg_backend_pid() AND wait_event_type = 'Lock' AND query LIKE 'INSERT INTO inbox%'`;
+/**
+ * Of those, the reminders' deliveries: while the calendar's last year is ending (DOMAIN.md §9) the
+ * reconciler's notice to the admins is an inbox insert too, blocked alike; its case_id is ''.
+ */
+const BLOCKED_REMINDER_INSERTS = `${BLOCKED_INBOX_INSERTS} AND query NOT LIKE '%VALUES ($1, $2, $3, $4, '''',%'`;
 
 /**
  * The compiled worker (node dist/apps/worker/src/main.js) killed with SIGKILL in the middle of a
@@ -162,7 +167,7 @@ describe('a worker process killed mid-job delivers exactly once', () => {
         first,
         async () =>
           (await h.reminderIssuedEvents(c.caseId)).length === ids.length &&
-          (await h.pool.query(BLOCKED_INBOX_INSERTS)).rowCount === ids.length,
+          (await h.pool.query(BLOCKED_REMINDER_INSERTS)).rowCount === ids.length,
         20_000,
         'ReminderIssued recorded and the inbox writes blocked',
       );

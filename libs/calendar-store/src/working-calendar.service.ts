@@ -100,6 +100,7 @@ export class WorkingCalendarService implements OnApplicationBootstrap, OnApplica
   private queue: Promise<void> = Promise.resolve();
   private subscriber?: Redis;
   private timer?: NodeJS.Timeout;
+  private stopped = false;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -121,18 +122,34 @@ export class WorkingCalendarService implements OnApplicationBootstrap, OnApplica
     }
     this.timer = setInterval(() => void this.refresh().catch(() => undefined), POLL_MS);
     this.timer.unref();
-    const subscriber = this.redis.duplicate();
-    subscriber.on('error', () => undefined);
-    subscriber.on('message', () => void this.refresh().catch(() => undefined));
-    this.subscriber = subscriber;
-    await subscriber.subscribe(CALENDAR_CHANGED_CHANNEL).catch((err: unknown) => {
-      this.logger.warn(`calendar change channel not subscribed, polling only: ${message(err)}`);
-    });
+    this.subscribeInBackground();
   }
 
   onApplicationShutdown(): void {
+    this.stopped = true;
     clearInterval(this.timer);
     this.subscriber?.disconnect();
+  }
+
+  /**
+   * Never awaited: with Redis unreachable a SUBSCRIBE waits in ioredis's offline queue until Redis
+   * answers (maxRetriesPerRequest: null), and start-up must not wait with it. The client keeps
+   * reconnecting and resubscribes on every reconnect; once subscribed, and on each reconnection, it
+   * re-reads the stream for the messages missed meanwhile, and polling covers the rest.
+   */
+  private subscribeInBackground(): void {
+    const subscriber = this.redis.duplicate();
+    subscriber.on('error', () => undefined);
+    subscriber.on('message', () => void this.refresh().catch(() => undefined));
+    subscriber.on('ready', () => void this.refresh().catch(() => undefined));
+    this.subscriber = subscriber;
+    subscriber.subscribe(CALENDAR_CHANGED_CHANNEL).then(
+      () => this.refresh().catch(() => undefined),
+      (err: unknown) => {
+        if (!this.stopped)
+          this.logger.warn(`calendar change channel not subscribed, polling only: ${message(err)}`);
+      },
+    );
   }
 
   /** Reads what the stream gained since the last read; one read at a time. */
@@ -239,11 +256,7 @@ export class WorkingCalendarService implements OnApplicationBootstrap, OnApplica
       }
     }
     await this.refresh();
-    await this.redis.publish(CALENDAR_CHANGED_CHANNEL, revision).catch((err: unknown) => {
-      this.logger.warn(
-        `calendar change not published; other processes pick it up within ${POLL_MS} ms: ${message(err)}`,
-      );
-    });
+    this.publishChange(revision);
     const { firstYear, lastYear: coveredTo } = this.live.coverage;
     return {
       year,
@@ -255,6 +268,16 @@ export class WorkingCalendarService implements OnApplicationBootstrap, OnApplica
       summary: summarizeYear(year, data.holidays, data.workdays),
       coverage: { firstYear, lastYear: coveredTo, lastCoveredDay: this.live.lastCoveredDay },
     };
+  }
+
+  /** Not awaited either: a PUBLISH to an unreachable Redis would hold the load's answer for good. */
+  private publishChange(revision: string): void {
+    const missed = (reason: string) =>
+      this.logger.warn(
+        `calendar change not published; other processes pick it up within ${POLL_MS} ms: ${reason}`,
+      );
+    if (this.redis.status !== 'ready') return missed(`redis connection is ${this.redis.status}`);
+    this.redis.publish(CALENDAR_CHANGED_CHANNEL, revision).catch((err: unknown) => missed(message(err)));
   }
 }
 

@@ -9,7 +9,12 @@ import {
   REMINDERS_MAINTENANCE_QUEUE,
 } from '@app/reminders';
 
-/** At worker start: reconcile once, and keep the 5-minute reconcile scheduler in place. */
+/**
+ * At worker start: reconcile once, and keep the 5-minute reconcile scheduler in place. Neither is
+ * awaited by the start: Nest runs the modules' start hooks one after another, so a reconcile held up
+ * (Redis away, the inbox locked by the calendar notice's insert) would keep the projections from
+ * starting, and with them every new reminder.
+ */
 @Injectable()
 export class RemindersStartup implements OnApplicationBootstrap {
   private readonly logger = new Logger(RemindersStartup.name);
@@ -19,13 +24,17 @@ export class RemindersStartup implements OnApplicationBootstrap {
     @InjectQueue(REMINDERS_MAINTENANCE_QUEUE) private readonly maintenance: Queue,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
-    await this.maintenance.upsertJobScheduler(
-      RECONCILE_SCHEDULER_ID,
-      { every: RECONCILE_EVERY_MS },
-      { name: RECONCILE_JOB, opts: { removeOnComplete: { count: 50 }, removeOnFail: { count: 50 } } },
-    );
+  onApplicationBootstrap(): void {
+    void this.start();
+  }
+
+  private async start(): Promise<void> {
     try {
+      await this.maintenance.upsertJobScheduler(
+        RECONCILE_SCHEDULER_ID,
+        { every: RECONCILE_EVERY_MS },
+        { name: RECONCILE_JOB, opts: { removeOnComplete: { count: 50 }, removeOnFail: { count: 50 } } },
+      );
       const report = await this.reconciler.reconcile();
       this.logger.log(
         `reminders reconciled at start: ${report.created} jobs re-created of ${report.open} open deadlines`,
