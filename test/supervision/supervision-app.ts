@@ -36,9 +36,7 @@ export async function startSupervisionApp(label: string, env: Env = {}) {
     recommenderSuspensionMonths: config.rules.recommenderSuspensionMonths,
   });
   await migrateProjections(pool, projections);
-  const runners = projections.map(
-    (projection) => new ProjectionRunner({ pool, store, projection, batchMs: 10, logger: quiet }),
-  );
+  const runners = [new ProjectionRunner({ pool, store, projections, batchMs: 10, logger: quiet })];
   runners.forEach((r) => r.start());
   const tokens = new Map<string, string>();
   const token = async (actor: Actor): Promise<string> => {

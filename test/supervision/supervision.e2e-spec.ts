@@ -412,6 +412,8 @@ describe('supervision across cases: findings, 倒查, 谁推荐谁负责, yearly
       votes: [
         {
           candidateId: deferred.candidateId,
+          // R19: deferral is the meeting's resolution, not a count of "defer" ballots
+          deferred: true,
           ballots: [...MEMBERS.slice(1), 'm1'].map((memberId) => ({ memberId, vote: 'defer' })),
         },
       ],

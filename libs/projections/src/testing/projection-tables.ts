@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import { HEAD_POSITION_SQL } from '@app/event-store';
+import { HEAD_POSITION_SQL, POSITION_SQL } from '@app/event-store';
 import type { Projection, TableNames } from '../projection.types';
 import { liveTableNames } from '../projection.types';
 
@@ -44,17 +44,29 @@ export async function waitFor(
   }
 }
 
-/** Waits until every projection's checkpoint has passed every event appended so far. */
-export async function waitForProjections(pool: Pool, timeoutMs = 20_000): Promise<void> {
-  await waitFor(
-    async () => {
-      const head = BigInt((await headPosition(pool)) ?? '0');
-      const { rows } = await pool.query<{ position: string | null }>(
-        'SELECT position FROM projection_checkpoints',
-      );
-      return rows.every((row) => BigInt(row.position ?? '0') >= head);
-    },
-    timeoutMs,
-    'the projections to catch up',
+/** The position of the last case event: the projections subscribe to case streams only. */
+async function caseHeadPosition(pool: Pool): Promise<bigint> {
+  const { rows } = await pool.query<{ head: string }>(
+    `SELECT ${POSITION_SQL} AS head FROM events e WHERE e.stream_id LIKE 'appointment-%'
+     ORDER BY e.transaction_id DESC, e.global_position DESC LIMIT 1`,
   );
+  return BigInt(rows[0]?.head ?? '0');
+}
+
+/** Waits until every projection's checkpoint has passed every case event appended so far. */
+export async function waitForProjections(pool: Pool, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const head = await caseHeadPosition(pool);
+    const { rows } = await pool.query<{ name: string; position: string | null }>(
+      'SELECT name, position FROM projection_checkpoints',
+    );
+    const behind = rows.filter((row) => BigInt(row.position ?? '0') < head);
+    if (behind.length === 0) return;
+    if (Date.now() > deadline)
+      throw new Error(
+        `the projections did not catch up with ${head}: ${behind.map((r) => `${r.name} at ${r.position}`).join(', ')}`,
+      );
+    await new Promise((resolve) => setTimeout(resolve, 30));
+  }
 }
