@@ -4,7 +4,7 @@ import { AppointmentErrorCodes as E, DomainError } from './appointment.errors';
 import type { NextAction } from './appointment.next-actions';
 import { nextActions } from './appointment.next-actions';
 import { decisionReadiness, exceptionalApprovalDeadline } from './appointment.rules';
-import type { AppointmentState, OpenCaseState } from './appointment.state';
+import type { AppointmentState, ExistingCaseState } from './appointment.state';
 import { latestOccurredDate } from '@app/time';
 import {
   actors,
@@ -83,6 +83,8 @@ const detours: AppointmentCommand[] = [
   cmd.drop(C2),
   cmd.drop(C1),
   cmd.withdraw(),
+  cmd.appoint(C1, '2025-04-16', false),
+  cmd.postAppointmentFinding(C1),
 ];
 
 /** Runs what the decider accepts and passes over what it refuses: every state reached is reachable. */
@@ -100,7 +102,7 @@ function reach(commands: AppointmentCommand[]): AppointmentState {
 
 const MINUTE = 60_000;
 
-function nowAfter(state: OpenCaseState, minutes: number): string {
+function nowAfter(state: ExistingCaseState, minutes: number): string {
   const latest = /T/.test(state.updatedAt) ? state.updatedAt : `${state.updatedAt}T23:59:00+08:00`;
   return new Date(Date.parse(latest) + minutes * MINUTE).toISOString();
 }
@@ -109,7 +111,7 @@ let serial = 0;
 const fresh = (prefix: string) => `next-${prefix}-${++serial}`;
 
 /** A request of this action that is well-formed and fits the case: what a careful clerk would send. */
-function wellFormed(a: NextAction, state: OpenCaseState, by: Actor, now: string): AppointmentCommand {
+function wellFormed(a: NextAction, state: ExistingCaseState, by: Actor, now: string): AppointmentCommand {
   const candidateId = a.candidateId ?? '';
   const candidate = state.candidates.find((c) => c.candidateId === candidateId);
   const send = <C extends AppointmentCommand>(type: C['type'], data: C['data']) =>
@@ -246,6 +248,16 @@ function wellFormed(a: NextAction, state: OpenCaseState, by: Actor, now: string)
     case 'DropCandidate':
     case 'WithdrawCase':
       return send(a.action, { candidateId, reason: '退出' });
+    case 'RecordPostAppointmentFinding':
+      return send(a.action, {
+        candidateId,
+        findingId: fresh('finding'),
+        source: 'audit',
+        foundAt: now,
+        summary: '审计发现',
+        substantiated: false,
+        predatesAppointment: false,
+      });
     default:
       throw new Error(`no well-formed ${a.action}`);
   }
@@ -262,7 +274,11 @@ function outcome(c: AppointmentCommand, state: AppointmentState): { ok: true } |
 }
 
 const arbitraryCase = fc.record({
-  progress: fc.integer({ min: 1, max: happyPath.length }),
+  // Late states (appointed, on probation, closed) drawn as often as all the others together.
+  progress: fc.oneof(
+    fc.integer({ min: 1, max: happyPath.length }),
+    fc.integer({ min: happyPath.length - 4, max: happyPath.length }),
+  ),
   insertions: fc.array(fc.tuple(fc.nat(), fc.constantFrom(...detours)), { maxLength: 6 }),
   minutesLater: fc.constantFrom(0, 3, 10, 60 * 24, 60 * 24 * 30),
 });
@@ -271,19 +287,23 @@ describe('nextActions agrees with decide', () => {
   it('offers as allowed only what decide accepts, and lists the codes decide refuses with (every role, reachable states)', () => {
     let allowedChecked = 0;
     let blockedChecked = 0;
+    let findingsChecked = 0;
+    let closedChecked = 0;
     fc.assert(
       fc.property(arbitraryCase, ({ progress, insertions, minutesLater }) => {
         const commands = happyPath.slice(0, progress);
         for (const [at, detour] of insertions) commands.splice(at % (commands.length + 1), 0, detour);
         const state = reach(commands);
-        if (state.status !== 'open') {
-          for (const caller of callers)
-            expect(nextActions(state, caller, '2026-01-01T00:00:00Z', deps)).toEqual([]);
-          return;
-        }
+        if (state.status === 'empty') throw new Error('the script opens the case');
         const now = nowAfter(state, minutesLater);
         for (const caller of callers) {
           for (const action of nextActions(state, caller, now, deps)) {
+            // DOMAIN.md §7: a closed case takes nothing but findings after appointment.
+            if (state.status === 'closed') {
+              expect(action.action).toBe('RecordPostAppointmentFinding');
+              closedChecked++;
+            }
+            if (action.action === 'RecordPostAppointmentFinding') findingsChecked++;
             const result = outcome(wellFormed(action, state, caller, now), state);
             if (action.allowed) {
               expect({ action, result }).toEqual({ action, result: { ok: true } });
@@ -301,6 +321,8 @@ describe('nextActions agrees with decide', () => {
     );
     expect(allowedChecked).toBeGreaterThan(100);
     expect(blockedChecked).toBeGreaterThan(10);
+    expect(findingsChecked).toBeGreaterThan(10);
+    expect(closedChecked).toBeGreaterThan(0);
   });
 });
 
@@ -323,6 +345,32 @@ describe('nextActions for people', () => {
     expect(nextActions(s.state, actors.handler, at(s), deps)[0].blockedBy).toEqual([
       { code: E.INITIATION_NOT_APPROVED, rule: 'R1', message: '动议尚未经党委（党组）书记批准（R1）' },
     ]);
+  });
+
+  it('offers on a closed case only the finding after appointment, for the appointed candidate, to whom may record it', () => {
+    const s = new CaseScript().appointed(C1, false).run(cmd.appointmentTalk(C1));
+    expect(s.state.status).toBe('closed');
+    const now = '2025-09-01T10:00:00+08:00';
+    const finding = {
+      action: 'RecordPostAppointmentFinding',
+      method: 'POST',
+      path: `/cases/${CASE_ID}/candidates/${C1}/post-appointment-findings`,
+      candidateId: C1,
+      allowed: true,
+    };
+    expect(nextActions(s.state, actors.handler, now, deps)).toEqual([finding]);
+    expect(nextActions(s.state, actors.disciplineSecretaryA, now, deps)).toEqual([finding]);
+    for (const caller of [actors.disciplineSecretaryB, actors.otherHandler, actors.committeeSecretary])
+      expect(nextActions(s.state, caller, now, deps)).toEqual([]);
+  });
+
+  it('offers the finding on an open case once the candidate is appointed, and not before', () => {
+    const offered = (s: CaseScript) =>
+      nextActions(s.state, actors.handler, nowAfter(s.open, 60), deps)
+        .filter((a) => a.action === 'RecordPostAppointmentFinding')
+        .map((a) => [a.candidateId, a.allowed]);
+    expect(offered(new CaseScript().inNotice())).toEqual([]);
+    expect(offered(new CaseScript().appointed())).toEqual([[C1, true]]);
   });
 
   it('never offers anything to a supervisor, an auditor, an admin or a handler of another department', () => {

@@ -30,6 +30,7 @@ import {
 import { guardDropCandidate, guardWithdrawCase } from './decide/lifecycle.decide';
 import { guardRecordObjection, guardResolveObjection, guardStartPublicNotice } from './decide/notice.decide';
 import { guardDraftOpinion, guardSignOpinion } from './decide/opinions.decide';
+import { guardRecordPostAppointmentFinding } from './decide/post-appointment.decide';
 import {
   guardDetermineInspectionTargets,
   guardRecommending,
@@ -71,6 +72,8 @@ interface ActionSpec {
   scope: 'case' | 'candidate' | 'opinion' | 'check' | 'objection';
   path: (t: Target) => string;
   guard: GuardRun;
+  /** DOMAIN.md §7: the command a closed case still takes. */
+  closedCase?: true;
 }
 
 const cid = (t: Target): string => t.candidate?.candidateId ?? '';
@@ -216,6 +219,13 @@ const SPECS: readonly ActionSpec[] = [
     guard: (g, t) => guardDropCandidate(g, cid(t)),
   },
   { action: 'WithdrawCase', scope: 'case', path: () => '/withdraw', guard: (g) => guardWithdrawCase(g) },
+  {
+    action: 'RecordPostAppointmentFinding',
+    scope: 'candidate',
+    path: (t) => onCandidate(t, '/post-appointment-findings'),
+    guard: (g, t) => guardRecordPostAppointmentFinding(g, cid(t)),
+    closedCase: true,
+  },
 ];
 
 /**
@@ -231,6 +241,7 @@ const NOT_APPLICABLE: ReadonlySet<string> = new Set([
   E.OBJECTION_ALREADY_RESOLVED,
   E.APPOINTMENT_TALK_ALREADY_RECORDED,
   E.NO_PROBATION,
+  E.NOT_APPOINTED,
 ]);
 const SHOWS_R1: readonly AppointmentCommandType[] = ['RecordRecommendationRound', 'NominateCandidate'];
 
@@ -275,17 +286,20 @@ function shown(action: AppointmentCommandType, reason: unknown): reason is Domai
   return reason.code !== E.INITIATION_NOT_APPROVED || SHOWS_R1.includes(action);
 }
 
-/** Every action the caller's role may take on this case, allowed or blocked by a rule, with its path. */
+/**
+ * Every action the caller's role may take on this case, allowed or blocked by a rule, with its path.
+ * On a closed case, only what it still takes (DOMAIN.md §7).
+ */
 export function nextActions(
   state: AppointmentState,
   caller: Actor,
   now: string,
   deps: AppointmentDeciderDeps,
 ): NextAction[] {
-  if (state.status !== 'open') return [];
+  if (state.status === 'empty') return [];
   const ctx: DecideContext = { calendar: deps.calendar, rules: { ...defaultRulesConfig, ...deps.rules } };
   const actions: NextAction[] = [];
-  for (const spec of SPECS) {
+  for (const spec of state.status === 'closed' ? SPECS.filter((s) => s.closedCase) : SPECS) {
     const g: Guard = { type: spec.action, state, actor: caller, at: now, ctx };
     if (reasonsOf(() => authorizeCommand(spec.action, caller, state)).length > 0) continue;
     for (const target of targets(spec, state)) {

@@ -3,10 +3,11 @@ import type { PostAppointmentFindingSource } from '../appointment.commands';
 import { requireCandidateUnit } from '../appointment.authorization';
 import { AppointmentErrors } from '../appointment.errors';
 import { shanghaiDate } from '@app/time';
-import type { DecideFn } from './decide-support';
+import type { DecideFn, Guard } from './decide-support';
 import {
   actorRef,
   findCandidate,
+  guardOf,
   requireNotBefore,
   requireOccurred,
   requireOneOf,
@@ -26,6 +27,17 @@ function requireBoolean(field: string, value: unknown): boolean {
 }
 
 /**
+ * Only for an appointed candidate, at any stage after, closed cases included; a discipline
+ * secretary only for a candidate of their own unit.
+ */
+export function guardRecordPostAppointmentFinding(g: Guard, candidateId: string) {
+  const candidate = findCandidate(g.state, candidateId);
+  if (g.actor.role === 'discipline-secretary') requireCandidateUnit(g.actor, candidate);
+  if (!candidate.appointment) throw AppointmentErrors.notAppointed(candidate);
+  return { candidate, appointment: candidate.appointment };
+}
+
+/**
  * Accepted at any stage after appointment, closed cases included: the one command a closed case
  * still takes. A substantiated problem that predates the appointment is 带病提拔.
  */
@@ -35,8 +47,10 @@ export const decideRecordPostAppointmentFinding: DecideFn<'RecordPostAppointment
   ctx,
 ) => {
   const d = command.data;
-  const candidate = findCandidate(state, d.candidateId);
-  if (command.actor.role === 'discipline-secretary') requireCandidateUnit(command.actor, candidate);
+  const { candidate, appointment } = guardRecordPostAppointmentFinding(
+    guardOf(command, state, ctx),
+    d.candidateId,
+  );
   const findingId = requireText('findingId', d.findingId, 100);
   if ((candidate.postAppointmentFindings ?? []).some((f) => f.findingId === findingId))
     throw AppointmentErrors.duplicateId('findingId', findingId);
@@ -45,10 +59,9 @@ export const decideRecordPostAppointmentFinding: DecideFn<'RecordPostAppointment
   const summary = requireText('summary', d.summary);
   const substantiated = requireBoolean('substantiated', d.substantiated);
   const predatesAppointment = requireBoolean('predatesAppointment', d.predatesAppointment);
-  if (!candidate.appointment) throw AppointmentErrors.notAppointed(candidate);
   requireNotBefore('foundAt', foundAt, {
     step: 'appointment',
-    at: candidate.appointment.noticeDate,
+    at: appointment.noticeDate,
     candidateId: candidate.candidateId,
   });
   return [

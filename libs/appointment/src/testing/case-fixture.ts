@@ -344,6 +344,21 @@ export const cmd = {
     ),
   drop: (candidateId: string) => command('DropCandidate', { candidateId, reason: '本人因健康原因退出' }),
   withdraw: () => command('WithdrawCase', { reason: '机构改革，职位撤销' }),
+  postAppointmentFinding: (candidateId: string, findingId = 'f-1', at = '2026-06-01T10:00:00+08:00') =>
+    command(
+      'RecordPostAppointmentFinding',
+      {
+        candidateId,
+        findingId,
+        source: 'inspection-tour',
+        foundAt: at,
+        summary: '巡察发现其任职前违规收受礼金',
+        substantiated: true,
+        predatesAppointment: true,
+      },
+      actors.handler,
+      at,
+    ),
   reminder: (reminderId = 'rem-1') =>
     command(
       'IssueReminder',
