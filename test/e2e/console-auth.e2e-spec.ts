@@ -37,6 +37,7 @@ describe('console sign-in: POST /auth/dev-token and GET /auth/config (e2e)', () 
       e2e = await startE2eApp('console_auth_prod', {
         NODE_ENV: 'production',
         JWT_SECRET: 'a-production-secret-of-at-least-32-characters',
+        REMINDER_WEBHOOK_SECRET: 'a-production-webhook-secret',
       });
     });
     afterAll(async () => {

@@ -50,6 +50,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   recommendedBy: '推荐人',
   'RecommenderDto.role': '推荐人身份',
   role: '身份',
+  sub: '人员编号',
   reason: '理由',
   exceptional: '破格提拔',
   'ExceptionalDto.kind': '破格类别',
