@@ -176,7 +176,7 @@ describe('error messages in Chinese, English on request (e2e)', () => {
   it('answers 403 naming the role and who may, in either language', async () => {
     const body = { post: { title: '副主任', orgUnit: CANDIDATE_UNIT, level: '副处级' }, grounds: '…' };
     const zh = expectProblem(await client.post(people.auditor, '/cases', body), 403, 'AUTH.ROLE_NOT_ALLOWED');
-    expect(zh.detail).toBe('审计检查人员无权进行此项操作（可进行此项操作的是：经办人）');
+    expect(zh.detail).toBe('选人用人检查人员无权进行此项操作（可进行此项操作的是：经办人）');
     const en = expectProblem(
       await client.post(people.auditor, '/cases', body, EN),
       403,

@@ -11,6 +11,7 @@ import { authorizeCommand } from './appointment.decider';
 import type { RuleId } from './appointment.errors';
 import { AppointmentErrorCodes as E, DomainError } from './appointment.errors';
 import { RECORDED_CHECKS } from './appointment.rules';
+import { ROLE_LABELS } from './appointment.labels';
 import type { AppointmentState, CandidateState, ExistingCaseState } from './appointment.state';
 import {
   guardIssueAppointment,
@@ -345,8 +346,8 @@ const OPINION_NAMES_ZH: Record<string, string> = {
 };
 const SIGNER_NAMES_ZH: Record<string, string> = {
   'inspection-leader': '考察组组长',
-  'unit-secretary': '单位党委（党组）书记',
-  'discipline-secretary': '纪委书记（纪检组组长）',
+  'unit-secretary': ROLE_LABELS['unit-secretary'],
+  'discipline-secretary': ROLE_LABELS['discipline-secretary'],
 };
 const GAP_NAMES_ZH: Record<string, string> = {
   'inspection-report': '考察报告',

@@ -3,6 +3,7 @@
  * for fields and values, candidate ids shown as names, yes/no for flags. The JSON record keeps
  * the structured form.
  */
+import { CANDIDATE_STATUS_LABELS, ROLE_LABELS, VALUE_LABELS as DOMAIN_VALUE_LABELS } from '@app/appointment';
 import {
   ACTIVITY_LABELS,
   CHECK_LABELS,
@@ -84,47 +85,20 @@ const FIELD_LABELS: Record<string, string> = {
   id: '编号',
 };
 
+/** The domain's words for values, candidate statuses and roles, plus what only the 纪实表 shows. */
 const VALUE_LABELS: Record<string, string> = {
   ...OUTCOME_LABELS,
   ...ACTIVITY_LABELS,
   ...CHECK_LABELS,
   ...OPINION_LABELS,
   ...STAGE_LABELS,
+  ...DOMAIN_VALUE_LABELS,
+  ...CANDIDATE_STATUS_LABELS,
+  ...ROLE_LABELS,
   talk: '谈话调研推荐',
   meeting: '会议推荐',
-  qualified: '合格',
-  unqualified: '不合格',
-  'no-objection': '无意见',
-  objection: '有意见',
-  verified: '已审核无误',
-  discrepancy: '存在不一致',
-  consistent: '如实报告',
-  omission: '漏报',
-  concealment: '隐瞒不报',
-  none: '未收到',
-  unsubstantiated: '查无实据',
-  substantiated: '查有实据',
-  extend: '延长试用期',
-  'skip-level': '越级提拔',
-  unrecommended: '未经推荐',
   other: '其他破格',
-  nominated: '已提名',
-  'not-selected': '未列为考察对象',
-  target: '考察对象',
-  'in-notice': '公示中',
-  appointed: '已任职',
-  'on-probation': '试用期中',
-  cancelled: '取消任职',
-  dropped: '已退出',
-  handler: '经办人',
-  inspector: '考察组成员',
   'inspection-leader': '考察组组长',
-  'unit-secretary': '单位党委（党组）书记',
-  'discipline-secretary': '纪委书记（纪检组组长）',
-  'committee-secretary': '党委（党组）书记',
-  supervisor: '分管领导',
-  auditor: '审计检查',
-  admin: '管理员',
   system: '系统',
 };
 

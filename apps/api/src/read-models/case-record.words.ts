@@ -4,6 +4,7 @@
  * fields added later (meeting members, deferral, the reminder talk, post-appointment findings)
  * are shown when present, and older events without them still read well.
  */
+import { ROLE_LABELS as DOMAIN_ROLE_LABELS } from '@app/appointment';
 import { shanghaiDisplay } from '@app/time';
 import type { RecordedEvent } from '@app/event-store';
 import { ACTIVITY_LABELS, CHECK_LABELS, OPINION_LABELS, OUTCOME_LABELS } from '@app/projections';
@@ -65,17 +66,10 @@ export const GRADE_LABELS: Record<string, string> = {
 };
 const GRADE_ORDER = ['excellent', 'competent', 'basic', 'incompetent'];
 
+/** The domain's role names, and the team leader's signing role. */
 export const ROLE_LABELS: Record<string, string> = {
-  handler: '经办人',
-  inspector: '考察组成员',
+  ...DOMAIN_ROLE_LABELS,
   'inspection-leader': '考察组组长',
-  'unit-secretary': '单位党委（党组）书记',
-  'discipline-secretary': '纪委书记（纪检组组长）',
-  'committee-secretary': '党委（党组）书记',
-  supervisor: '分管领导',
-  auditor: '选人用人检查人员',
-  admin: '系统管理员',
-  system: '系统',
 };
 
 export const REMINDER_LABELS: Record<string, string> = {
