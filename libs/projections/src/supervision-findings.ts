@@ -9,7 +9,7 @@ import type { AppointmentEvent } from '@app/appointment/appointment.events';
 import { isAppointmentEvent } from '@app/appointment/appointment.events';
 import type { AppointmentState } from '@app/appointment/appointment.state';
 import { initialAppointmentState } from '@app/appointment/appointment.state';
-import { isPlainDate as isIsoDate } from '@app/time';
+import { isPlainDate as isIsoDate, shanghaiDisplay } from '@app/time';
 import type { RecordedEvent } from '@app/event-store';
 import { type DeadlineKind, type DeadlinePolicyDeps, openDeadlines } from '@app/reminders/deadline-policy';
 import { CHECK_LABELS, FINDING_SOURCE_LABELS, OPINION_LABELS } from './case-timeline.projection';
@@ -511,11 +511,7 @@ const STEP_LABELS: Record<string, string> = {
   PostAppointmentFindingRecorded: '任职后发现问题',
 };
 
-function shanghai(value: string): string {
-  if (isIsoDate(value)) return value;
-  const t = new Date(Date.parse(value) + 8 * 60 * 60 * 1000).toISOString();
-  return `${t.slice(0, 10)} ${t.slice(11, 16)}`;
-}
+const shanghai = shanghaiDisplay;
 
 /** Every finding of the case at `now` (ISO time), closed ones included. */
 export function supervisionFindings(s: SupervisionState, now: string): Finding[] {

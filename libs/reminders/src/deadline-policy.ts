@@ -13,7 +13,7 @@ import type {
   CheckName,
 } from '@app/appointment/appointment.state';
 import { CHECK_NAMES } from '@app/appointment/appointment.state';
-import { addDays, addMonths, shanghaiDate } from '@app/time';
+import { addDays, addMonths, dayOfWeek, shanghaiDate, shanghaiDateTime } from '@app/time';
 
 export type DeadlineKind =
   | 'initiation-approval'
@@ -147,7 +147,7 @@ function deadline(
     caseId: state.caseId,
     kind,
     subject,
-    dueAt: `${date}T${ctx.periods.reminderTime}:00+08:00`,
+    dueAt: shanghaiDateTime(date, ctx.periods.reminderTime),
     recipientRoles,
     reason,
     escalationLevel,
@@ -166,7 +166,7 @@ function workingDaysAfter(at: string, n: number, calendar: WorkingCalendar): str
     let day = date;
     for (let counted = 0; counted < n;) {
       day = addDays(day, 1);
-      const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
+      const weekday = dayOfWeek(day);
       if (weekday !== 0 && weekday !== 6) counted += 1;
     }
     return day;

@@ -6,6 +6,7 @@ import {
   STAGE_LABELS,
   VALUE_LABELS,
 } from '@app/appointment/appointment.labels';
+import { shanghaiTime } from '@app/time';
 import { CHECK_OUTCOMES } from '@app/appointment/appointment.rules';
 import { ERROR_CATALOGUE, FIELD_REASONS, type Lang } from './error-catalogue';
 import { FIELD_LABELS, fieldLabel } from './field-labels';
@@ -205,14 +206,12 @@ function commandPhrase(command: string, about: unknown): string {
   return label(COMMAND_LABELS, command);
 }
 
-const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
-
 /** A time with an offset as a clerk in Beijing time reads it: `2025年3月14日 09:30`. */
 function chineseMoment(value: string): string {
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return chineseDate(value);
   const instant = Date.parse(value);
   if (Number.isNaN(instant)) return value;
-  const local = new Date(instant + SHANGHAI_OFFSET_MS).toISOString();
+  const local = shanghaiTime(instant);
   return `${chineseDate(local.slice(0, 10))} ${local.slice(11, 16)}`;
 }
 
