@@ -92,7 +92,7 @@ export async function startConsoleHarness(label: string, overrides: Env = {}): P
   await app.listen(config.port, '127.0.0.1');
   const pool = new Pool({ connectionString: databaseUrl, max: 6 });
   const store = new PostgresEventStore({ pool, pollIntervalMs: 50 });
-  const projections = createProjections({ policy: { calendar: new ChinaWorkingCalendar() } });
+  const projections = createProjections({ policy: { calendar: new ChinaWorkingCalendar() }, store });
   await migrateProjections(pool, projections);
   const runners = projections.map(
     (projection) => new ProjectionRunner({ pool, store, projection, batchMs: 10, logger: quiet }),
