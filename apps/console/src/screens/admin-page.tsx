@@ -214,6 +214,9 @@ function Calendar() {
           workdays: parse(values.workdays ?? ''),
         },
       });
+      form.setFields(
+        ['year', 'documentNo', 'publishedAt', 'holidays', 'workdays'].map((name) => ({ name, errors: [] })),
+      );
       message.success(`${values.year} 年节假日安排已载入`);
       reload();
     } catch (e) {
