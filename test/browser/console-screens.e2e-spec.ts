@@ -212,6 +212,13 @@ describe('the console screens (browser)', () => {
     await page.getByRole('button', { name: '查 询' }).click();
     await page.getByRole('row').filter({ hasText: '凡提四必核查逾期' }).first().waitFor();
     await expect(late.count()).resolves.toBe(0);
+    await page.getByLabel('类别').click();
+    await page.getByTitle('双签字逾期').click();
+    await page.getByRole('button', { name: '查 询' }).click();
+    await page.getByText('没有发现').waitFor();
+    await page.getByLabel('类别').click();
+    await page.getByTitle('凡提四必核查逾期').click();
+    await page.getByRole('button', { name: '查 询' }).click();
 
     const evidence = page
       .getByRole('row')

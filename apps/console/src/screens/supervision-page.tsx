@@ -37,6 +37,23 @@ interface Finding {
   closedAt?: string | null;
 }
 
+/** The kinds of finding the service reports (DOMAIN.md §8), as a clerk names them. */
+const FINDING_KINDS: Record<string, string> = {
+  LATE_APPROVAL: '动议逾期未审批',
+  CHECK_OVERDUE: '凡提四必核查逾期',
+  SIGNATURE_OVERDUE: '双签字逾期',
+  HOLD_TOO_LONG: '反映问题暂缓核实超期',
+  TALK_OVERDUE: '任职谈话逾期',
+  PROBATION_UNREVIEWED: '试用期满未考核',
+  BACKFILLED: '事后补记',
+  EQUAL_SLATE: '等额考察',
+  EXCEPTIONAL: '破格提拔',
+  REPEATED_DEFERRAL: '多次缓议',
+  SICK_PROMOTION: '带病提拔',
+  RECOMMENDER_ACCOUNTABLE: '推荐人被追责（谁推荐谁负责）',
+  REVOKED: '免去试任职务',
+};
+
 function Findings() {
   const [filters, setFilters] = useState<Record<string, string | undefined>>({ open: 'true' });
   const [cursors, setCursors] = useState<string[]>([]);
@@ -63,8 +80,13 @@ function Findings() {
             options={Object.entries(SEVERITY).map(([value, s]) => ({ value, label: s.label }))}
           />
         </Form.Item>
-        <Form.Item name="code" label="类别代码">
-          <Input allowClear placeholder="如 CHECK_OVERDUE" style={{ width: 180 }} />
+        <Form.Item name="code" label="类别">
+          <Select
+            allowClear
+            placeholder="全部"
+            style={{ width: 220 }}
+            options={Object.entries(FINDING_KINDS).map(([value, label]) => ({ value, label }))}
+          />
         </Form.Item>
         <Form.Item name="orgUnit" label="单位">
           <Input allowClear style={{ width: 160 }} />
