@@ -258,7 +258,7 @@ describe('the console screens (browser)', () => {
     await waitForText(page, 'calendar-coverage', '工作日历覆盖 \\d{4} 年至 2027 年，最后覆盖日 2027-12-31。');
     await page.getByRole('row').filter({ hasText: '测试用安排（非国务院办公厅正式通知）' }).waitFor();
     await expect(page.locator('.ant-form-item-explain-error').count()).resolves.toBe(0);
-    await screenshot(page, '11-admin-calendar-loaded');
+    await screenshot(page, '10b-admin-calendar-loaded');
   });
 
   it('renders a 2 000-event timeline virtualised: a few dozen rows in the page, quickly', async () => {
