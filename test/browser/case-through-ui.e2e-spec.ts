@@ -34,7 +34,8 @@ describe('a case from 动议 to 结案 through the console (browser)', () => {
     await signInAs(page, harness.baseUrl, person.sub);
     await harness.caughtUp();
     await page.getByRole('link', { name: '案件列表' }).click();
-    await page.getByRole('link', { name: POST }).click();
+    await page.waitForURL('**/console/cases');
+    await page.locator('.ant-table').getByRole('link', { name: POST }).click();
     await page.getByTestId('case-stage').waitFor();
     await page.waitForLoadState('networkidle');
   }

@@ -22,6 +22,27 @@ async function waitForText(page: Page, testId: string, text: string): Promise<vo
 }
 import { seedInspectedCase } from './support/seed-case';
 
+const HOLIDAYS_2027 = [
+  '2027-01-01 元旦',
+  '2027-01-02 元旦',
+  '2027-01-03 元旦',
+  ...[5, 6, 7, 8, 9, 10, 11, 12, 13].map((d) => `2027-02-${String(d).padStart(2, '0')} 春节`),
+  '2027-04-03 清明节',
+  '2027-04-04 清明节',
+  '2027-04-05 清明节',
+  ...[1, 2, 3, 4, 5].map((d) => `2027-05-0${d} 劳动节`),
+  '2027-06-09 端午节',
+  '2027-09-15 中秋节',
+  ...[1, 2, 3, 4, 5, 6, 7].map((d) => `2027-10-0${d} 国庆节`),
+].join('\n');
+const WORKDAYS_2027 = [
+  '2027-01-31 春节调休',
+  '2027-02-20 春节调休',
+  '2027-05-08 劳动节调休',
+  '2027-09-26 国庆节调休',
+  '2027-10-09 国庆节调休',
+].join('\n');
+
 /**
  * The console's screens in Chromium over a real api, PostgreSQL and projections: what each person sees,
  * the auditor's replay and verify badge, accessibility, and a screenshot of each screen.
@@ -112,6 +133,28 @@ describe('the console screens (browser)', () => {
     await expect(page.getByTestId('verify-badge').textContent()).resolves.toContain('记录完整');
     await page.waitForLoadState('networkidle');
     await screenshot(page, '05-record-timeline');
+
+    const pdfResponse = page.waitForResponse((r) => r.url().endsWith(`/cases/${seeded.caseId}/record`));
+    const pdfDownload = page.waitForEvent('download');
+    await page.getByRole('button', { name: '下载纪实表（PDF）' }).click();
+    expect((await pdfResponse).headers()['content-type']).toContain('application/pdf');
+    expect((await pdfDownload).suggestedFilename()).toBe('纪实表-市发展和改革委员会副主任.pdf');
+    const zipResponse = page.waitForResponse((r) => r.url().endsWith(`/cases/${seeded.caseId}/archive`));
+    const zipDownload = page.waitForEvent('download');
+    await page.getByRole('button', { name: '下载一案一档' }).click();
+    expect((await zipResponse).headers()['content-type']).toContain('application/zip');
+    expect((await zipDownload).suggestedFilename()).toBe('一案一档-市发展和改革委员会副主任.zip');
+
+    await page.getByRole('link', { name: '李明' }).click();
+    await page.getByRole('heading', { name: '倒查 · 李明' }).waitFor();
+    const chain = page.getByTestId('accountability-chain').first();
+    await chain.getByText('提出动议').waitFor();
+    await chain.getByText('实名推荐人（谁推荐谁负责）').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    await screenshot(page, '05b-accountability');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.goto(`${harness.baseUrl}/console/cases/${seeded.caseId}/record`);
+    await page.getByTestId('verify-badge').waitFor();
     await page.goto(`${harness.baseUrl}/console/cases/${seeded.caseId}`);
     await page.getByTestId('case-stage').waitFor();
     await page.waitForLoadState('networkidle');
@@ -145,19 +188,77 @@ describe('the console screens (browser)', () => {
     await screenshot(page, '08-record-tampered');
   });
 
-  it('shows supervision and admin screens, with a polite notice where the service lacks an endpoint', async () => {
+  it('shows the supervisor the findings of the seeded case with links to the revisions, and the yearly statistics', async () => {
     await signInAs(page, harness.baseUrl, demo.supervisor.sub);
     await page.getByRole('link', { name: '专项检查' }).click();
     await page.getByRole('heading', { name: '专项检查' }).waitFor();
+    const late = page.getByRole('row').filter({ hasText: '事后补记（超过30天）：市发展和改革委员会副主任' });
+    await late.first().waitFor();
+    await page.getByTestId('annual-report').getByText('新启动动议').waitFor();
     await page.waitForLoadState('networkidle');
     await screenshot(page, '09-supervision');
     expect(await seriousViolations(page)).toEqual([]);
+
+    const xlsxResponse = page.waitForResponse((r) => r.url().includes('/reports/annual'));
+    const xlsx = page.waitForEvent('download');
+    await page.getByRole('button', { name: '下载 Excel' }).click();
+    expect((await xlsxResponse).headers()['content-type']).toContain(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    expect((await xlsx).suggestedFilename()).toMatch(/^选人用人年度统计-\d{4}\.xlsx$/);
+
+    await page.getByLabel('等级').click();
+    await page.getByTitle('黄色').click();
+    await page.getByRole('button', { name: '查 询' }).click();
+    await page.getByRole('row').filter({ hasText: '凡提四必核查逾期' }).first().waitFor();
+    await expect(late.count()).resolves.toBe(0);
+    await page.getByLabel('类别').click();
+    await page.getByTitle('双签字逾期').click();
+    await page.getByRole('button', { name: '查 询' }).click();
+    await page.getByText('没有发现').waitFor();
+    await page.getByLabel('类别').click();
+    await page.getByTitle('凡提四必核查逾期').click();
+    await page.getByRole('button', { name: '查 询' }).click();
+
+    const evidence = page
+      .getByRole('row')
+      .filter({ hasText: '凡提四必核查逾期' })
+      .first()
+      .getByRole('link')
+      .first();
+    const revision = ((await evidence.textContent()) ?? '').replace(/\D/g, '');
+    await evidence.click();
+    await page.getByText(`第 ${revision} 版时的案件状态`).waitFor();
+  });
+
+  it('shows the admin the projections in words, the calendar coverage, and loads a year', async () => {
     await signInAs(page, harness.baseUrl, demo.admin.sub);
     await page.getByRole('link', { name: '管理' }).click();
     await page.getByText('投影（读模型）').waitFor();
+    await page.getByText('推荐责任（R27）').waitFor();
+    await expect(page.getByTestId('calendar-coverage').textContent()).resolves.toMatch(
+      /^工作日历覆盖 \d{4} 年至 \d{4} 年，最后覆盖日 \d{4}-12-31。$/,
+    );
+    await page.getByRole('button', { name: '立即对账' }).click();
+    await expect(page.getByTestId('reconcile-report').textContent()).resolves.toMatch(
+      /^对账完成（用时 \d+ 毫秒）：未到期期限 \d+ 个/,
+    );
     await page.waitForLoadState('networkidle');
     await screenshot(page, '10-admin');
     expect(await seriousViolations(page)).toEqual([]);
+
+    // chinese-days covers up to 2026; 2027 is loaded as data (a test arrangement, not the real notice).
+    await expect(page.getByTestId('calendar-coverage').textContent()).resolves.toContain('至 2026 年');
+    await page.getByLabel('年度').fill('2027');
+    await page.getByLabel('国务院办公厅通知文号').fill('测试用安排（非国务院办公厅正式通知）');
+    await page.getByLabel('放假日期（每行：日期 名称）').fill(HOLIDAYS_2027);
+    await page.getByLabel('调休上班日期（每行：日期 名称）').fill(WORKDAYS_2027);
+    await page.getByRole('button', { name: '载 入' }).click();
+    await page.getByText('2027 年节假日安排已载入').waitFor();
+    await waitForText(page, 'calendar-coverage', '工作日历覆盖 \\d{4} 年至 2027 年，最后覆盖日 2027-12-31。');
+    await page.getByRole('row').filter({ hasText: '测试用安排（非国务院办公厅正式通知）' }).waitFor();
+    await expect(page.locator('.ant-form-item-explain-error').count()).resolves.toBe(0);
+    await screenshot(page, '10b-admin-calendar-loaded');
   });
 
   it('renders a 2 000-event timeline virtualised: a few dozen rows in the page, quickly', async () => {

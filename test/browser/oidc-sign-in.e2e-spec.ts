@@ -43,6 +43,7 @@ describe('the console signs in at an OIDC issuer (browser)', () => {
       NODE_ENV: 'production',
       PORT: String(apiPort),
       JWT_SECRET: 'unused-in-this-test-but-required-in-production',
+      REMINDER_WEBHOOK_SECRET: 'unused-in-this-test-but-required-in-production',
       JWT_JWKS_URL: `${issuerUrl}/jwks`,
       JWT_ISSUER: issuerUrl,
       JWT_AUDIENCE: AUDIENCE,

@@ -171,4 +171,25 @@ describe('nextActions in GET /cases/:id (e2e)', () => {
     expect(await actionsOf(people.supervisor)).toEqual([]);
     expect(await actionsOf(people.auditor)).toEqual([]);
   });
+
+  it('is served per caller: private, revalidated, varying by Authorization, a 304 only to a matching revision', async () => {
+    const path = `/cases/${steps.caseId}`;
+    const handlerView = expectStatus(await client.get(people.handler, path), 200);
+    expect(handlerView.headers['cache-control']).toBe('private, no-cache');
+    expect(handlerView.headers['vary']).toMatch(/\bAuthorization\b/i);
+    const etag = String(handlerView.headers['etag']);
+    expect(etag).toBe(`"${handlerView.body.revision}"`);
+
+    const revalidated = await e2e
+      .http()
+      .get(path)
+      .set('Authorization', `Bearer ${await e2e.tokenFor(people.handler)}`)
+      .set('If-None-Match', etag);
+    expect(revalidated.status).toBe(304);
+    expect(revalidated.headers['vary']).toMatch(/\bAuthorization\b/i);
+
+    const secretaryView = expectStatus(await client.get(people.unitSecretary, path), 200);
+    expect(secretaryView.headers['cache-control']).toBe('private, no-cache');
+    expect(secretaryView.body.nextActions).not.toEqual(handlerView.body.nextActions);
+  });
 });

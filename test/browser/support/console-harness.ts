@@ -9,7 +9,12 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { ChinaWorkingCalendar } from '@app/calendar';
 import { PostgresEventStore } from '@app/event-store';
 import { type AppConfig, type Env, loadConfig } from '@app/platform';
-import { createProjections, migrateProjections, ProjectionRunner } from '@app/projections';
+import {
+  createProjections,
+  migrateProjections,
+  ProjectionRunner,
+  projectionStatuses,
+} from '@app/projections';
 import { createApp } from '../../../apps/api/src/bootstrap';
 import { dropTestDatabase, freshTestDatabase, testRedisUrl } from '../../setup/test-db';
 import { freePort } from '../../support/free-port';
@@ -87,12 +92,13 @@ export async function startConsoleHarness(label: string, overrides: Env = {}): P
   await app.listen(config.port, '127.0.0.1');
   const pool = new Pool({ connectionString: databaseUrl, max: 6 });
   const store = new PostgresEventStore({ pool, pollIntervalMs: 50 });
-  const projections = createProjections({ policy: { calendar: new ChinaWorkingCalendar() } });
+  const projections = createProjections({ policy: { calendar: new ChinaWorkingCalendar() }, store });
   await migrateProjections(pool, projections);
   const runners = projections.map(
     (projection) => new ProjectionRunner({ pool, store, projection, batchMs: 10, logger: quiet }),
   );
   runners.forEach((runner) => runner.start());
+  const names = projections.map((projection) => projection.name);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
@@ -125,10 +131,8 @@ export async function startConsoleHarness(label: string, overrides: Env = {}): P
     async caughtUp() {
       const deadline = Date.now() + 20_000;
       for (;;) {
-        const { rows } = await pool.query<{ behind: boolean }>(
-          `SELECT bool_or(coalesce(c.position::bigint, 0) < (SELECT coalesce(max(global_position), 0) FROM events)) AS behind FROM projection_checkpoints c`,
-        );
-        if (!rows[0].behind) return;
+        const statuses = await projectionStatuses(pool, names);
+        if (statuses.every((status) => status.lag.events === 0)) return;
         if (Date.now() > deadline) throw new Error('projections did not catch up');
         await new Promise((resolve) => setTimeout(resolve, 30));
       }

@@ -4,36 +4,38 @@ import { useApi } from '../api/use-api';
 import { LoadProblem } from '../components/missing-endpoint';
 import { PageHeader } from '../components/page-header';
 import { label, ROLE_LABELS } from '../labels';
+import { formatTime } from '../time';
 
-interface Responsibility {
-  kind?: string;
-  title?: string;
-  responsibility?: string;
-  person?: { id?: string; name?: string; role?: string };
-  actor?: { id?: string; name?: string; role?: string };
-  revision?: string;
+interface AccountabilityLink {
+  step: string;
+  responsibility: string;
+  person: { id?: string; name?: string; role?: string };
+  caseId: string;
+  revision: string;
+  at: string;
   detail?: string;
-  [key: string]: unknown;
+  digest?: string;
+  vote?: string;
 }
 
 interface ChainCase {
   caseId: string;
-  candidateId?: string;
-  post?: { title?: string };
-  responsibilities?: Responsibility[];
-  [key: string]: unknown;
+  candidateId: string;
+  ownerOrgUnit: string;
+  post: { title: string; orgUnit: string; level: string } | null;
+  links: AccountabilityLink[];
 }
 
 /** 倒查 (DOMAIN.md §7): every case the person was a candidate in, and who was responsible for each step. */
 export default function AccountabilityPage() {
   const { personId = '' } = useParams();
-  const { data, error } = useApi<{ personId?: string; name?: string; cases?: ChainCase[] }>(
+  const { data, error } = useApi<{ personId: string; name: string | null; cases: ChainCase[] }>(
     `/people/${encodeURIComponent(personId)}/accountability`,
   );
   return (
     <>
       <PageHeader
-        title={`倒查 · ${data?.name ?? personId}`}
+        title={`倒查 · ${data?.name ?? '人员'}`}
         crumbs={[{ title: '工作台', to: '/' }, { title: '倒查' }]}
       />
       <Card>
@@ -50,38 +52,51 @@ export default function AccountabilityPage() {
               key: c.caseId,
               label: (
                 <span>
-                  {c.post?.title ?? c.caseId} <Link to={`/cases/${c.caseId}/record`}>查看纪实</Link>
+                  {c.post ? `${c.post.orgUnit} · ${c.post.title}` : '案件'}（{c.ownerOrgUnit}）
                 </span>
               ),
               children: (
-                <Table
-                  size="small"
-                  pagination={false}
-                  rowKey={(r, i) => `${r.revision ?? ''}-${i}`}
-                  dataSource={c.responsibilities ?? []}
-                  columns={[
-                    {
-                      title: '环节',
-                      render: (_: unknown, r: Responsibility) => r.title ?? r.responsibility ?? r.kind ?? '—',
-                    },
-                    {
-                      title: '责任人',
-                      render: (_: unknown, r: Responsibility) => {
-                        const who = r.person ?? r.actor;
-                        return who
-                          ? `${who.name ?? who.id ?? ''}${who.role ? `（${label(ROLE_LABELS, who.role)}）` : ''}`
-                          : '—';
+                <>
+                  <Typography.Paragraph>
+                    <Link to={`/cases/${c.caseId}/record`}>查看该案全程纪实</Link>
+                  </Typography.Paragraph>
+                  <Table
+                    size="small"
+                    pagination={false}
+                    data-testid="accountability-chain"
+                    rowKey={(r) =>
+                      `${r.revision}-${r.step}-${r.responsibility}-${r.person.id ?? r.person.name ?? ''}`
+                    }
+                    dataSource={c.links}
+                    columns={[
+                      { title: '环节', dataIndex: 'step', width: 200 },
+                      { title: '责任', dataIndex: 'responsibility', width: 200 },
+                      {
+                        title: '责任人',
+                        width: 200,
+                        render: (_: unknown, r: AccountabilityLink) =>
+                          `${r.person.name ?? '（未具名）'}${r.person.role ? `（${label(ROLE_LABELS, r.person.role)}）` : ''}`,
                       },
-                    },
-                    {
-                      title: '情况',
-                      render: (_: unknown, r: Responsibility) => (
-                        <Typography.Text>{r.detail ?? ''}</Typography.Text>
-                      ),
-                    },
-                    { title: '记录版本', dataIndex: 'revision', width: 90 },
-                  ]}
-                />
+                      {
+                        title: '情况',
+                        render: (_: unknown, r: AccountabilityLink) => (
+                          <Typography.Text>
+                            {[r.vote, r.detail].filter(Boolean).join('；') || '—'}
+                          </Typography.Text>
+                        ),
+                      },
+                      { title: '时间', dataIndex: 'at', width: 150, render: (t: string) => formatTime(t) },
+                      {
+                        title: '记录版本',
+                        dataIndex: 'revision',
+                        width: 90,
+                        render: (revision: string) => (
+                          <Link to={`/cases/${c.caseId}/record?revision=${revision}`}>第 {revision} 版</Link>
+                        ),
+                      },
+                    ]}
+                  />
+                </>
               ),
             }))}
           />

@@ -1,4 +1,17 @@
-import { App, Button, Card, DatePicker, Form, Input, InputNumber, Space, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Form,
+  Input,
+  InputNumber,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { ApiError, api } from '../api/api-client';
 import { useApi } from '../api/use-api';
@@ -24,7 +37,49 @@ const PROJECTION_LABELS: Record<string, string> = {
   'case-list': '案件列表',
   'case-timeline': '纪实时间线',
   deadlines: '办理时限',
+  supervision: '监督检查',
+  'recommender-accountability': '推荐责任（R27）',
 };
+
+interface CalendarYear {
+  year: number;
+  source: 'package' | 'file' | 'loaded';
+  version: string;
+  documentNo?: string;
+  publishedAt?: string;
+  loadedAt?: string;
+  loadedBy?: { id: string; name: string };
+  holidays: number;
+  workdays: number;
+  workingDays: number;
+}
+
+interface CalendarDescription {
+  version: string;
+  coverage: { firstYear: number; lastYear: number; lastCoveredDay: string };
+  years: CalendarYear[];
+  warning?: { message: string };
+}
+
+const SOURCE_LABELS: Record<CalendarYear['source'], string> = {
+  package: '内置数据',
+  file: '数据文件',
+  loaded: '管理员载入',
+};
+
+interface ReconcileReport {
+  open: number;
+  delivered: number;
+  present: number;
+  created: number;
+  pastDue: number;
+  webhooks: number;
+  tookMs: number;
+}
+
+const reconcileReport = (r: ReconcileReport): string =>
+  `对账完成（用时 ${r.tookMs} 毫秒）：未到期期限 ${r.open} 个，其中提醒已发出 ${r.delivered} 个、` +
+  `定时器仍在 ${r.present} 个、补建 ${r.created} 个（已过期待补发 ${r.pastDue} 个）；补建待送达的推送 ${r.webhooks} 个。`;
 
 const REBUILD_LABELS: Record<string, string> = {
   idle: '未在重建',
@@ -39,7 +94,7 @@ function Projections() {
   const rebuild = async (name: string) => {
     try {
       await api(`/admin/projections/${name}/rebuild`, { method: 'POST' });
-      message.success(`已开始重建 ${name}`);
+      message.success(`已开始重建${PROJECTION_LABELS[name] ?? name}`);
       const timer = setInterval(reload, 1000);
       setTimeout(() => clearInterval(timer), 30_000);
     } catch (e) {
@@ -60,7 +115,11 @@ function Projections() {
           dataIndex: 'name',
           render: (name: string) => `${PROJECTION_LABELS[name] ?? name}（${name}）`,
         },
-        { title: '检查点（全局位置）', dataIndex: 'checkpoint', render: (v: string | null) => v ?? '—' },
+        {
+          title: '最近更新',
+          dataIndex: 'updatedAt',
+          render: (v: string | null) => (v ? formatTime(v) : '尚未处理'),
+        },
         {
           title: '滞后',
           render: (_: unknown, p: ProjectionStatus) =>
@@ -109,8 +168,8 @@ function Reminders() {
       <Space>
         <Button
           onClick={() =>
-            void api<Record<string, unknown>>('/admin/reminders/reconcile', { method: 'POST' }).then(
-              (r) => setReport(JSON.stringify(r)),
+            void api<ReconcileReport>('/admin/reminders/reconcile', { method: 'POST' }).then(
+              (r) => setReport(reconcileReport(r)),
               (e: unknown) => message.error(e instanceof Error ? e.message : '对账失败'),
             )
           }
@@ -121,14 +180,14 @@ function Reminders() {
           打开队列看板
         </a>
       </Space>
-      {report && <Typography.Text code>{report}</Typography.Text>}
+      {report && <Typography.Text data-testid="reconcile-report">{report}</Typography.Text>}
     </Space>
   );
 }
 
 function Calendar() {
   const { message } = App.useApp();
-  const { data, error, reload } = useApi<Record<string, unknown>>('/admin/calendar');
+  const { data, error, reload } = useApi<CalendarDescription>('/admin/calendar');
   const [form] = Form.useForm();
   const load = async (values: {
     year: number;
@@ -155,6 +214,9 @@ function Calendar() {
           workdays: parse(values.workdays ?? ''),
         },
       });
+      form.setFields(
+        ['year', 'documentNo', 'publishedAt', 'holidays', 'workdays'].map((name) => ({ name, errors: [] })),
+      );
       message.success(`${values.year} 年节假日安排已载入`);
       reload();
     } catch (e) {
@@ -171,9 +233,38 @@ function Calendar() {
       {error !== undefined ? (
         <LoadProblem error={error} what="工作日历" />
       ) : (
-        <pre style={{ background: '#fafafa', padding: 12, maxHeight: 200, overflow: 'auto' }}>
-          {data ? JSON.stringify(data, null, 2) : '加载中…'}
-        </pre>
+        <>
+          <Typography.Paragraph data-testid="calendar-coverage">
+            {data
+              ? `工作日历覆盖 ${data.coverage.firstYear} 年至 ${data.coverage.lastYear} 年，最后覆盖日 ${data.coverage.lastCoveredDay}。`
+              : '加载中…'}
+          </Typography.Paragraph>
+          {data?.warning && (
+            <Alert type="warning" showIcon message={data.warning.message} style={{ marginBottom: 12 }} />
+          )}
+          <Table
+            size="small"
+            rowKey="year"
+            loading={data === undefined}
+            dataSource={[...(data?.years ?? [])].sort((a, b) => b.year - a.year)}
+            pagination={{ pageSize: 5, hideOnSinglePage: true, showSizeChanger: false }}
+            style={{ marginBottom: 16 }}
+            columns={[
+              { title: '年度', dataIndex: 'year', render: (y: number) => `${y} 年` },
+              {
+                title: '来源',
+                render: (_: unknown, y: CalendarYear) =>
+                  y.source === 'loaded'
+                    ? `${SOURCE_LABELS.loaded}${y.loadedBy ? `（${y.loadedBy.name}）` : ''}`
+                    : SOURCE_LABELS[y.source],
+              },
+              { title: '通知文号', render: (_: unknown, y: CalendarYear) => y.documentNo ?? '—' },
+              { title: '放假日', dataIndex: 'holidays', render: (n: number) => `${n} 天` },
+              { title: '调休上班日', dataIndex: 'workdays', render: (n: number) => `${n} 天` },
+              { title: '全年工作日', dataIndex: 'workingDays', render: (n: number) => `${n} 天` },
+            ]}
+          />
+        </>
       )}
       <Form
         form={form}

@@ -15,7 +15,7 @@ import {
   Typography,
 } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { ApiError, download, isMissingEndpoint, query } from '../api/api-client';
 import type { CaseView, HistoryEvent, TimelineEntry } from '../api/types';
 import { useApi } from '../api/use-api';
@@ -191,10 +191,11 @@ function TimelineTab({ caseId, view }: { caseId: string; view: CaseView }) {
   );
 }
 
-function ReplayTab({ caseId, view }: { caseId: string; view: CaseView }) {
+function ReplayTab({ caseId, view, at }: { caseId: string; view: CaseView; at?: number }) {
   const last = Number(view.revision);
-  const [revision, setRevision] = useState(last);
-  const [shown, setShown] = useState(last);
+  const start = at !== undefined && at >= 0 && at <= last ? at : last;
+  const [revision, setRevision] = useState(start);
+  const [shown, setShown] = useState(start);
   const { data, error } = useApi<CaseView>(`/cases/${caseId}/state${query({ revision: shown })}`);
   return (
     <>
@@ -314,7 +315,10 @@ function EventsTab({ caseId }: { caseId: string }) {
         width={760}
         title={open ? `第 ${open.revision} 版 · ${open.type}` : ''}
       >
-        <pre style={{ maxHeight: 520, overflow: 'auto', fontSize: 12, background: '#fafafa', padding: 12 }}>
+        <pre
+          tabIndex={0}
+          style={{ maxHeight: 520, overflow: 'auto', fontSize: 12, background: '#fafafa', padding: 12 }}
+        >
           {JSON.stringify(open, null, 2)}
         </pre>
       </Modal>
@@ -372,6 +376,8 @@ function Downloads({ caseId, view }: { caseId: string; view: CaseView }) {
 
 export default function RecordPage() {
   const { caseId = '' } = useParams();
+  const [search] = useSearchParams();
+  const at = /^\d+$/.test(search.get('revision') ?? '') ? Number(search.get('revision')) : undefined;
   const { data: view, error } = useApi<CaseView>(`/cases/${caseId}`);
   if (error !== undefined) return <LoadProblem error={error} what="全程纪实" />;
   if (view === undefined) return <Card loading />;
@@ -404,9 +410,10 @@ export default function RecordPage() {
       </PageHeader>
       <Card>
         <Tabs
+          defaultActiveKey={at === undefined ? 'timeline' : 'replay'}
           items={[
             { key: 'timeline', label: '纪实时间线', children: <TimelineTab caseId={caseId} view={view} /> },
-            { key: 'replay', label: '历史回放', children: <ReplayTab caseId={caseId} view={view} /> },
+            { key: 'replay', label: '历史回放', children: <ReplayTab caseId={caseId} view={view} at={at} /> },
             { key: 'events', label: '原始事件', children: <EventsTab caseId={caseId} /> },
           ]}
         />

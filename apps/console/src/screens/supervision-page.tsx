@@ -21,7 +21,7 @@ import { ApiError, download, isMissingEndpoint, query } from '../api/api-client'
 import { useApi } from '../api/use-api';
 import { LoadProblem } from '../components/missing-endpoint';
 import { PageHeader } from '../components/page-header';
-import { SEVERITY } from '../labels';
+import { CHECK_LABELS, type CheckName, SEVERITY } from '../labels';
 import { formatTime, shanghai } from '../time';
 
 interface Finding {
@@ -36,6 +36,23 @@ interface Finding {
   detectedAt: string;
   closedAt?: string | null;
 }
+
+/** The kinds of finding the service reports (DOMAIN.md §8), as a clerk names them. */
+const FINDING_KINDS: Record<string, string> = {
+  LATE_APPROVAL: '动议逾期未审批',
+  CHECK_OVERDUE: '凡提四必核查逾期',
+  SIGNATURE_OVERDUE: '双签字逾期',
+  HOLD_TOO_LONG: '反映问题暂缓核实超期',
+  TALK_OVERDUE: '任职谈话逾期',
+  PROBATION_UNREVIEWED: '试用期满未考核',
+  BACKFILLED: '事后补记',
+  EQUAL_SLATE: '等额考察',
+  EXCEPTIONAL: '破格提拔',
+  REPEATED_DEFERRAL: '多次缓议',
+  SICK_PROMOTION: '带病提拔',
+  RECOMMENDER_ACCOUNTABLE: '推荐人被追责（谁推荐谁负责）',
+  REVOKED: '免去试任职务',
+};
 
 function Findings() {
   const [filters, setFilters] = useState<Record<string, string | undefined>>({ open: 'true' });
@@ -63,8 +80,13 @@ function Findings() {
             options={Object.entries(SEVERITY).map(([value, s]) => ({ value, label: s.label }))}
           />
         </Form.Item>
-        <Form.Item name="code" label="类别代码">
-          <Input allowClear placeholder="如 CHECK_OVERDUE" style={{ width: 180 }} />
+        <Form.Item name="code" label="类别">
+          <Select
+            allowClear
+            placeholder="全部"
+            style={{ width: 220 }}
+            options={Object.entries(FINDING_KINDS).map(([value, label]) => ({ value, label }))}
+          />
         </Form.Item>
         <Form.Item name="orgUnit" label="单位">
           <Input allowClear style={{ width: 160 }} />
@@ -120,11 +142,18 @@ function Findings() {
               { title: '说明', dataIndex: 'detail' },
               {
                 title: '证据（记录版本）',
-                render: (_: unknown, f: Finding) => (
-                  <Link to={`/cases/${f.caseId}/record`}>
-                    {f.evidence.length > 0 ? `第 ${f.evidence.join('、')} 版` : '查看纪实'}
-                  </Link>
-                ),
+                render: (_: unknown, f: Finding) =>
+                  f.evidence.length > 0 ? (
+                    <Space size={4} wrap>
+                      {f.evidence.map((revision) => (
+                        <Link key={revision} to={`/cases/${f.caseId}/record?revision=${revision}`}>
+                          第 {revision} 版
+                        </Link>
+                      ))}
+                    </Space>
+                  ) : (
+                    <Link to={`/cases/${f.caseId}/record`}>查看纪实</Link>
+                  ),
               },
               {
                 title: '发现时间',
@@ -158,15 +187,79 @@ function Findings() {
   );
 }
 
+interface AnnualReportBody {
+  year: number;
+  orgUnit: string | null;
+  casesOpened: number;
+  casesClosed: number;
+  appointmentsByLevel: Record<string, number>;
+  appointments: number;
+  exceptional: number;
+  vetoes: number;
+  blocksByCheck: Record<string, number>;
+  objectionsByOutcome: Record<string, number>;
+  revocations: number;
+  sickPromotions: number;
+  averageWorkingDaysByStage: Record<string, number | null>;
+  remindersIssued: number;
+  remindersEscalated: number;
+}
+
+const STAGE_SPANS: Array<[string, string]> = [
+  ['initiation', '动议至审批'],
+  ['recommendation', '审批至确定考察对象'],
+  ['inspection', '确定考察对象至讨论决定'],
+  ['notice', '任前公示'],
+  ['appointment', '讨论决定至任职'],
+];
+
+const OBJECTION_OUTCOMES: Record<string, string> = {
+  unfounded: '不属实',
+  minor: '轻微（提醒谈话）',
+  serious: '严重（取消任职）',
+  hold: '暂缓核实',
+  open: '未办结',
+};
+
+/** The same rows (项目, 分项, 数值) as the CSV and XLSX the service gives. */
+function annualRows(r: AnnualReportBody): Array<[string, string, string]> {
+  const rows: Array<[string, string, number | string]> = [
+    ['案件', '新启动动议', r.casesOpened],
+    ['案件', '结案', r.casesClosed],
+    ['任职', '合计', r.appointments],
+    ...Object.entries(r.appointmentsByLevel)
+      .sort()
+      .map(([level, n]): [string, string, number] => ['任职（按职级）', level, n]),
+    ['破格提拔', '', r.exceptional],
+    ['政治素质一票否决', '', r.vetoes],
+    ...Object.entries(r.blocksByCheck).map(([check, n]): [string, string, number] => [
+      '凡提四必未通过',
+      CHECK_LABELS[check as CheckName] ?? check,
+      n,
+    ]),
+    ...Object.entries(r.objectionsByOutcome)
+      .sort()
+      .map(([o, n]): [string, string, number] => ['任前公示反映问题', OBJECTION_OUTCOMES[o] ?? o, n]),
+    ['免去试任职务', '', r.revocations],
+    ['带病提拔', '', r.sickPromotions],
+    ...STAGE_SPANS.map(([key, label]): [string, string, number | string] => [
+      '平均用时（工作日）',
+      label,
+      r.averageWorkingDaysByStage[key] ?? '—',
+    ]),
+    ['提醒', '发出', r.remindersIssued],
+    ['提醒', '其中升级督办', r.remindersEscalated],
+  ];
+  return rows.map(([item, sub, value]) => [item, sub, String(value)]);
+}
+
 function AnnualReport() {
   const { message } = App.useApp();
   const [year, setYear] = useState(shanghai().year());
   const [orgUnit, setOrgUnit] = useState('');
-  const { data, error } = useApi<Record<string, unknown>>(`/reports/annual${query({ year, orgUnit })}`);
+  const { data, error } = useApi<AnnualReportBody>(`/reports/annual${query({ year, orgUnit })}`);
   const [notice, setNotice] = useState<string | null>(null);
-  const rows = data
-    ? Object.entries(data).filter(([, v]) => typeof v === 'number' || typeof v === 'string')
-    : [];
+  const rows = data ? annualRows(data) : [];
   return (
     <Card title="年度统计（一报告两评议）">
       <Space wrap style={{ marginBottom: 12 }}>
@@ -203,11 +296,14 @@ function AnnualReport() {
         <Table
           size="small"
           pagination={false}
-          rowKey={([k]) => k}
+          data-testid="annual-report"
+          rowKey={([item, sub]) => `${item}/${sub}`}
           dataSource={rows}
+          title={() => (data ? `${data.year} 年度 · ${data.orgUnit ?? '全部单位'}` : '')}
           columns={[
-            { title: '项目', render: (_: unknown, [k]: [string, unknown]) => k },
-            { title: '数值', render: (_: unknown, [, v]: [string, unknown]) => String(v) },
+            { title: '项目', render: (_: unknown, [item]: [string, string, string]) => item },
+            { title: '分项', render: (_: unknown, [, sub]: [string, string, string]) => sub || '—' },
+            { title: '数值', render: (_: unknown, [, , value]: [string, string, string]) => value },
           ]}
         />
       )}

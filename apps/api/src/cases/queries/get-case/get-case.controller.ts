@@ -30,6 +30,10 @@ export class GetCaseController {
       new GetCaseQuery(caseId, actor),
     );
     response.setHeader('ETag', `"${revision}"`);
+    // The view depends on the caller (nextActions, what they may read): no shared cache may keep it,
+    // and a browser revalidates it per Authorization, so one person's 304 never shows another's view.
+    response.setHeader('Cache-Control', 'private, no-cache');
+    response.setHeader('Vary', 'Authorization');
     return { ...state, deadlines, nextActions, revision };
   }
 }
