@@ -32,7 +32,7 @@ export const ROLE_LABELS: Record<Role | 'system', string> = {
   'discipline-secretary': '纪委书记（纪检组组长）',
   'committee-secretary': '党委（党组）书记',
   supervisor: '分管领导',
-  auditor: '检查人员',
+  auditor: '选人用人检查人员',
   admin: '系统管理员',
   system: '系统',
 };
