@@ -33,6 +33,7 @@ import {
   migrateRemindersSchema,
   openDeadlines,
   PgOpenDeadlineSource,
+  REMINDER_FIRING_CONCURRENCY,
   REMINDER_WEBHOOKS_QUEUE,
   ReminderFiring,
   ReminderLedgerRepository,
@@ -159,7 +160,7 @@ async function main(): Promise<void> {
     worker = new Worker<ReminderJobData>(REMINDERS_QUEUE, (job) => firing.fire(job.data), {
       connection,
       prefix,
-      concurrency: 16,
+      concurrency: REMINDER_FIRING_CONCURRENCY,
     });
     process.stdout.write(`${due.length} reminders due at ${new Date(dueMs).toISOString()}; waiting…\n`);
     let deliveredRows = 0;

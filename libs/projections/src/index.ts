@@ -30,6 +30,7 @@ export {
   CASE_STATES_TABLE,
   foldStored,
   MemoryFold,
+  ReplayFold,
   saveFolded,
   type FoldedCase,
   type FoldStep,

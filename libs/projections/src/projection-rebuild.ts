@@ -4,7 +4,7 @@ import { inTransaction, type EventStore, type RecordedEvent } from '@app/event-s
 import type { Projection, TableNames } from './projection.types';
 import { shadowTableNames } from './projection.types';
 import { PROJECTION_LOCK_CLASS } from './projections.schema';
-import { MemoryFold } from './writers/case-states';
+import { ReplayFold } from './writers/case-states';
 
 export interface RebuildProgress {
   name: string;
@@ -137,25 +137,42 @@ async function replayAndSwap(
   });
   let position: string | null = null;
   let processed = 0;
-  const fold = new MemoryFold();
+  const fold = new ReplayFold(store);
   const report = (phase: RebuildProgress['phase']): void =>
     onProgress?.({ name: projection.name, processed, total, position, phase });
   report('replaying');
-  for (;;) {
-    const page = await store.readAll({
-      fromPosition: position,
-      limit: pageSize,
-      streamPrefix: CASE_STREAM_PREFIX,
-    });
+  const read = (from: string | null) =>
+    store.readAll({ fromPosition: from, limit: pageSize, streamPrefix: CASE_STREAM_PREFIX });
+  // Three stages overlap: the next page is read while this one is folded, and folded while the
+  // previous one is written. Writes stay in order, one transaction per page.
+  let next: ReturnType<typeof read> | null = read(position);
+  let writing: Promise<void> = Promise.resolve();
+  while (next !== null) {
+    const page: Awaited<ReturnType<typeof read>> = await next;
+    next = null;
     if (page.events.length === 0) break;
-    await inTransaction(pool, (client) => applyShadow(client, projection, page.events, shadow, fold));
-    position = page.events[page.events.length - 1].globalPosition;
-    processed += page.events.length;
-    report('replaying');
-    if (processed % (pageSize * 25) < pageSize)
-      await setStatus(pool, projection.name, 'running', { processed });
-    if (page.events.length < pageSize) break;
+    const last = page.events[page.events.length - 1].globalPosition;
+    if (page.events.length === pageSize) {
+      next = read(last);
+      // Awaited on the next turn; a failed write first must not leave it unhandled.
+      next.catch(() => undefined);
+    }
+    const folded = await fold.fold(page.events);
+    await writing;
+    writing = inTransaction(pool, async (client) => {
+      // A shadow that a crash cuts short is replayed again: its commits need not wait for the WAL flush.
+      await client.query('SET LOCAL synchronous_commit = off');
+      await projection.apply(client, page.events, shadow, { live: false, folded });
+    }).then(async () => {
+      position = last;
+      processed += page.events.length;
+      report('replaying');
+      if (processed % (pageSize * 25) < pageSize)
+        await setStatus(pool, projection.name, 'running', { processed });
+    });
+    writing.catch(() => undefined);
   }
+  await writing;
   report('swapping');
   const final = await inTransaction(pool, async (client) => {
     const { rows } = await client.query<{ position: string | null }>(
@@ -200,12 +217,12 @@ async function replayAndSwap(
   return final;
 }
 
-function applyShadow(
+async function applyShadow(
   client: PoolClient,
   projection: Projection,
   events: readonly RecordedEvent[],
   shadow: TableNames,
-  fold: MemoryFold,
+  fold: ReplayFold,
 ): Promise<unknown> {
-  return projection.apply(client, events, shadow, { live: false, folded: fold.fold(events) });
+  return projection.apply(client, events, shadow, { live: false, folded: await fold.fold(events) });
 }

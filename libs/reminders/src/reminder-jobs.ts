@@ -20,6 +20,13 @@ export const RECONCILE_JOB = 'reconcile';
 export const RECONCILE_SCHEDULER_ID = 'reminders-reconcile-every-5-minutes';
 export const RECONCILE_EVERY_MS = 5 * 60 * 1000;
 
+/**
+ * Reminders fired at once by one worker. A firing mostly waits on PostgreSQL and Redis (the
+ * worker's CPU is idle most of the time), so the firings in flight bound how fast the reminders
+ * due in one minute go out: 16 left 1 000 of them firing over 3.5 s.
+ */
+export const REMINDER_FIRING_CONCURRENCY = 64;
+
 /** Bounded history: Redis keeps the latest outcomes for bull-board, PostgreSQL keeps the record. */
 export const KEEP_COMPLETED = 1000;
 export const KEEP_FAILED = 5000;

@@ -2,7 +2,13 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject } from '@nestjs/common';
 import { DelayedError, type Job } from 'bullmq';
 import { CLOCK, type Clock } from '@app/platform';
-import { type FireResult, ReminderFiring, REMINDERS_QUEUE, type ReminderJobData } from '@app/reminders';
+import {
+  type FireResult,
+  REMINDER_FIRING_CONCURRENCY,
+  ReminderFiring,
+  REMINDERS_QUEUE,
+  type ReminderJobData,
+} from '@app/reminders';
 
 /** Early by more than this (clock skew between Redis and the service): put back until due. */
 const EARLY_TOLERANCE_MS = 1000;
@@ -12,7 +18,7 @@ const EARLY_TOLERANCE_MS = 1000;
  * be taken over within seconds (stalled check every 5 s), and the firing is idempotent.
  */
 @Processor(REMINDERS_QUEUE, {
-  concurrency: 16,
+  concurrency: REMINDER_FIRING_CONCURRENCY,
   lockDuration: 15_000,
   stalledInterval: 5_000,
   maxStalledCount: 5,

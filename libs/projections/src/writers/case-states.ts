@@ -138,3 +138,37 @@ export class MemoryFold {
     });
   }
 }
+
+/**
+ * The fold of a rebuild's replay with bounded memory: the states of the most recently touched cases
+ * are kept; a case evicted earlier is folded again from its events in the store when it reappears.
+ */
+export class ReplayFold {
+  private readonly states = new Map<string, Start>();
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly capacity = 5000,
+  ) {}
+
+  async fold(events: readonly RecordedEvent[]): Promise<FoldedCase[]> {
+    const cases = [...byCase(events).entries()];
+    const starts = await Promise.all(
+      cases.map(async ([caseId, caseEvents]): Promise<Start> => {
+        const kept = this.states.get(caseId);
+        if (kept !== undefined) return kept;
+        const first = BigInt(caseEvents[0].revision);
+        if (first === 0n) return { state: initialAppointmentState(), revision: null };
+        const history = await this.store.read(caseEvents[0].streamId, { toRevision: String(first - 1n) });
+        return { state: foldCase(history), revision: history.at(-1)?.revision ?? null };
+      }),
+    );
+    return cases.map(([caseId, caseEvents], i) => {
+      const folded = steps(caseId, starts[i], caseEvents);
+      this.states.delete(caseId);
+      this.states.set(caseId, { state: folded.final, revision: folded.revision ?? starts[i].revision });
+      if (this.states.size > this.capacity) this.states.delete(this.states.keys().next().value as string);
+      return folded;
+    });
+  }
+}
