@@ -242,7 +242,8 @@ describe('a case from 动议 to 结案 through the console (browser)', () => {
     await fill('谈话人', demo.committeeSecretary.name);
     await submit();
     await stageIs('结案');
-    expect(await offered()).toEqual([]);
+    // DOMAIN.md §7: a closed case takes only a post-appointment finding
+    expect(await offered()).toEqual(['登记任职后发现问题']);
     await screenshot(page, '25-case-closed');
   });
 });
