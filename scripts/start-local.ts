@@ -64,7 +64,7 @@ async function announceWhenReady(port: number): Promise<void> {
     if (status !== undefined) {
       const health = status === 200 ? '' : `（健康检查 ${status}，详见 ${api}/health）`;
       process.stdout.write(
-        `[start] 已就绪${health}：api ${api} · 接口文档 ${api}/docs · 获取令牌：` +
+        `[start] 已就绪${health}：控制台 ${api}/ · api ${api} · 接口文档 ${api}/docs · 获取令牌：` +
           'npm run -s token -- --role handler --sub u1 --name 张三 --org-unit 市委组织部\n',
       );
       return;

@@ -142,6 +142,13 @@ describe('validationExceptionFactory', () => {
     );
   });
 
+  it('tells a missing field only that it is required', async () => {
+    const fields = await fieldsOf({ ...valid, post: { orgUnit: '市发改委' } });
+    expect(fields).toEqual([
+      expect.objectContaining({ field: 'post.title', problems: [{ reason: 'isNotEmpty' }] }),
+    ]);
+  });
+
   it('is a validation error with code HTTP.INVALID_REQUEST', () => {
     const err = validationExceptionFactory([]);
     expect(err).toMatchObject({ category: 'validation', code: 'HTTP.INVALID_REQUEST', errors: [] });

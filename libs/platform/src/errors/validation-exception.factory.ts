@@ -10,7 +10,7 @@ export function validationExceptionFactory(errors: ValidationError[]): RequestVa
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = joinPath(parent, error.property);
-    const constraints = Object.entries(error.constraints ?? {});
+    const constraints = requiredFirst(error.value, Object.entries(error.constraints ?? {}));
     const nested = flattenValidationErrors(error.children ?? [], field);
     if (constraints.length === 0) return nested;
     const own: FieldError = {
@@ -22,6 +22,13 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
     if (scope !== undefined) own.scope = scope;
     return [own, ...nested];
   });
+}
+
+/** A missing field is told it is required, not also every rule its value would have to meet. */
+function requiredFirst(value: unknown, constraints: [string, string][]): [string, string][] {
+  if (value !== undefined && value !== null) return constraints;
+  const required = constraints.filter(([name]) => name === 'isNotEmpty' || name === 'isDefined');
+  return required.length > 0 ? required : constraints;
 }
 
 function joinPath(parent: string, property: string): string {
