@@ -128,3 +128,8 @@ export const VALUE_LABELS: Record<string, string> = {
   ...CHECK_LABELS,
   ...ROLE_LABELS,
 };
+
+/** The post with its unit printed once: a title that already names the unit is not prefixed again. */
+export function postName(post: { title: string; orgUnit: string }): string {
+  return post.title.startsWith(post.orgUnit) ? post.title : `${post.orgUnit}${post.title}`;
+}

@@ -6,6 +6,7 @@
 import type { AppointmentEvent } from '@app/appointment/appointment.events';
 import { isAppointmentEvent } from '@app/appointment/appointment.events';
 import type { AppointmentState, CandidateState, CheckName, Stage } from '@app/appointment/appointment.state';
+import { postName } from '@app/appointment/appointment.labels';
 import type { RecordedEvent } from '@app/event-store';
 import { caseIdOf, evolveCase } from './case-state.fold';
 
@@ -170,7 +171,7 @@ function describe(event: AppointmentEvent, before: AppointmentState, after: Appo
     case 'CaseOpened': {
       const d = event.data;
       return {
-        title: `动议：${d.post.orgUnit}${d.post.title}`,
+        title: `动议：${postName(d.post)}`,
         time: d.openedAt,
         result: { post: d.post, seats: d.seats, ownerOrgUnit: d.ownerOrgUnit },
         grounds: d.grounds,

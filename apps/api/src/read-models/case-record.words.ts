@@ -4,7 +4,7 @@
  * fields added later (meeting members, deferral, the reminder talk, post-appointment findings)
  * are shown when present, and older events without them still read well.
  */
-import { ROLE_LABELS as DOMAIN_ROLE_LABELS } from '@app/appointment';
+import { ROLE_LABELS as DOMAIN_ROLE_LABELS, postName } from '@app/appointment';
 import { shanghaiDisplay } from '@app/time';
 import type { RecordedEvent } from '@app/event-store';
 import { ACTIVITY_LABELS, CHECK_LABELS, OPINION_LABELS, OUTCOME_LABELS } from '@app/projections';
@@ -135,7 +135,7 @@ const nameOf = (value: unknown): string => (typeof value === 'string' ? value : 
 
 /** The post, its unit printed once (a title that already names the unit is not prefixed again). */
 export function postInWords(post: { title: string; orgUnit: string; level: string }): string {
-  const title = post.title.startsWith(post.orgUnit) ? post.title : `${post.orgUnit}${post.title}`;
+  const title = postName(post);
   return post.level ? `${title}（${post.level}）` : title;
 }
 
