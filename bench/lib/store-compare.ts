@@ -98,10 +98,11 @@ async function rawSubject(url: string): Promise<Subject> {
       );
       return rows[0].r === null ? -1 : Number(rows[0].r);
     },
-    // The naive reader: by id alone, as a table without the store's ordering would be read.
+    // The naive reader: by id alone, as a table without the store's ordering would be read. (Ordered
+    // by the column, not by the text `id` of the select list, which would sort '10' before '9'.)
     async page(cursor) {
       const { rows } = await pool.query<{ id: string; event_id: string }>(
-        'SELECT id::text, event_id::text FROM raw_events WHERE id > $1 ORDER BY id LIMIT $2',
+        'SELECT id::text, event_id::text FROM raw_events WHERE id > $1 ORDER BY raw_events.id LIMIT $2',
         [cursor ?? '0', PAGE],
       );
       return { ids: rows.map((r) => r.event_id), cursor: rows.at(-1)?.id ?? cursor };

@@ -97,6 +97,38 @@ describe('PostgresEventStore', () => {
   );
 
   it(
+    'pages the global order by transaction id as a number, also where its digits grow (9, 10, 100)',
+    async () => {
+      // Rows as if written by transactions 9, 10, 99 and 100 of a young cluster: all long committed.
+      // Sorted as text ('10' < '100' < '9' < '99') a page of one would skip and repeat events.
+      const prefix = `digits-${randomUUID().slice(0, 8)}-`;
+      const admin = new Client({ connectionString: url });
+      await admin.connect();
+      try {
+        for (const [i, transactionId] of ['9', '10', '99', '100'].entries()) {
+          await admin.query(
+            `INSERT INTO events (stream_id, revision, event_id, type, data, metadata, recorded_at, transaction_id)
+             VALUES ($1, 0, $2, 'E', $3, '{}', now(), $4::xid8)`,
+            [`${prefix}${i}`, randomUUID(), JSON.stringify({ i }), transactionId],
+          );
+        }
+      } finally {
+        await admin.end();
+      }
+      const read: unknown[] = [];
+      let from: string | null = null;
+      for (let pages = 0; pages < 10; pages++) {
+        const page = await store.readAll({ fromPosition: from, limit: 1, streamPrefix: prefix });
+        if (page.events.length === 0) break;
+        read.push(...page.events.map((event) => event.data));
+        from = page.lastPosition;
+      }
+      expect(read).toEqual([{ i: 0 }, { i: 1 }, { i: 2 }, { i: 3 }]);
+    },
+    TIMEOUT,
+  );
+
+  it(
     'reports an unreachable server as EventStoreUnavailableError',
     async () => {
       const down = new PostgresEventStore({

@@ -44,7 +44,7 @@ export interface PostgresEventStoreOptions {
 }
 
 interface EventRow {
-  transaction_id: string;
+  transaction_text: string;
   global_position: string;
   stream_id: string;
   revision: string;
@@ -66,7 +66,13 @@ interface Head {
   hash: string;
 }
 
-const COLUMNS = 'transaction_id::text, global_position, stream_id, revision, event_id, type, data, metadata';
+/*
+ * The transaction id comes out as text under its own name: `ORDER BY transaction_id` would otherwise
+ * sort by the text column of the select list ('10' before '9'), and a page could then end past rows
+ * it never returned.
+ */
+const COLUMNS =
+  'transaction_id::text AS transaction_text, global_position, stream_id, revision, event_id, type, data, metadata';
 
 /*
  * One statement, so one round trip and its own transaction: the insert happens only if the stream's
@@ -102,7 +108,7 @@ const READ_ALL_SQL = `
   WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
     AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
     AND ($3::text IS NULL OR starts_with(stream_id, $3::text))
-  ORDER BY transaction_id, global_position
+  ORDER BY events.transaction_id, events.global_position
   LIMIT $4`;
 
 const PENDING_SQL = `
@@ -473,7 +479,7 @@ export class PostgresEventStore implements EventStore {
 
 function toRecorded(row: EventRow): RecordedEvent {
   return {
-    globalPosition: encodePosition(row.transaction_id, row.global_position),
+    globalPosition: encodePosition(row.transaction_text, row.global_position),
     eventId: row.event_id,
     streamId: row.stream_id,
     type: row.type,
