@@ -14,9 +14,13 @@
  *   npx tsx bench/bench.ts [--seconds 10] [--levels 1,8,32] [--cases 1000] [--baseline 4000]
  *     [--fold-events 300] [--big-case 2000] [--rebuild-events 1000000] [--reminders 1000]
  *     [--store-events 10000] [--skip baselines,commands,replay,rebuild,stores,supervision,reminders,record]
- *     [--api dist/apps/api/src/main.js] [--quick]
+ *     [--api dist/apps/api/src/main.js] [--worker dist/apps/worker/src/main.js] [--profile] [--quick]
+ *
+ * Commands run against the compiled api and worker, each a process of its own; the CPU each used
+ * per command (and PostgreSQL's) is read from /proc. --profile also runs both under --cpu-prof and
+ * prints where their CPU went (bench/results/profiles).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Pool } from 'pg';
 import { createAppointmentDecider } from '@app/appointment';
@@ -24,10 +28,13 @@ import { ChinaWorkingCalendar } from '@app/calendar';
 import { PostgresEventStore } from '@app/event-store';
 import { LOCAL_JWT_SECRET, signLocalToken } from '@app/platform';
 import { createProjections, migrateProjections } from '@app/projections';
+import { waitForProjections } from '../libs/projections/src/testing/projection-tables';
 import { appendGrownCase } from '../test/fault/support/grown-case';
 import { people } from '../test/support/people';
 import { dropTestDatabase, freshTestDatabase, testRedisUrl } from '../test/setup/test-db';
-import { startApi } from './lib/api-process';
+import { type ApiProcess, type ServiceProcess, startApi, startWorker } from './lib/api-process';
+import { cpuAvailable, cpuPerCommand, type CpuPerCommand, sampleCpu } from './lib/cpu-usage';
+import { type ProfileSummary, summariseProfiles } from './lib/cpu-profile';
 import { type BaselineRow, postgresInsertBaseline, redisRoundTripBaseline } from './lib/baselines';
 import { loadApi, type LoadResult } from './lib/command-load';
 import { phase } from './lib/progress';
@@ -67,7 +74,10 @@ const options = {
   storeEvents: numberFlag('store-events', quick ? 2000 : 10_000),
   skip: new Set((flag('skip') ?? '').split(',').filter(Boolean)),
   api: resolve(ROOT, flag('api') ?? 'dist/apps/api/src/main.js'),
+  worker: resolve(ROOT, flag('worker') ?? 'dist/apps/worker/src/main.js'),
+  profile: process.argv.includes('--profile'),
 };
+const PROFILE_DIR = join(ROOT, 'bench/results/profiles');
 
 interface Results {
   startedAt: string;
@@ -75,7 +85,15 @@ interface Results {
   machine: { cpus: number; node: string };
   options: Record<string, unknown>;
   baselines?: { postgresInsert: BaselineRow[]; redisRoundTrip: BaselineRow[] };
-  commands?: Array<LoadResult & { ratioToInsert: number | null }>;
+  commands?: Array<
+    LoadResult & {
+      ratioToInsert: number | null;
+      cpuMsPerCommand: CpuPerCommand | null;
+      /** PostgreSQL transactions of the api and the worker together (pg_stat_database), per command. */
+      transactionsPerCommand: number;
+    }
+  >;
+  profile?: ProfileSummary[];
   projectionLag?: LagResult;
   getBigCase?: LoadResult & { events: number; targetMs: number; withinTarget: boolean };
   fold?: FoldResult;
@@ -121,6 +139,15 @@ async function seedCases(
   return ids;
 }
 
+/** Transactions committed in this database so far (the statistics are flushed within a second). */
+async function transactionCount(pool: Pool): Promise<number> {
+  await new Promise((resolve) => setTimeout(resolve, 1100));
+  const { rows } = await pool.query<{ n: string }>(
+    `SELECT (xact_commit + xact_rollback)::text AS n FROM pg_stat_database WHERE datname = current_database()`,
+  );
+  return Number(rows[0].n);
+}
+
 const roundBody = (i: number) => ({
   kind: 'talk',
   heldAt: new Date(Date.UTC(2025, 0, 1) + i * 1000).toISOString(),
@@ -151,6 +178,12 @@ function table(results: Results): string {
       `commands over HTTP, ${c.concurrency} connection(s)`,
       `${c.perSecond} cmd/s  p50 ${ms(c.latency.p50)}  p95 ${ms(c.latency.p95)}  p99 ${ms(c.latency.p99)}  ×${c.ratioToInsert ?? '?'} of INSERT${refused ? `  (${refused})` : ''}`,
     ]);
+    const cpu = c.cpuMsPerCommand;
+    if (cpu)
+      rows.push([
+        `  CPU per command, ${c.concurrency} connection(s)`,
+        `${ms(cpu.total)}: api ${ms(cpu.api)}, worker ${ms(cpu.worker)}, PostgreSQL ${ms(cpu.postgres)} (load generator ${ms(cpu.bench)}); ${c.transactionsPerCommand} PostgreSQL transactions`,
+      ]);
   }
   const lag = results.projectionLag;
   if (lag)
@@ -187,6 +220,11 @@ function table(results: Results): string {
     ]);
   if (results.record) rows.push(recordBenchRow(results.record));
   rows.push(...storeTable(results.stores ?? []));
+  for (const p of results.profile ?? [])
+    rows.push([
+      `profile: ${p.process} (${p.busyMs} ms busy)`,
+      p.top.map((f) => `${f.percent}% ${f.name}`).join('; '),
+    ]);
   const width = Math.max(...rows.map(([k]) => k.length), 7);
   return [
     `${'measure'.padEnd(width)} | result`,
@@ -208,7 +246,8 @@ async function main(): Promise<void> {
   const decider = createAppointmentDecider({ calendar: new ChinaWorkingCalendar() });
   const redisUrl = testRedisUrl();
   process.stdout.write(`bench on ${new URL(databaseUrl).pathname.slice(1)} and ${redisUrl}\n`);
-  let api: Awaited<ReturnType<typeof startApi>> | undefined;
+  let api: ApiProcess | undefined;
+  let worker: ServiceProcess | undefined;
   let probe: ProjectionLagProbe | undefined;
   try {
     await store.migrate();
@@ -222,7 +261,7 @@ async function main(): Promise<void> {
     }
 
     if (!options.skip.has('commands')) {
-      api = await startApi(options.api, {
+      const env = {
         NODE_ENV: 'development',
         // Lets a build placed outside the repository (--api) find the repository's packages.
         NODE_PATH: join(ROOT, 'node_modules'),
@@ -232,7 +271,24 @@ async function main(): Promise<void> {
         JWT_SECRET: LOCAL_JWT_SECRET,
         LOG_LEVEL: 'silent',
         RATE_LIMIT_PER_MINUTE: '1000000000',
-      });
+      };
+      const nodeArgs = options.profile ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
+      if (options.profile) rmSync(PROFILE_DIR, { recursive: true, force: true });
+      api = await startApi(options.api, env, nodeArgs);
+      // The real worker, as deployed: every projection fed by one subscription, reminders, supervision.
+      worker = await startWorker(
+        options.worker,
+        env,
+        async () => {
+          const { rows } = await pool.query<{ n: string }>(
+            `SELECT count(*)::text AS n FROM pg_locks
+            WHERE locktype = 'advisory' AND granted
+              AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+          );
+          return Number(rows[0].n) > 0;
+        },
+        nodeArgs,
+      );
       const token = await signLocalToken(LOCAL_JWT_SECRET, {
         sub: people.handler.id,
         name: people.handler.name,
@@ -246,11 +302,13 @@ async function main(): Promise<void> {
         orgUnit: people.committeeSecretary.orgUnit,
       });
       const caseIds = await seedCases(api.url, token, secretary, options.cases);
-      probe = new ProjectionLagProbe(pool, store);
-      probe.startRunners();
+      await waitForProjections(pool, 120_000);
+      probe = new ProjectionLagProbe(pool);
       probe.startSampling();
       results.commands = [];
       for (const concurrency of options.levels) {
+        const before = cpuAvailable() ? sampleCpu({ api: api.pid, worker: worker.pid }) : undefined;
+        const transactionsBefore = await transactionCount(pool);
         const load = await loadApi(
           api.url,
           token,
@@ -263,16 +321,25 @@ async function main(): Promise<void> {
           options.seconds,
           `commands ×${concurrency}`,
         );
+        // The worker's share counts once it has projected what the load appended.
+        await waitForProjections(pool, 120_000);
+        const after = before ? sampleCpu({ api: api.pid, worker: worker.pid }) : undefined;
+        const transactions = (await transactionCount(pool)) - transactionsBefore;
         const insert = results.baselines?.postgresInsert.find((b) => b.concurrency === concurrency);
         results.commands.push({
           ...load,
           ratioToInsert: insert ? round(load.perSecond / insert.perSecond, 3) : null,
+          cpuMsPerCommand: before && after ? cpuPerCommand(before, after, load.statuses['201'] ?? 0) : null,
+          transactionsPerCommand: round(transactions / Math.max(1, load.statuses['201'] ?? 0), 1),
         });
       }
       results.projectionLag = await probe.stopSampling();
+      probe = undefined;
 
       if (!options.skip.has('replay')) {
         const big = await appendGrownCase(store, decider, options.bigCase);
+        // Read latency in a steady state: the worker first projects the 2 000 events just appended.
+        await waitForProjections(pool, 120_000);
         const auditor = await signLocalToken(LOCAL_JWT_SECRET, {
           sub: people.auditor.id,
           name: people.auditor.name,
@@ -294,10 +361,11 @@ async function main(): Promise<void> {
           withinTarget: get.latency.p99 <= GET_TARGET_MS,
         };
       }
-      await probe.stopRunners();
-      probe = undefined;
+      await worker.stop();
+      worker = undefined;
       await api.stop();
       api = undefined;
+      if (options.profile) results.profile = summariseProfiles(PROFILE_DIR, 15);
     }
 
     if (!options.skip.has('replay')) results.fold = await foldBench(store, decider, options.foldEvents, 100);
@@ -327,7 +395,8 @@ async function main(): Promise<void> {
       : await remindersDelay(ROOT, options.reminders);
     if (!options.skip.has('record')) results.record = await recordBench(20);
   } finally {
-    await probe?.stopRunners().catch(() => undefined);
+    await probe?.stopSampling().catch(() => undefined);
+    await worker?.stop().catch(() => undefined);
     await api?.stop().catch(() => undefined);
     await store.close().catch(() => undefined);
     await pool.end().catch(() => undefined);

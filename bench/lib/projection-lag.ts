@@ -1,14 +1,8 @@
 import type { Pool } from 'pg';
-import { ChinaWorkingCalendar } from '@app/calendar';
-import { decodePosition, HEAD_POSITION_SQL, type EventStore } from '@app/event-store';
-import { createProjections, ProjectionRunner } from '@app/projections';
+import { decodePosition, HEAD_POSITION_SQL } from '@app/event-store';
+import { CASE_TIMELINE } from '@app/projections';
 import { summarise, type LatencySummary } from './stats';
 
-const quiet = {
-  log: () => undefined,
-  warn: () => undefined,
-  error: (message: string) => process.stderr.write(`${message}\n`),
-};
 const SAMPLE_MS = 25;
 
 export interface LagResult {
@@ -20,29 +14,17 @@ export interface LagResult {
 }
 
 /**
- * The worker's projection runners, run here, with a sampler comparing the head of the store with
- * the case-timeline checkpoint while the load runs.
+ * Samples, while the load runs, the head of the store against the case-timeline checkpoint that the
+ * worker (a process of its own) writes.
  */
 export class ProjectionLagProbe {
-  private readonly runners: ProjectionRunner[];
-  private readonly name: string;
+  private readonly name = CASE_TIMELINE;
   private sampling = false;
   private sampler: Promise<void> | undefined;
   private readonly lags: number[] = [];
   private readonly behind: number[] = [];
 
-  constructor(
-    private readonly pool: Pool,
-    store: EventStore,
-  ) {
-    const projections = createProjections({ policy: { calendar: new ChinaWorkingCalendar() } });
-    this.runners = [new ProjectionRunner({ pool, store, projections, logger: quiet })];
-    this.name = projections.find((p) => p.name.includes('timeline'))?.name ?? projections[0].name;
-  }
-
-  startRunners(): void {
-    this.runners.forEach((runner) => runner.start());
-  }
+  constructor(private readonly pool: Pool) {}
 
   startSampling(): void {
     this.sampling = true;
@@ -75,9 +57,5 @@ export class ProjectionLagProbe {
     this.sampling = false;
     await this.sampler;
     return { projection: this.name, lagMs: summarise(this.lags), eventsBehind: summarise(this.behind) };
-  }
-
-  async stopRunners(): Promise<void> {
-    await Promise.all(this.runners.map((runner) => runner.stop()));
   }
 }

@@ -534,11 +534,18 @@ function actorOf(event: RecordedEvent): TimelineActor {
   return { id: actor?.id ?? 'system', name: actor?.name ?? '系统', role: actor?.role ?? 'system' };
 }
 
-/** The 纪实 entries of one recorded event; none for an event that is not part of the workflow. */
-export function timelineEntries(event: RecordedEvent, stateBefore: AppointmentState): TimelineEntry[] {
+/**
+ * The 纪实 entries of one recorded event; none for an event that is not part of the workflow. A
+ * caller that has folded the event already passes the state after it, so it is not folded twice.
+ */
+export function timelineEntries(
+  event: RecordedEvent,
+  stateBefore: AppointmentState,
+  stateAfter?: AppointmentState,
+): TimelineEntry[] {
   const caseId = caseIdOf(event.streamId);
   if (caseId === null || !isAppointmentEvent(event)) return [];
-  const after = evolveCase(stateBefore, event);
+  const after = stateAfter ?? evolveCase(stateBefore, event);
   const step = describe(event, stateBefore, after);
   const candidateIds = [...new Set(step.candidateIds ?? [])];
   const entry: TimelineEntry = {

@@ -56,8 +56,9 @@ export class CaseRecordService {
     let state: AppointmentState = foldCase([]);
     const entries: TimelineEntry[] = [];
     for (const event of events) {
-      entries.push(...timelineEntries(event, state));
-      state = evolveCase(state, event);
+      const after = evolveCase(state, event);
+      entries.push(...timelineEntries(event, state, after));
+      state = after;
     }
     if (state.status === 'empty')
       throw new ReadModelNotFoundError('APPOINTMENT.CASE_NOT_FOUND', `Case ${caseId} does not exist`, {

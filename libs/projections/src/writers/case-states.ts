@@ -142,13 +142,15 @@ export class MemoryFold {
 /**
  * The fold of a rebuild's replay with bounded memory: the states of the most recently touched cases
  * are kept; a case evicted earlier is folded again from its events in the store when it reappears.
+ * 1 000 states kept the bench's rebuild of 1 000 000 events at ~400 MB peak RSS; 5 000 took it to
+ * ~700 MB without making it faster.
  */
 export class ReplayFold {
   private readonly states = new Map<string, Start>();
 
   constructor(
     private readonly store: EventStore,
-    private readonly capacity = 5000,
+    private readonly capacity = 1000,
   ) {}
 
   async fold(events: readonly RecordedEvent[]): Promise<FoldedCase[]> {

@@ -35,7 +35,7 @@ export class CaseTimelineProjection implements Projection {
     options: ApplyOptions,
   ): Promise<void> {
     const entries: TimelineEntry[] = options.folded.flatMap((c) =>
-      c.steps.flatMap((step) => timelineEntries(step.event, step.before)),
+      c.steps.flatMap((step) => timelineEntries(step.event, step.before, step.after)),
     );
     if (entries.length > 0) {
       await client.query(

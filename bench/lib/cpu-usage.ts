@@ -1,0 +1,86 @@
+import { readdirSync, readFileSync } from 'node:fs';
+
+/**
+ * CPU time used by processes, from /proc (Linux): user + system time in ms. Sampled before and after
+ * a load, it says where the CPU of each command went: the api, the worker, PostgreSQL (every
+ * `postgres` process of the server, so all of its backends and background writers).
+ */
+const TICK_MS = 10; // USER_HZ is 100 on Linux
+
+function cpuOfPid(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces) in parentheses: utime and stime are 14 and 15.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+  } catch {
+    return 0;
+  }
+}
+
+function postgresPids(): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') pids.push(Number(entry));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return pids;
+}
+
+export interface CpuSample {
+  api: number;
+  worker: number;
+  postgres: number;
+  /** This process: the load generator (autocannon) and the lag sampler. */
+  bench: number;
+  /** PostgreSQL backends come and go; the ones seen at either sample are summed. */
+  postgresByPid: Map<number, number>;
+}
+
+export const cpuAvailable = (): boolean => {
+  try {
+    readFileSync('/proc/self/stat');
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+export function sampleCpu(pids: { api: number; worker: number }): CpuSample {
+  const postgresByPid = new Map(postgresPids().map((pid) => [pid, cpuOfPid(pid)]));
+  const own = process.cpuUsage();
+  return {
+    api: cpuOfPid(pids.api),
+    worker: cpuOfPid(pids.worker),
+    postgres: [...postgresByPid.values()].reduce((a, b) => a + b, 0),
+    bench: (own.user + own.system) / 1000,
+    postgresByPid,
+  };
+}
+
+export interface CpuPerCommand {
+  /** CPU ms per command in each process, and all together. */
+  api: number;
+  worker: number;
+  postgres: number;
+  bench: number;
+  total: number;
+}
+
+/** CPU ms per command between two samples; a backend that exited in between counts from 0 to its last sample. */
+export function cpuPerCommand(before: CpuSample, after: CpuSample, commands: number): CpuPerCommand {
+  let postgres = 0;
+  for (const [pid, ms] of after.postgresByPid) postgres += ms - (before.postgresByPid.get(pid) ?? 0);
+  const per = (ms: number) => Math.round((ms / Math.max(commands, 1)) * 100) / 100;
+  const result = {
+    api: per(after.api - before.api),
+    worker: per(after.worker - before.worker),
+    postgres: per(postgres),
+    bench: per(after.bench - before.bench),
+  };
+  return { ...result, total: Math.round((result.api + result.worker + result.postgres) * 100) / 100 };
+}
