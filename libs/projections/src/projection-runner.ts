@@ -82,7 +82,7 @@ export class ProjectionRunner {
     if (this.projections.length === 0) throw new Error('ProjectionRunner needs at least one projection');
     this.logger = options.logger ?? new Logger(`Projection:${this.name}`);
     this.batchSize = options.batchSize ?? 500;
-    this.batchMs = options.batchMs ?? 50;
+    this.batchMs = options.batchMs ?? 15;
     this.leaseRetryMs = options.leaseRetryMs ?? 3000;
   }
 

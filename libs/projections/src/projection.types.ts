@@ -25,6 +25,11 @@ export interface ApplyOptions {
 export interface Projection {
   readonly name: string;
   readonly tables: readonly string[];
+  /**
+   * Each event only adds rows of its own (nothing is updated), so a rebuild may write pages in any
+   * order, several at once.
+   */
+  readonly appendOnly?: boolean;
   /** Idempotent DDL creating the tables under the given names. */
   createTables(names: TableNames): string[];
   apply(
