@@ -81,6 +81,40 @@ export function describeEventStoreContract(name: string, factory: () => Promise<
     }, LONG);
 
     it(
+      'appends on condition that a command is new only where the store says it can, and then exactly',
+      async () => {
+        const stream = `${prefix()}only-new`;
+        const context = contextFor();
+        const first = await store.append(stream, [{ type: 'A', data: { n: 1 } }], {
+          expectedRevision: 'no-stream',
+          context,
+        });
+        const again = store.append(stream, [{ type: 'A', data: { n: 2 } }], {
+          expectedRevision: first.revision,
+          expectedHash: first.events[0].metadata.hash,
+          context,
+          onlyIfCommandNew: true,
+        });
+        if (store.checksCommandOnAppend) {
+          await expect(again).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+          const other = await store.append(stream, [{ type: 'A', data: { n: 3 } }], {
+            expectedRevision: first.revision,
+            expectedHash: first.events[0].metadata.hash,
+            context: contextFor(),
+            onlyIfCommandNew: true,
+          });
+          expect(other.revision).toBe('1');
+        } else {
+          await expect(again).rejects.toMatchObject({ code: 'EVENT_STORE.INVALID_ARGUMENT' });
+        }
+        expect((await store.read(stream)).map((event) => event.data)).toEqual(
+          store.checksCommandOnAppend ? [{ n: 1 }, { n: 3 }] : [{ n: 1 }],
+        );
+      },
+      SHORT,
+    );
+
+    it(
       'appends and reads back data, metadata and string revisions',
       async () => {
         const stream = `${prefix()}case`;
@@ -453,12 +487,14 @@ export function describeEventStoreContract(name: string, factory: () => Promise<
       async () => {
         const stream = `${prefix()}case`;
         // Two deciders with a fold version stand for two api processes, each with its own cache.
-        const seen: number[] = [];
+        // A process may first decide on its cached state; if the stream moved, that decision is
+        // dropped and the command decided again, so the last decision of each command counts.
+        const seen = new Map<number, number>();
         const [first, second] = [1, 2].map((): Decider<number, TallyCommand, TallyEvent> => ({
           ...tally,
           foldVersion: 'tally-1',
           decide: (command, count) => {
-            seen.push(count);
+            if (command.type === 'Tally') seen.set(command.seq, count);
             return tally.decide(command, count);
           },
         }));
@@ -477,8 +513,11 @@ export function describeEventStoreContract(name: string, factory: () => Promise<
           expect(result.revision).toBe(String(expected));
           expected += 1;
         }
-        // Each decision saw every event before it, whichever process had cached what.
-        expect(seen).toEqual(Array.from({ length: 12 }, (_, i) => i));
+        // Each recorded decision saw every event before it, whichever process had cached what.
+        expect([...seen.values()]).toEqual(Array.from({ length: 12 }, (_, i) => i));
+        expect((await store.read(stream)).map((event) => (event.data as { seq: number }).seq)).toEqual(
+          Array.from({ length: 12 }, (_, i) => i),
+        );
         const again = await handleCommand(
           store,
           stream,

@@ -61,6 +61,12 @@ export interface AppendOptions {
    * expectedHash does not match the stored head fails with WrongExpectedRevisionError.
    */
   expectedHash?: string;
+  /**
+   * Append only if no event of the stream carries context.commandId yet; otherwise append nothing
+   * and fail with WrongExpectedRevisionError, as if the head had moved. Needs an explicit
+   * expectedRevision, and a store that says it can (`checksCommandOnAppend`).
+   */
+  onlyIfCommandNew?: boolean;
 }
 
 export interface AppendResult {
@@ -127,6 +133,8 @@ export interface Subscription {
 
 export interface EventStore {
   append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult>;
+  /** The store honours AppendOptions.onlyIfCommandNew in the append itself. */
+  readonly checksCommandOnAppend?: boolean;
   /** Events of one stream in revision order; [] when the stream does not exist. */
   read(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   readAll(options: ReadAllOptions): Promise<ReadAllResult>;

@@ -189,6 +189,96 @@ describe('handleCommand', () => {
   });
 });
 
+describe('handleCommand on a stream this process has folded', () => {
+  let store: MemoryEventStore;
+  let reads: number;
+  let counting: MemoryEventStore;
+  // A versioned fold is cached per decider object: two objects stand for two processes.
+  const versioned = (): Decider<number, CounterCommand, CounterEvent> => ({ ...counter, foldVersion: 'c-1' });
+  beforeEach(() => {
+    store = new MemoryEventStore();
+    reads = 0;
+    counting = new Proxy(store, {
+      get(target, prop, receiver) {
+        const value: unknown = Reflect.get(target, prop, receiver);
+        if ((prop !== 'read' && prop !== 'readForCommand') || typeof value !== 'function') return value;
+        return (...args: unknown[]): unknown => {
+          reads += 1;
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      },
+    });
+  });
+  afterEach(() => store.close());
+
+  it('decides on the cached state and appends without reading the stream', async () => {
+    const decider = versioned();
+    await handleCommand(counting, 'c-1', decider, { type: 'Increment', by: 2 }, { context: ctx('a') });
+    expect(reads).toBe(1);
+    const second = await handleCommand(
+      counting,
+      'c-1',
+      decider,
+      { type: 'Increment', by: 3 },
+      { context: ctx('b') },
+    );
+    expect(reads).toBe(1);
+    expect(second).toMatchObject({ revision: '1', replayed: false });
+    await expect(aggregateStream(store, 'c-1', counter)).resolves.toEqual({ state: 5, revision: '1' });
+  });
+
+  it('answers a command id sent again as a replay, and appends it once', async () => {
+    const decider = versioned();
+    await handleCommand(counting, 'c-1', decider, { type: 'Increment', by: 2 }, { context: ctx('a') });
+    await handleCommand(counting, 'c-1', decider, { type: 'Increment', by: 3 }, { context: ctx('b') });
+    const again = await handleCommand(
+      counting,
+      'c-1',
+      decider,
+      { type: 'Increment', by: 3 },
+      { context: ctx('b') },
+    );
+    expect(again).toMatchObject({ replayed: true, revision: '1' });
+    expect(await store.read('c-1')).toHaveLength(2);
+  });
+
+  it('decides again on the stream as it is when another process wrote since', async () => {
+    const here = versioned();
+    const there = versioned();
+    await handleCommand(counting, 'c-1', here, { type: 'Increment', by: 90 }, { context: ctx('a') });
+    await handleCommand(counting, 'c-1', there, { type: 'Increment', by: 8 }, { context: ctx('b') });
+    // Here the cached state is 90, which would allow +5; the stream is at 98, which does not.
+    await expect(
+      handleCommand(counting, 'c-1', here, { type: 'Increment', by: 5 }, { context: ctx('c') }),
+    ).rejects.toBeInstanceOf(LimitExceeded);
+    const done = await handleCommand(
+      counting,
+      'c-1',
+      here,
+      { type: 'Increment', by: 2 },
+      { context: ctx('d') },
+    );
+    expect(done.revision).toBe('2');
+    await expect(aggregateStream(store, 'c-1', counter)).resolves.toEqual({ state: 100, revision: '2' });
+  });
+
+  it('does not refuse on a stale cached state what the stream as it is allows', async () => {
+    const here = versioned();
+    const there = versioned();
+    await handleCommand(counting, 'c-1', here, { type: 'Increment', by: 99 }, { context: ctx('a') });
+    await handleCommand(counting, 'c-1', there, { type: 'Noop' }, { context: ctx('b') });
+    await store.append('c-1', [{ type: 'Reset', data: {} }], { expectedRevision: '0', context: ctx('r') });
+    const done = await handleCommand(
+      counting,
+      'c-1',
+      here,
+      { type: 'Increment', by: 50 },
+      { context: ctx('c') },
+    );
+    expect(done.revision).toBe('2');
+  });
+});
+
 /** A store where another writer slips an event in just before each of the next `races` appends. */
 function racingStore(inner: MemoryEventStore, streamId: string, races: number): MemoryEventStore {
   let left = races;

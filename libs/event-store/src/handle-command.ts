@@ -5,6 +5,7 @@ import {
 } from './event-store.errors';
 import type {
   AppendContext,
+  AppendResult,
   EventStore,
   NewEvent,
   ReadForCommandResult,
@@ -62,6 +63,8 @@ export async function handleCommand<S, C, E extends { type: string; data: unknow
   const { context, expectedRevision } = options;
   const maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
   const cache = foldCacheFor<S>(decider);
+  const quick = await appendOnCachedState(store, streamId, decider, command, options, cache);
+  if (quick) return quick;
   for (let attempt = 0; ; attempt++) {
     const loaded = await loadForCommand(store, streamId, decider, cache, context.commandId);
     if (loaded.replay.length > 0) return replayed(streamId, loaded.replay, context);
@@ -86,20 +89,7 @@ export async function handleCommand<S, C, E extends { type: string; data: unknow
         expectedHash: loaded.hash,
         context,
       });
-      if (cache) {
-        const state = result.events.reduce(
-          (acc, event) => decider.evolve(acc, event as unknown as E),
-          loaded.state,
-        );
-        cache.set(streamId, { state, revision: result.revision, hash: result.events.at(-1)!.metadata.hash });
-      }
-      return {
-        streamId,
-        revision: result.revision,
-        events: result.events.map(summary),
-        replayed: false,
-        recorded: result.events,
-      };
+      return appended(streamId, decider, cache, loaded.state, result);
     } catch (err) {
       if (!(err instanceof WrongExpectedRevisionError)) throw err;
       if (expectedRevision !== undefined && expectedRevision !== 'any') {
@@ -109,6 +99,69 @@ export async function handleCommand<S, C, E extends { type: string; data: unknow
       await backoff(attempt);
     }
   }
+}
+
+/**
+ * One round trip for a command on a stream this process has folded: decide on the cached state and
+ * append on condition that the stream is still at that revision and hash and holds no event of the
+ * command id. Anything else goes the full way (read, then decide), which then decides alone: no
+ * cached state, a store that cannot check the command id, an If-Match other than the cached
+ * revision, a cached state that refuses the command or decides nothing, the head moved, the command
+ * already recorded.
+ */
+async function appendOnCachedState<S, C, E extends { type: string; data: unknown }>(
+  store: EventStore,
+  streamId: string,
+  decider: Decider<S, C, E>,
+  command: C,
+  options: HandleCommandOptions,
+  cache: FoldCache<S> | undefined,
+): Promise<CommandResult | undefined> {
+  const cached = store.checksCommandOnAppend ? cache?.get(streamId) : undefined;
+  if (cached === undefined) return undefined;
+  const { expectedRevision } = options;
+  if (expectedRevision !== undefined && expectedRevision !== 'any' && expectedRevision !== cached.revision)
+    return undefined;
+  let decided: E[];
+  try {
+    decided = decider.decide(command, cached.state);
+  } catch {
+    return undefined;
+  }
+  if (decided.length === 0) return undefined;
+  try {
+    const result = await store.append(streamId, decided.map(toNewEvent), {
+      expectedRevision: cached.revision,
+      expectedHash: cached.hash,
+      context: options.context,
+      onlyIfCommandNew: true,
+    });
+    return appended(streamId, decider, cache, cached.state, result);
+  } catch (err) {
+    if (err instanceof WrongExpectedRevisionError) return undefined;
+    throw err;
+  }
+}
+
+/** The result of an append, with the state after it cached for the next command. */
+function appended<S, C, E extends { type: string; data: unknown }>(
+  streamId: string,
+  decider: Decider<S, C, E>,
+  cache: FoldCache<S> | undefined,
+  before: S,
+  result: AppendResult,
+): CommandResult {
+  if (cache) {
+    const state = result.events.reduce((acc, event) => decider.evolve(acc, event as unknown as E), before);
+    cache.set(streamId, { state, revision: result.revision, hash: result.events.at(-1)!.metadata.hash });
+  }
+  return {
+    streamId,
+    revision: result.revision,
+    events: result.events.map(summary),
+    replayed: false,
+    recorded: result.events,
+  };
 }
 
 /** The state of a stream folded from its events (optionally up to a revision or a time). */

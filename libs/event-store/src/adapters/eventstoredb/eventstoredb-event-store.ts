@@ -72,6 +72,9 @@ export class EventStoreDbEventStore implements EventStore {
   async append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
     if (events.length === 0)
       throw new EventStoreArgumentError(`append to ${streamId} needs at least one event`);
+    // EventStoreDB cannot make an append conditional on a command id (no checksCommandOnAppend).
+    if (options.onlyIfCommandNew)
+      throw new EventStoreArgumentError('EventStoreDB cannot append on condition that a command is new');
     const requested = toAppendExpectedRevision(options.expectedRevision);
     for (let attempt = 1; ; attempt++) {
       const head = await this.readHead(streamId);

@@ -31,6 +31,7 @@ export interface MemoryEventStoreOptions {
 
 /** The whole contract in process memory, for unit tests. Positions start at 1. */
 export class MemoryEventStore implements EventStore {
+  readonly checksCommandOnAppend = true;
   private readonly log: RecordedEvent[] = [];
   private readonly streams = new Map<string, RecordedEvent[]>();
   private readonly signal = new WakeSignal();
@@ -49,7 +50,12 @@ export class MemoryEventStore implements EventStore {
     const current = last?.revision ?? null;
     const hashMoved =
       options.expectedHash !== undefined && options.expectedHash !== (last?.metadata.hash ?? GENESIS_HASH);
-    if (!revisionMatches(options.expectedRevision, current) || hashMoved) {
+    if (options.onlyIfCommandNew && options.expectedRevision === 'any')
+      throw new EventStoreArgumentError('onlyIfCommandNew needs an explicit expectedRevision');
+    const commandRecorded =
+      options.onlyIfCommandNew === true &&
+      stream.some((event) => event.metadata.commandId === options.context.commandId);
+    if (!revisionMatches(options.expectedRevision, current) || hashMoved || commandRecorded) {
       throw new WrongExpectedRevisionError(streamId, options.expectedRevision, current ?? 'no-stream');
     }
     const recordedAt = (this.options.now?.() ?? new Date()).toISOString();

@@ -92,6 +92,8 @@ const INSERT_SQL = `
     FROM unnest($4::uuid[], $5::text[], $6::jsonb[], $7::jsonb[]) WITH ORDINALITY AS e(event_id, type, data, metadata, ord)
     WHERE coalesce((SELECT revision FROM head), -1) = $2::bigint
       AND coalesce((SELECT hash FROM head), '${GENESIS_HASH}') = $8::text
+      AND ($9::text IS NULL OR NOT EXISTS (
+        SELECT 1 FROM events WHERE stream_id = $1 AND metadata->>'commandId' = $9::text))
     ORDER BY e.ord
     RETURNING transaction_id, global_position
   )
@@ -119,6 +121,7 @@ const PENDING_SQL = `
   ) AS pending`;
 
 export class PostgresEventStore implements EventStore {
+  readonly checksCommandOnAppend = true;
   private readonly pool: Pool;
   private readonly ownsPool: boolean;
   private readonly signal = new WakeSignal();
@@ -173,6 +176,9 @@ export class PostgresEventStore implements EventStore {
     assertExpectedRevision(options.expectedRevision);
     if (events.length === 0) throw new EventStoreArgumentError('append needs at least one event');
     const { expectedRevision, expectedHash } = options;
+    if (options.onlyIfCommandNew && expectedRevision === 'any')
+      throw new EventStoreArgumentError('onlyIfCommandNew needs an explicit expectedRevision');
+    const newCommand = options.onlyIfCommandNew ? options.context.commandId : null;
     let known: Head | undefined =
       expectedHash !== undefined && expectedRevision !== 'any'
         ? { revision: expectedRevision === 'no-stream' ? null : expectedRevision, hash: expectedHash }
@@ -186,7 +192,7 @@ export class PostgresEventStore implements EventStore {
       const recordedAt = (this.options.now?.() ?? new Date()).toISOString();
       const sealed = sealEvents(events, options.context, head.hash, recordedAt);
       const ids = sealed.map(() => randomUUID());
-      const row = await this.insert(streamId, head, recordedAt, ids, sealed);
+      const row = await this.insert(streamId, head, recordedAt, ids, sealed, newCommand);
       if (row.positions !== null && row.transaction_id !== null) {
         const first = BigInt(head.revision ?? -1) + 1n;
         const transactionId = row.transaction_id;
@@ -319,6 +325,7 @@ export class PostgresEventStore implements EventStore {
     recordedAt: string,
     ids: string[],
     sealed: SealedEvent[],
+    newCommand: string | null,
   ): Promise<InsertRow> {
     try {
       const rows = await this.query<InsertRow>(INSERT_SQL, [
@@ -330,6 +337,7 @@ export class PostgresEventStore implements EventStore {
         sealed.map((event) => JSON.stringify(event.data)),
         sealed.map((event) => JSON.stringify(event.metadata)),
         head.hash,
+        newCommand,
       ]);
       return rows[0];
     } catch (err) {
