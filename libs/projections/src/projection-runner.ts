@@ -22,7 +22,10 @@ export interface ProjectionRunnerOptions {
   projections?: readonly Projection[];
   /** Most events applied in one transaction. */
   batchSize?: number;
-  /** Longest an event waits in the buffer before its batch is written. */
+  /**
+   * Longest an event waits in the buffer before its batch is written (default 15 ms: at 50 ms the
+   * timeline's lag under 32 connections had a p99 over 190 ms; under load the batches fill anyway).
+   */
   batchMs?: number;
   /** How often a runner without the lease tries to take it. */
   leaseRetryMs?: number;
