@@ -308,7 +308,7 @@ async function main(): Promise<void> {
       results.commands = [];
       for (const concurrency of options.levels) {
         const before = cpuAvailable() ? sampleCpu({ api: api.pid, worker: worker.pid }) : undefined;
-        const transactionsBefore = await transactionCount(pool);
+        const transactionsBefore = (await transactionCount(pool)) - probe.queries;
         const load = await loadApi(
           api.url,
           token,
@@ -324,7 +324,8 @@ async function main(): Promise<void> {
         // The worker's share counts once it has projected what the load appended.
         await waitForProjections(pool, 120_000);
         const after = before ? sampleCpu({ api: api.pid, worker: worker.pid }) : undefined;
-        const transactions = (await transactionCount(pool)) - transactionsBefore;
+        // Less the lag sampler's own queries, and the two of transactionCount itself.
+        const transactions = (await transactionCount(pool)) - probe.queries - transactionsBefore - 1;
         const insert = results.baselines?.postgresInsert.find((b) => b.concurrency === concurrency);
         results.commands.push({
           ...load,

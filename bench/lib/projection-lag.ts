@@ -23,6 +23,8 @@ export class ProjectionLagProbe {
   private sampler: Promise<void> | undefined;
   private readonly lags: number[] = [];
   private readonly behind: number[] = [];
+  /** Queries the sampler made: the bench takes them out of the transactions it counts per command. */
+  queries = 0;
 
   constructor(private readonly pool: Pool) {}
 
@@ -35,6 +37,7 @@ export class ProjectionLagProbe {
           `SELECT (${HEAD_POSITION_SQL}) AS head, (SELECT position FROM projection_checkpoints WHERE name = $1) AS checkpoint`,
           [this.name],
         );
+        this.queries += 2;
         const now = performance.now();
         const head = BigInt(rows[0].head ?? '0');
         const checkpoint = BigInt(rows[0].checkpoint ?? '0');

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { Client, type Pool, type PoolClient } from 'pg';
+import { Client, escapeLiteral, type Pool, type PoolClient, type QueryResult } from 'pg';
 import { CASE_STREAM_PREFIX } from '@app/appointment/appointment.streams';
 import type { EventStore, RecordedEvent, Subscription } from '@app/event-store';
 import { projectionMetrics } from './projection.metrics';
@@ -278,13 +278,15 @@ export class ProjectionRunner {
     const client: PoolClient = await pool.connect();
     const afterCommit: AfterCommit[] = [];
     let broken: Error | undefined;
+    // BEGIN and COMMIT travel with the first and the last statement (one round trip each fewer per
+    // batch): the names are the projections' own, the position a decimal, both written as literals.
+    const namesSql = `ARRAY[${names.map((name) => escapeLiteral(name)).join(', ')}]::text[]`;
     try {
-      await client.query('BEGIN');
       // Taken first, before any table is touched: a rebuild's swap holds its row while it renames tables.
-      const { rows } = await client.query<{ name: string; position: string | null }>(
-        'SELECT name, position FROM projection_checkpoints WHERE name = ANY($1::text[]) ORDER BY name FOR UPDATE',
-        [names],
-      );
+      const [, checkpoints] = (await client.query(
+        `BEGIN; SELECT name, position FROM projection_checkpoints WHERE name = ANY(${namesSql}) ORDER BY name FOR UPDATE`,
+      )) as unknown as [QueryResult, QueryResult<{ name: string; position: string | null }>];
+      const rows = checkpoints.rows;
       const stored = new Map(rows.map((row) => [row.name, row.position]));
       if (names.some((name) => (stored.get(name) ?? null) !== (this.checkpoints.get(name) ?? null)))
         throw new CheckpointMovedError();
@@ -301,11 +303,11 @@ export class ProjectionRunner {
         if (done) afterCommit.push(done);
       }
       await saveFolded(client, folded);
+      if (!/^(0|[1-9][0-9]*)$/.test(last.globalPosition))
+        throw new Error(`not a position: ${last.globalPosition}`);
       await client.query(
-        'UPDATE projection_checkpoints SET position = $2, updated_at = now() WHERE name = ANY($1::text[])',
-        [names, last.globalPosition],
+        `UPDATE projection_checkpoints SET position = '${last.globalPosition}', updated_at = now() WHERE name = ANY(${namesSql}); COMMIT`,
       );
-      await client.query('COMMIT');
     } catch (err) {
       await client.query('ROLLBACK').catch((rollbackError: Error) => {
         broken = rollbackError;
