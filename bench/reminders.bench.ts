@@ -6,7 +6,8 @@
  *   npx tsx bench/reminders.bench.ts [--reminders 1000] [--deadlines 10000]
  *
  * The services are constructed by hand, as in bench/commands.bench.ts: tsx emits no decorator metadata.
- * The worker is a plain BullMQ Worker running ReminderFiring.fire, which is all the processor does.
+ * The worker is a plain BullMQ Worker with the worker app's options, running the worker app's
+ * RemindersProcessor (which hands each job to ReminderBatch).
  */
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
@@ -33,8 +34,9 @@ import {
   migrateRemindersSchema,
   openDeadlines,
   PgOpenDeadlineSource,
-  REMINDER_FIRING_CONCURRENCY,
+  REMINDER_FIRING_WORKER,
   REMINDER_WEBHOOKS_QUEUE,
+  ReminderBatch,
   ReminderFiring,
   ReminderLedgerRepository,
   ReminderReconciler,
@@ -43,6 +45,7 @@ import {
   ReminderScheduler,
   resolveRemindersOptions,
 } from '../libs/reminders/src';
+import { RemindersProcessor } from '../apps/worker/src/reminders/reminders.processor';
 import { dropTestDatabase, freshTestDatabase, testRedisUrl } from '../test/setup/test-db';
 
 function argument(name: string, fallback: number): number {
@@ -157,10 +160,11 @@ async function main(): Promise<void> {
     if (due.some((d) => Date.parse(d.dueAt) !== dueMs))
       throw new Error('the seeded reminders are not all due at the same instant');
     await scheduler.schedule(due);
-    worker = new Worker<ReminderJobData>(REMINDERS_QUEUE, (job) => firing.fire(job.data), {
+    const processor = new RemindersProcessor(new ReminderBatch(firing), clock);
+    worker = new Worker<ReminderJobData>(REMINDERS_QUEUE, (job, token) => processor.process(job, token), {
       connection,
       prefix,
-      concurrency: REMINDER_FIRING_CONCURRENCY,
+      ...REMINDER_FIRING_WORKER,
     });
     process.stdout.write(`${due.length} reminders due at ${new Date(dueMs).toISOString()}; waiting…\n`);
     let deliveredRows = 0;

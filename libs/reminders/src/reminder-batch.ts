@@ -1,3 +1,8 @@
+import { Injectable } from '@nestjs/common';
+import type { Deadline } from './deadline-policy';
+import { type FireResult, ReminderFiring } from './reminder-firing.service';
+import { REMINDER_FIRING_BATCH } from './reminder-jobs';
+
 export interface MicroBatchOptions {
   /** How long the first item of a batch waits for others to join it. */
   windowMs: number;
@@ -55,5 +60,23 @@ export class MicroBatch<T, R> {
       else if (result.status === 'fulfilled') w.resolve(result.value);
       else w.reject(result.reason);
     });
+  }
+}
+
+/**
+ * The reminders processor hands each due job here: the jobs in flight on the worker are fired in
+ * batches (ReminderFiring.fire), and each job's promise settles with its own reminder's result, so
+ * BullMQ retries a failed reminder as it would a job run alone.
+ */
+@Injectable()
+export class ReminderBatch {
+  private readonly batch: MicroBatch<Deadline, FireResult>;
+
+  constructor(firing: ReminderFiring) {
+    this.batch = new MicroBatch((due) => firing.fire(due), REMINDER_FIRING_BATCH);
+  }
+
+  fire(due: Deadline): Promise<FireResult> {
+    return this.batch.add(due);
   }
 }
