@@ -99,12 +99,10 @@ export class ReminderFiring {
     const fired = checked.flatMap((result, i) =>
       result.status === 'fulfilled' ? [{ scheduled: due[i], checked: result.value }] : [],
     );
-    const results = await this.deliver(fired);
-    const byReminder = new Map(results.map((result) => [result.reminderId, result]));
+    const delivered = await this.deliver(fired);
+    let next = 0;
     return checked.map((result) =>
-      result.status === 'fulfilled'
-        ? { status: 'fulfilled', value: byReminder.get(result.value.reminderId)! }
-        : result,
+      result.status === 'fulfilled' ? { status: 'fulfilled', value: delivered[next++] } : result,
     );
   }
 
@@ -168,9 +166,10 @@ export class ReminderFiring {
   }
 
   /**
-   * The batch's shared writes, in this order: the inbox rows of every issued reminder, then their
-   * webhook bodies and jobs, then every outcome. A webhook is never queued before its inbox rows
-   * are committed, and an outcome is never recorded before its delivery.
+   * The batch's shared writes, one statement or call each, in this order: the inbox rows of every
+   * issued reminder, then their webhook bodies and jobs, then every outcome. A webhook is never
+   * queued before its inbox rows are committed, and an outcome is never recorded before its
+   * delivery. Results are in the order of `fired`.
    */
   async deliver(fired: ReadonlyArray<{ scheduled: Deadline; checked: Checked }>): Promise<FireResult[]> {
     const now = this.clock.now();
@@ -221,7 +220,10 @@ export class ReminderFiring {
     });
   }
 
-  /** Cases side by side; the reminders of one case one after another, so they do not race for its stream's head. */
+  /**
+   * Cases side by side; the reminders of one case one after another, so that they do not race for
+   * its stream's head. A reminder that throws fails alone.
+   */
   private async issueAll(due: readonly Deadline[]): Promise<Array<PromiseSettledResult<Checked>>> {
     const results: Array<PromiseSettledResult<Checked>> = new Array(due.length);
     const byCase = new Map<string, number[]>();
