@@ -6,7 +6,9 @@
  *   npx tsx bench/reminders.bench.ts [--reminders 1000] [--deadlines 10000]
  *
  * The services are constructed by hand, as in bench/commands.bench.ts: tsx emits no decorator metadata.
- * The worker is a plain BullMQ Worker running ReminderFiring.fire, which is all the processor does.
+ * The worker is a plain BullMQ Worker with the worker app's options, running the worker app's
+ * RemindersProcessor (which hands each job to ReminderBatch). A webhook URL is configured, so every
+ * firing also stores its webhook body and queues its webhook job; no one sends them here.
  */
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
@@ -33,8 +35,9 @@ import {
   migrateRemindersSchema,
   openDeadlines,
   PgOpenDeadlineSource,
-  REMINDER_FIRING_CONCURRENCY,
+  REMINDER_FIRING_WORKER,
   REMINDER_WEBHOOKS_QUEUE,
+  ReminderBatch,
   ReminderFiring,
   ReminderLedgerRepository,
   ReminderReconciler,
@@ -43,6 +46,7 @@ import {
   ReminderScheduler,
   resolveRemindersOptions,
 } from '../libs/reminders/src';
+import { RemindersProcessor } from '../apps/worker/src/reminders/reminders.processor';
 import { dropTestDatabase, freshTestDatabase, testRedisUrl } from '../test/setup/test-db';
 
 function argument(name: string, fallback: number): number {
@@ -67,7 +71,8 @@ const percentile = (sorted: number[], p: number): number =>
 async function main(): Promise<void> {
   const databaseUrl = await freshTestDatabase('reminders_bench');
   const prefix = `bench-reminders-${process.pid}`;
-  const pool = new Pool({ connectionString: databaseUrl, max: 20 });
+  // As the worker's PG_POOL (EventStoreModule): pg's default size of 10 connections.
+  const pool = new Pool({ connectionString: databaseUrl, connectionTimeoutMillis: 5000 });
   // DROP DATABASE … WITH (FORCE) at the end ends whatever connection is still idle.
   pool.on('error', () => undefined);
   const store = new PostgresEventStore({ pool });
@@ -78,7 +83,12 @@ async function main(): Promise<void> {
   try {
     await store.migrate();
     await migrateRemindersSchema(pool);
-    const config = loadConfig({ DATABASE_URL: databaseUrl, REDIS_URL: testRedisUrl(), LOG_LEVEL: 'silent' });
+    const config = loadConfig({
+      DATABASE_URL: databaseUrl,
+      REDIS_URL: testRedisUrl(),
+      LOG_LEVEL: 'silent',
+      REMINDER_WEBHOOK_URL: 'http://127.0.0.1:9/reminders',
+    });
     const clock = new SystemClock();
     const calendar = new ChinaWorkingCalendar();
     const dueDate = new Date(Date.now() + 5 * 60_000 + SHANGHAI_MS).toISOString().slice(0, 10);
@@ -157,10 +167,11 @@ async function main(): Promise<void> {
     if (due.some((d) => Date.parse(d.dueAt) !== dueMs))
       throw new Error('the seeded reminders are not all due at the same instant');
     await scheduler.schedule(due);
-    worker = new Worker<ReminderJobData>(REMINDERS_QUEUE, (job) => firing.fire(job.data), {
+    const processor = new RemindersProcessor(new ReminderBatch(firing), clock);
+    worker = new Worker<ReminderJobData>(REMINDERS_QUEUE, (job, token) => processor.process(job, token), {
       connection,
       prefix,
-      concurrency: REMINDER_FIRING_CONCURRENCY,
+      ...REMINDER_FIRING_WORKER,
     });
     process.stdout.write(`${due.length} reminders due at ${new Date(dueMs).toISOString()}; waiting…\n`);
     let deliveredRows = 0;

@@ -67,24 +67,36 @@ describe('GET /inbox, POST /inbox/:id/read, POST /admin/reminders/reconcile, /ad
     const supervisorOnly = { role: 'supervisor' as const, orgUnit: DEPARTMENT };
     const handlers = [{ role: 'handler' as const, orgUnit: DEPARTMENT }, supervisorOnly];
     await inbox.deliver(
-      'r-1',
-      deadline('notice-ends', '2026-04-01T09:00:00+08:00'),
-      handlers,
-      '2026-04-01T09:00:01+08:00',
+      [
+        {
+          reminderId: 'r-1',
+          deadline: deadline('notice-ends', '2026-04-01T09:00:00+08:00'),
+          recipients: handlers,
+          issuedAt: '2026-04-01T09:00:01+08:00',
+        },
+      ],
       new Date('2026-04-01T01:00:02Z'),
     );
     await inbox.deliver(
-      'r-2',
-      deadline('appointment-talk-missing', '2026-05-01T09:00:00+08:00'),
-      handlers,
-      '2026-05-01T09:00:01+08:00',
+      [
+        {
+          reminderId: 'r-2',
+          deadline: deadline('appointment-talk-missing', '2026-05-01T09:00:00+08:00'),
+          recipients: handlers,
+          issuedAt: '2026-05-01T09:00:01+08:00',
+        },
+      ],
       new Date('2026-05-01T01:00:02Z'),
     );
     await inbox.deliver(
-      'r-3',
-      deadline('hold-too-long', '2026-06-01T09:00:00+08:00'),
-      [supervisorOnly],
-      '2026-06-01T09:00:01+08:00',
+      [
+        {
+          reminderId: 'r-3',
+          deadline: deadline('hold-too-long', '2026-06-01T09:00:00+08:00'),
+          recipients: [supervisorOnly],
+          issuedAt: '2026-06-01T09:00:01+08:00',
+        },
+      ],
       new Date('2026-06-01T01:00:02Z'),
     );
   });

@@ -48,6 +48,14 @@ export interface InboxListOptions {
   calendarLastYear?: number;
 }
 
+/** A reminder for its recipients' inboxes. */
+export interface InboxDelivery {
+  reminderId: string;
+  deadline: Deadline;
+  recipients: readonly Recipient[];
+  issuedAt: string;
+}
+
 export interface InboxNotice {
   reminderId: string;
   recipientRole: string;
@@ -101,41 +109,38 @@ const UNDEFINED_TABLE = '42P01';
 export class InboxRepository {
   constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
 
-  /** Returns how many rows were new. */
-  async deliver(
-    reminderId: string,
-    deadline: Deadline,
-    recipients: Recipient[],
-    issuedAt: string,
-    now: Date,
-  ): Promise<number> {
-    if (recipients.length === 0) return 0;
-    const values: unknown[] = [];
-    const tuples = recipients.map((r) => {
-      const base = values.length;
-      values.push(
-        randomUUID(),
-        reminderId,
-        r.role,
-        r.orgUnit,
-        deadline.caseId,
-        deadline.kind,
-        deadline.subject,
-        deadline.reason,
-        deadline.escalationLevel,
-        deadline.dueAt,
-        issuedAt,
-        now,
-      );
-      return `(${Array.from({ length: 12 }, (_, i) => `$${base + i + 1}`).join(', ')})`;
-    });
-    const result = await this.pool.query(
+  /**
+   * The inbox rows of many reminders in one statement; returns how many rows were new per reminder
+   * (0 or absent: an earlier run had delivered it).
+   */
+  async deliver(deliveries: readonly InboxDelivery[], now: Date): Promise<Map<string, number>> {
+    const rows = deliveries.flatMap((d) => d.recipients.map((r) => ({ ...d, recipient: r })));
+    const fresh = new Map<string, number>();
+    if (rows.length === 0) return fresh;
+    const result = await this.pool.query<{ reminder_id: string }>(
       `INSERT INTO inbox (id, reminder_id, recipient_role, recipient_org_unit, case_id, kind, subject, reason, escalation_level, due_at, issued_at, delivered_at)
-       VALUES ${tuples.join(', ')}
-       ON CONFLICT ON CONSTRAINT inbox_reminder_recipient_key DO NOTHING`,
-      values,
+       SELECT r.*, $12::timestamptz
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+                     $9::integer[], $10::timestamptz[], $11::timestamptz[]) AS r
+       ON CONFLICT ON CONSTRAINT inbox_reminder_recipient_key DO NOTHING
+       RETURNING reminder_id`,
+      [
+        rows.map(() => randomUUID()),
+        rows.map((r) => r.reminderId),
+        rows.map((r) => r.recipient.role),
+        rows.map((r) => r.recipient.orgUnit),
+        rows.map((r) => r.deadline.caseId),
+        rows.map((r) => r.deadline.kind),
+        rows.map((r) => r.deadline.subject),
+        rows.map((r) => r.deadline.reason),
+        rows.map((r) => r.deadline.escalationLevel),
+        rows.map((r) => r.deadline.dueAt),
+        rows.map((r) => r.issuedAt),
+        now,
+      ],
     );
-    return result.rowCount ?? 0;
+    for (const { reminder_id: id } of result.rows) fresh.set(id, (fresh.get(id) ?? 0) + 1);
+    return fresh;
   }
 
   /** One entry per role for a notice that concerns no case; a second delivery of the same id inserts nothing. */

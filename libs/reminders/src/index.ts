@@ -8,8 +8,12 @@ export {
   verifyWebhookSignature,
 } from './webhook-signature';
 export { migrateRemindersSchema } from './reminders.schema';
-export { InboxRepository, type InboxEntry, type InboxReader } from './inbox.repository';
-export { ReminderLedgerRepository, type ReminderOutcome } from './reminder-ledger.repository';
+export { InboxRepository, type InboxDelivery, type InboxEntry, type InboxReader } from './inbox.repository';
+export {
+  type FiringOutcome,
+  ReminderLedgerRepository,
+  type ReminderOutcome,
+} from './reminder-ledger.repository';
 export { OPEN_DEADLINE_SOURCE, type OpenDeadlineSource } from './open-deadline.source';
 export { OPEN_DEADLINES_TABLE, PgOpenDeadlineSource } from './pg-open-deadline.source';
 export { ReminderScheduler } from './reminder-scheduler';
@@ -22,6 +26,7 @@ export {
   type ReminderDropped,
   type ReminderIssuedResult,
 } from './reminder-firing.service';
+export { MicroBatch, type MicroBatchOptions, ReminderBatch } from './reminder-batch';
 export { WebhookDeliveryError, WebhookNotifier, type WebhookResult } from './webhook.notifier';
 export {
   REMINDER_QUEUE_JOBS,

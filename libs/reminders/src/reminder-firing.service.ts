@@ -4,7 +4,6 @@ import type { Queue } from 'bullmq';
 import type {
   Actor,
   AppointmentDecider,
-  AppointmentState,
   IssueReminder,
   OpenCaseState,
   ReminderRecord,
@@ -62,10 +61,14 @@ export interface ReminderDelivered {
 
 export type FireResult = ReminderDropped | ReminderDelivered;
 
+/** A reminder after the case part of its firing. */
+type Checked = ReminderIssuedResult | ReminderDropped;
+
 /**
- * Firing a reminder (DOMAIN.md §3): re-read the case, drop it if its reason no longer holds,
- * record ReminderIssued, deliver to the inbox and queue the webhook. Every step is idempotent on
- * the reminder id, so a job that runs twice (a retry, a stalled worker) delivers once.
+ * Firing reminders (DOMAIN.md §3), many at once: re-read each case, drop a reminder whose reason no
+ * longer holds, record ReminderIssued, then for the whole batch deliver to the inbox, queue the
+ * webhooks and record the outcomes. Every step is idempotent on the reminder id, so a job that runs
+ * twice (a retry, a stalled worker) delivers once.
  */
 @Injectable()
 export class ReminderFiring {
@@ -86,17 +89,33 @@ export class ReminderFiring {
     @InjectMetric(REMINDERS_DROPPED) private readonly droppedCounter: Counter<'why'>,
   ) {}
 
-  async fire(scheduled: Deadline): Promise<FireResult> {
-    const issued = await this.issue(scheduled);
-    return issued.outcome === 'dropped' ? issued : this.deliver(issued);
+  /**
+   * Fires a batch: one result per reminder, in order. A reminder that fails alone (its case's stream)
+   * is a rejected result and the others go on; a failure of the batch's shared writes throws, and
+   * every reminder of the batch is tried again.
+   */
+  async fire(due: readonly Deadline[]): Promise<Array<PromiseSettledResult<FireResult>>> {
+    const checked = await this.issueAll(due);
+    const fired = checked.flatMap((result, i) =>
+      result.status === 'fulfilled' ? [{ scheduled: due[i], checked: result.value }] : [],
+    );
+    const delivered = await this.deliver(fired);
+    let next = 0;
+    return checked.map((result) =>
+      result.status === 'fulfilled' ? { status: 'fulfilled', value: delivered[next++] } : result,
+    );
   }
 
-  /** Re-checks the deadline against the case and records ReminderIssued (commandId = reminder id). */
-  async issue(scheduled: Deadline): Promise<ReminderIssuedResult | ReminderDropped> {
+  /**
+   * The case part of firing one reminder: re-checks the deadline against the case and records
+   * ReminderIssued (commandId = reminder id). A reminder already recorded is returned as recorded.
+   */
+  async issue(scheduled: Deadline): Promise<Checked> {
     const id = reminderId(scheduled);
     const streamId = caseStreamId(scheduled.caseId);
+    // Folds the case into the fold cache too, so handleCommand below reads only the events after it.
     const { state } = await aggregateStream(this.store, streamId, this.decider);
-    if (state.status === 'empty') return this.drop(scheduled, id, 'case-not-found');
+    if (state.status === 'empty') return dropped(id, 'case-not-found');
     const recorded = state.reminders.find((r) => r.reminderId === id);
     // Recorded by a run that died before delivering: deliver what was recorded, even if the case moved on since.
     if (recorded && state.status === 'open') {
@@ -110,9 +129,9 @@ export class ReminderFiring {
       };
     }
     const current = openDeadlines(state, this.policy).find((d) => d.deadlineId === scheduled.deadlineId);
-    if (current === undefined || state.status !== 'open') return this.drop(scheduled, id, 'no-longer-holds');
+    if (current === undefined || state.status !== 'open') return dropped(id, 'no-longer-holds');
     // The job of the moved deadline is scheduled under its own id.
-    if (reminderId(current) !== id) return this.drop(scheduled, id, 'due-time-moved');
+    if (reminderId(current) !== id) return dropped(id, 'due-time-moved');
 
     const at = this.clock.now().toISOString();
     const actor: Actor = { id: 'system', name: '提醒服务', role: 'system', orgUnit: state.ownerOrgUnit };
@@ -134,57 +153,98 @@ export class ReminderFiring {
       context: { actor, commandId: id, correlationId: id, causationId: id, occurredAt: at },
     });
     const event = result.recorded.find((e) => e.type === 'ReminderIssued');
-    const issuedAt = (event?.data as { issuedAt?: string } | undefined)?.issuedAt ?? at;
     const appended = !result.replayed && result.events.length > 0;
     if (appended) this.issuedCounter.inc();
-    const after = this.decider.evolve(state, {
-      type: 'ReminderIssued',
-      data: command.data,
-    }) as AppointmentState;
     return {
       outcome: 'issued',
       reminderId: id,
       deadline: current,
-      state: after.status === 'open' ? after : state,
-      issuedAt,
+      state,
+      issuedAt: (event?.data as { issuedAt?: string } | undefined)?.issuedAt ?? at,
       appended,
     };
   }
 
-  /** Inbox rows per recipient and the webhook job, both keyed by the reminder id. */
-  async deliver(issued: ReminderIssuedResult): Promise<ReminderDelivered> {
-    const { reminderId: id, deadline, state } = issued;
-    const recipients = recipientsFor(deadline, state);
+  /**
+   * The batch's shared writes, one statement or call each, in this order: the inbox rows of every
+   * issued reminder, then their webhook bodies and jobs, then every outcome. A webhook is never
+   * queued before its inbox rows are committed, and an outcome is never recorded before its
+   * delivery. Results are in the order of `fired`.
+   */
+  async deliver(fired: ReadonlyArray<{ scheduled: Deadline; checked: Checked }>): Promise<FireResult[]> {
     const now = this.clock.now();
-    const newInboxRows = await this.inbox.deliver(id, deadline, recipients, issued.issuedAt, now);
-    let webhookQueued = false;
-    if (this.config.reminderWebhookUrl !== undefined) {
-      const body = await this.ledger.webhookBody(id, webhookBody(issued, recipients), now);
-      await this.webhooks.add(
-        DELIVER_WEBHOOK_JOB,
-        { reminderId: id, body },
-        webhookJobOptions(id, this.options.webhookBackoffMs, this.options.webhookAttempts),
+    const checked = fired.map(({ checked: c }) =>
+      c.outcome === 'issued' ? { ...c, recipients: recipientsFor(c.deadline, c.state) } : c,
+    );
+    const issued = checked.filter((c) => c.outcome === 'issued');
+    const newRows = await this.inbox.deliver(issued, now);
+    const webhookQueued = this.config.reminderWebhookUrl !== undefined;
+    if (webhookQueued && issued.length > 0) {
+      const bodies = await this.ledger.webhookBodies(
+        issued.map((i) => ({ reminderId: i.reminderId, body: webhookBody(i, i.recipients) })),
+        now,
       );
-      webhookQueued = true;
+      await this.webhooks.addBulk(
+        issued.map((i) => ({
+          name: DELIVER_WEBHOOK_JOB,
+          data: { reminderId: i.reminderId, body: bodies.get(i.reminderId)! },
+          opts: webhookJobOptions(i.reminderId, this.options.webhookBackoffMs, this.options.webhookAttempts),
+        })),
+      );
     }
-    await this.ledger.recordOutcome(id, deadline, 'delivered', now);
-    if (newInboxRows > 0) this.deliveredCounter.inc();
-    return {
-      outcome: 'delivered',
-      reminderId: id,
-      recipients,
-      newInboxRows,
-      appended: issued.appended,
-      webhookQueued,
-    };
+    await this.ledger.recordOutcomes(
+      fired.map(({ scheduled }, i) => {
+        const c = checked[i];
+        return c.outcome === 'issued'
+          ? { reminderId: c.reminderId, deadline: c.deadline, outcome: 'delivered' }
+          : { reminderId: c.reminderId, deadline: scheduled, outcome: 'dropped' };
+      }),
+      now,
+    );
+    return checked.map((c): FireResult => {
+      if (c.outcome === 'dropped') {
+        this.droppedCounter.inc({ why: c.why });
+        this.logger.debug(`reminder ${c.reminderId} dropped: ${c.why}`);
+        return c;
+      }
+      const newInboxRows = newRows.get(c.reminderId) ?? 0;
+      if (newInboxRows > 0) this.deliveredCounter.inc();
+      return {
+        outcome: 'delivered',
+        reminderId: c.reminderId,
+        recipients: c.recipients,
+        newInboxRows,
+        appended: c.appended,
+        webhookQueued,
+      };
+    });
   }
 
-  private async drop(scheduled: Deadline, id: string, why: DropReason): Promise<ReminderDropped> {
-    this.droppedCounter.inc({ why });
-    this.logger.debug(`reminder ${id} dropped: ${why}`);
-    await this.ledger.recordOutcome(id, scheduled, 'dropped', this.clock.now());
-    return { outcome: 'dropped', reminderId: id, why };
+  /**
+   * Cases side by side; the reminders of one case one after another, so that they do not race for
+   * its stream's head. A reminder that throws fails alone.
+   */
+  private async issueAll(due: readonly Deadline[]): Promise<Array<PromiseSettledResult<Checked>>> {
+    const results: Array<PromiseSettledResult<Checked>> = new Array(due.length);
+    const byCase = new Map<string, number[]>();
+    due.forEach((d, i) => byCase.set(d.caseId, [...(byCase.get(d.caseId) ?? []), i]));
+    await Promise.all(
+      [...byCase.values()].map(async (indexes) => {
+        for (const i of indexes) {
+          try {
+            results[i] = { status: 'fulfilled', value: await this.issue(due[i]) };
+          } catch (reason) {
+            results[i] = { status: 'rejected', reason };
+          }
+        }
+      }),
+    );
+    return results;
   }
+}
+
+function dropped(reminderId: string, why: DropReason): ReminderDropped {
+  return { outcome: 'dropped', reminderId, why };
 }
 
 function fromRecord(scheduled: Deadline, record: ReminderRecord): Deadline {

@@ -5,6 +5,12 @@ import type { Deadline } from './deadline-policy';
 
 export type ReminderOutcome = 'delivered' | 'dropped';
 
+export interface FiringOutcome {
+  reminderId: string;
+  deadline: Pick<Deadline, 'deadlineId' | 'caseId' | 'dueAt'>;
+  outcome: ReminderOutcome;
+}
+
 /**
  * What happened to each reminder, in PostgreSQL: the outcome of a firing (so the reconciler does not
  * re-create the timer of a reminder already delivered) and the webhook deliveries (accepted once).
@@ -13,18 +19,24 @@ export type ReminderOutcome = 'delivered' | 'dropped';
 export class ReminderLedgerRepository {
   constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
 
-  async recordOutcome(
-    reminderId: string,
-    deadline: Deadline,
-    outcome: ReminderOutcome,
-    now: Date,
-  ): Promise<void> {
+  /** The outcomes of many firings in one statement; a reminder once delivered stays delivered. */
+  async recordOutcomes(outcomes: readonly FiringOutcome[], now: Date): Promise<void> {
+    // One row per reminder: an upsert may not touch the same row twice in one statement.
+    const rows = [...new Map(outcomes.map((o) => [o.reminderId, o])).values()];
+    if (rows.length === 0) return;
     await this.pool.query(
       `INSERT INTO reminder_outcomes (reminder_id, deadline_id, case_id, outcome, due_at, recorded_at)
-       VALUES ($1, $2, $3, $4, $5, $6)
+       SELECT r.*, $6::timestamptz FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[]) AS r
        ON CONFLICT (reminder_id) DO UPDATE SET outcome = EXCLUDED.outcome, recorded_at = EXCLUDED.recorded_at
        WHERE reminder_outcomes.outcome <> 'delivered'`,
-      [reminderId, deadline.deadlineId, deadline.caseId, outcome, deadline.dueAt, now],
+      [
+        rows.map((o) => o.reminderId),
+        rows.map((o) => o.deadline.deadlineId),
+        rows.map((o) => o.deadline.caseId),
+        rows.map((o) => o.outcome),
+        rows.map((o) => o.deadline.dueAt),
+        now,
+      ],
     );
   }
 
@@ -47,17 +59,31 @@ export class ReminderLedgerRepository {
     return counts;
   }
 
-  /** Keeps the first body of a reminder's webhook: a retried firing sends the same document. */
-  async webhookBody(reminderId: string, body: string, now: Date): Promise<string> {
-    const result = await this.pool.query<{ body: string }>(
-      `WITH inserted AS (
-         INSERT INTO reminder_webhooks (reminder_id, body, created_at) VALUES ($1, $2, $3)
-         ON CONFLICT (reminder_id) DO NOTHING RETURNING body
+  /**
+   * Keeps the first body of each reminder's webhook, so a retried firing sends the same document;
+   * returns the kept bodies by reminder id.
+   */
+  async webhookBodies(
+    webhooks: ReadonlyArray<{ reminderId: string; body: string }>,
+    now: Date,
+  ): Promise<Map<string, string>> {
+    if (webhooks.length === 0) return new Map();
+    // The outer SELECT sees the table as it was before this statement: earlier bodies, not the inserted ones.
+    const result = await this.pool.query<{ reminder_id: string; body: string }>(
+      `WITH given AS (SELECT * FROM unnest($1::text[], $2::text[]) AS g(reminder_id, body)),
+       inserted AS (
+         INSERT INTO reminder_webhooks (reminder_id, body, created_at)
+         SELECT reminder_id, body, $3 FROM given
+         ON CONFLICT (reminder_id) DO NOTHING RETURNING reminder_id, body
        )
-       SELECT body FROM inserted UNION ALL SELECT body FROM reminder_webhooks WHERE reminder_id = $1 LIMIT 1`,
-      [reminderId, body, now],
+       SELECT reminder_id, body FROM inserted
+       UNION ALL
+       SELECT w.reminder_id, w.body FROM reminder_webhooks w WHERE w.reminder_id IN (SELECT reminder_id FROM given)`,
+      [webhooks.map((w) => w.reminderId), webhooks.map((w) => w.body), now],
     );
-    return result.rows[0]?.body ?? body;
+    const kept = new Map(webhooks.map((w) => [w.reminderId, w.body]));
+    for (const row of result.rows) kept.set(row.reminder_id, row.body);
+    return kept;
   }
 
   /** Webhooks neither accepted nor given up, in keyset pages by reminder id. */

@@ -18,6 +18,7 @@ import type { DeadlinePolicyDeps } from './deadline-policy';
 import { InboxRepository } from './inbox.repository';
 import { OPEN_DEADLINE_SOURCE } from './open-deadline.source';
 import { PgOpenDeadlineSource } from './pg-open-deadline.source';
+import { ReminderBatch } from './reminder-batch';
 import { ReminderFiring } from './reminder-firing.service';
 import { REMINDER_QUEUES } from './reminder-jobs';
 import { ReminderLedgerRepository } from './reminder-ledger.repository';
@@ -51,6 +52,7 @@ const services = [
   ReminderScheduler,
   ReminderReconciler,
   ReminderFiring,
+  ReminderBatch,
   WebhookNotifier,
 ];
 

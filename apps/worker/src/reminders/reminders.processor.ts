@@ -4,8 +4,8 @@ import { DelayedError, type Job } from 'bullmq';
 import { CLOCK, type Clock } from '@app/platform';
 import {
   type FireResult,
-  REMINDER_FIRING_CONCURRENCY,
-  ReminderFiring,
+  REMINDER_FIRING_WORKER,
+  ReminderBatch,
   REMINDERS_QUEUE,
   type ReminderJobData,
 } from '@app/reminders';
@@ -14,18 +14,13 @@ import {
 const EARLY_TOLERANCE_MS = 1000;
 
 /**
- * Fires due reminders. Jobs are short; a 15 s lock renewed every 7.5 s lets a crashed worker's job
- * be taken over within seconds (stalled check every 5 s), and the firing is idempotent.
+ * Fires due reminders. Each job joins the batch being gathered (ReminderBatch) and settles with
+ * its own reminder's result, so a failed reminder is retried on its own and the others complete.
  */
-@Processor(REMINDERS_QUEUE, {
-  concurrency: REMINDER_FIRING_CONCURRENCY,
-  lockDuration: 15_000,
-  stalledInterval: 5_000,
-  maxStalledCount: 5,
-})
+@Processor(REMINDERS_QUEUE, REMINDER_FIRING_WORKER)
 export class RemindersProcessor extends WorkerHost {
   constructor(
-    private readonly firing: ReminderFiring,
+    private readonly batch: ReminderBatch,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {
     super();
@@ -37,6 +32,6 @@ export class RemindersProcessor extends WorkerHost {
       await job.moveToDelayed(due, token);
       throw new DelayedError();
     }
-    return this.firing.fire(job.data);
+    return this.batch.fire(job.data);
   }
 }
