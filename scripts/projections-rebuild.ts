@@ -39,7 +39,13 @@ async function main(): Promise<void> {
     await migrateProjections(pool, projections);
     for (const name of names) {
       const bar = new SingleBar(
-        { format: `${name} [{bar}] {percentage}% | {value}/{total} events | {phase}`, hideCursor: true },
+        {
+          format: `${name} [{bar}] {percentage}% | {value}/{total} events | {phase}`,
+          hideCursor: true,
+          // In a log (no terminal) a line every 5 s instead of a bar.
+          noTTYOutput: true,
+          notTTYSchedule: 5000,
+        },
         Presets.shades_classic,
       );
       let started = false;
@@ -57,8 +63,10 @@ async function main(): Promise<void> {
       bar.stop();
       const rate =
         result.durationMs > 0 ? Math.round((result.processed / result.durationMs) * 1000) : result.processed;
+      // Peak resident memory of this process so far (the bench reads it off this line).
+      const peakMb = Math.round(process.resourceUsage().maxRSS / 1024);
       process.stdout.write(
-        `${name}: ${result.processed} events in ${(result.durationMs / 1000).toFixed(1)} s (${rate} events/s), checkpoint ${result.position ?? 'none'}\n`,
+        `${name}: ${result.processed} events in ${(result.durationMs / 1000).toFixed(1)} s (${rate} events/s), peak memory ${peakMb} MB, checkpoint ${result.position ?? 'none'}\n`,
       );
     }
   }

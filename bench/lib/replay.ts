@@ -1,12 +1,13 @@
 import { type AppointmentDecider, caseStreamId } from '@app/appointment';
 import type { EventStore } from '@app/event-store';
-import { createProjections, rebuildProjection } from '@app/projections';
-import { ChinaWorkingCalendar } from '@app/calendar';
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { CASE_TIMELINE } from '@app/projections';
 import type { Pool } from 'pg';
 import { seedCases } from '../../libs/projections/src/testing/case-events.fixture';
 import { appendGrownCase } from '../../test/fault/support/grown-case';
 import { phase } from './progress';
-import { round, summarise, withPeakMemory, type LatencySummary } from './stats';
+import { round, summarise, type LatencySummary } from './stats';
 
 export interface FoldResult {
   events: number;
@@ -89,30 +90,45 @@ export interface RebuildResult {
   events: number;
   seconds: number;
   eventsPerSecond: number;
+  /** Peak resident memory of the rebuild's own process (`npm run projections:rebuild`). */
   peakRssMb: number;
-  peakHeapMb: number;
 }
 
-export async function rebuildBench(pool: Pool, store: EventStore, total: number): Promise<RebuildResult> {
-  const projections = createProjections({ policy: { calendar: new ChinaWorkingCalendar() } });
-  const name = projections.find((p) => p.name.includes('timeline'))?.name ?? projections[0].name;
-  const { result, peakRssMb, peakHeapMb } = await phase(`rebuild ${name}`, total, 'events', (_tick, set) =>
-    withPeakMemory(() =>
-      rebuildProjection(name, {
-        pool,
-        store,
-        projections,
-        pageSize: 5000,
-        onProgress: (p) => set(p.processed),
-      }),
-    ),
-  );
+/**
+ * The timeline rebuilt by the operators' command, `npm run projections:rebuild -- case-timeline`,
+ * run as a process of its own on the bench database: its speed and its peak memory are the
+ * rebuild's alone, not the bench's.
+ */
+export async function rebuildBench(root: string, databaseUrl: string): Promise<RebuildResult> {
+  const output = await new Promise<string>((resolve, reject) => {
+    const chunks: string[] = [];
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(root, 'scripts/projections-rebuild.ts'), CASE_TIMELINE],
+      {
+        cwd: root,
+        env: { ...process.env, DATABASE_URL: databaseUrl, EVENT_STORE: 'postgres', LOG_LEVEL: 'silent' },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
+    child.stdout.on('data', (chunk: Buffer) => {
+      chunks.push(chunk.toString());
+      process.stdout.write(chunk);
+    });
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      code === 0 ? resolve(chunks.join('')) : reject(new Error(`projections:rebuild exited with ${code}`)),
+    );
+  });
+  const line = new RegExp(
+    `${CASE_TIMELINE}: (\\d+) events in ([\\d.]+) s \\((\\d+) events/s\\), peak memory (\\d+) MB`,
+  ).exec(output);
+  if (!line) throw new Error(`no result line from projections:rebuild: ${output.slice(-300)}`);
   return {
-    projection: name,
-    events: result.processed,
-    seconds: round(result.durationMs / 1000, 1),
-    eventsPerSecond: round((result.processed / result.durationMs) * 1000, 0),
-    peakRssMb,
-    peakHeapMb,
+    projection: CASE_TIMELINE,
+    events: Number(line[1]),
+    seconds: Number(line[2]),
+    eventsPerSecond: Number(line[3]),
+    peakRssMb: Number(line[4]),
   };
 }

@@ -47,25 +47,3 @@ export async function throughput(
   );
   return { perSecond: (total / (performance.now() - started)) * 1000, latencies };
 }
-
-/** Samples the process's memory every few ms while `work` runs; returns its result and the peaks (MB). */
-export async function withPeakMemory<T>(
-  work: () => Promise<T>,
-): Promise<{ result: T; peakRssMb: number; peakHeapMb: number }> {
-  let peakRss = 0;
-  let peakHeap = 0;
-  const sample = () => {
-    const m = process.memoryUsage();
-    peakRss = Math.max(peakRss, m.rss);
-    peakHeap = Math.max(peakHeap, m.heapUsed);
-  };
-  const timer = setInterval(sample, 20);
-  try {
-    sample();
-    const result = await work();
-    sample();
-    return { result, peakRssMb: round(peakRss / 2 ** 20, 1), peakHeapMb: round(peakHeap / 2 ** 20, 1) };
-  } finally {
-    clearInterval(timer);
-  }
-}
