@@ -3,31 +3,20 @@ import request from 'supertest';
 import type { Actor } from '@app/appointment/appointment.commands';
 import { ChinaWorkingCalendar } from '@app/calendar';
 import { PostgresEventStore } from '@app/event-store';
-import { type Env, loadConfig, signLocalToken, type UserRole } from '@app/platform';
+import type { Env } from '@app/platform';
 import { createProjections, migrateProjections, ProjectionRunner } from '@app/projections';
 import { waitForProjections } from '@app/projections/testing/projection-tables';
-import { createApp } from '../../apps/api/src/bootstrap';
-import { dropTestDatabase, freshTestDatabase, testRedisUrl } from '../setup/test-db';
+import { startE2eApp } from './e2e-app';
 
 const quiet = { log: () => undefined, warn: () => undefined, error: () => undefined };
 
 /**
- * The api on a fresh test database and, beside it, the worker's projection runner with every
+ * The api on a fresh test database (startE2eApp) and, beside it, the worker's projection runner with every
  * projection and the R27 process, as deployed: for tests of what the read side shows over HTTP.
  */
 export async function startApiHarness(label: string, env: Env = {}) {
-  const databaseUrl = await freshTestDatabase(label);
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    EVENT_STORE: 'postgres',
-    DATABASE_URL: databaseUrl,
-    REDIS_URL: testRedisUrl(),
-    LOG_LEVEL: 'silent',
-    RATE_LIMIT_PER_MINUTE: '100000',
-    ...env,
-  });
-  const app = await createApp(config);
-  await app.init();
+  const e2e = await startE2eApp(label, env);
+  const { app, config, databaseUrl } = e2e;
   const pool = new Pool({ connectionString: databaseUrl, max: 6 });
   const store = new PostgresEventStore({ pool, pollIntervalMs: 50 });
   const projections = createProjections({
@@ -38,20 +27,11 @@ export async function startApiHarness(label: string, env: Env = {}) {
   await migrateProjections(pool, projections);
   const runners = [new ProjectionRunner({ pool, store, projections, batchMs: 10, logger: quiet })];
   runners.forEach((r) => r.start());
-  const tokens = new Map<string, string>();
-  const token = async (actor: Actor): Promise<string> => {
+  const tokens = new Map<string, Promise<string>>();
+  const token = (actor: Actor): Promise<string> => {
     const key = `${actor.role}/${actor.id}/${actor.orgUnit}`;
-    if (!tokens.has(key))
-      tokens.set(
-        key,
-        await signLocalToken(config.jwtSecret, {
-          sub: actor.id,
-          name: actor.name,
-          role: actor.role as UserRole,
-          orgUnit: actor.orgUnit,
-        }),
-      );
-    return tokens.get(key) as string;
+    if (!tokens.has(key)) tokens.set(key, e2e.tokenFor(actor));
+    return tokens.get(key) as Promise<string>;
   };
   const harness = {
     app,
@@ -95,8 +75,7 @@ export async function startApiHarness(label: string, env: Env = {}) {
       await Promise.all(runners.map((r) => r.stop()));
       await store.close();
       await pool.end();
-      await app.close();
-      await dropTestDatabase(databaseUrl);
+      await e2e.close();
     },
   };
   return harness;
