@@ -36,9 +36,9 @@ export function summariseProfiles(dir: string, top: number): ProfileSummary[] {
       });
       const busy = [...self.entries()].filter(([name]) => !IDLE.has(name));
       const busyMs = busy.reduce((sum, [, ms]) => sum + ms, 0);
-      const main = readFileSync(join(dir, file), 'utf8').includes('apps/worker/src') ? 'worker' : 'api';
+      const worker = profile.nodes.some((node) => node.callFrame.url.includes('apps/worker/src'));
       return {
-        process: main,
+        process: worker ? 'worker' : 'api',
         file,
         busyMs: Math.round(busyMs),
         top: busy
