@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { setTimeout as delay } from 'node:timers/promises';
 import { Logger } from '@nestjs/common';
-import { Client, Pool, type PoolClient } from 'pg';
+import { Client, Pool, type PoolClient, type QueryConfig } from 'pg';
 import {
   EventStoreArgumentError,
   EventStoreUnavailableError,
@@ -28,6 +29,7 @@ import { PollingSubscription, WakeSignal } from '../../subscription/polling-subs
 import { isConnectionError, isUniqueViolation, toStoreError } from './postgres-errors';
 import { APPENDED_CHANNEL, MIGRATION_LOCK_KEY, MIGRATIONS } from './postgres-event-store.schema';
 import { decodePosition, encodePosition } from './postgres-positions';
+import { prepared } from './prepared-statement';
 
 export interface PostgresEventStoreOptions {
   /** Used as is and left open on close(); otherwise a pool is created from connectionString. */
@@ -66,6 +68,12 @@ interface Head {
   hash: string;
 }
 
+/**
+ * Under steady appends a NOTIFY per round trip was a third of the store's queries; other processes'
+ * subscribers can wait this long for their wake-up.
+ */
+const ANNOUNCE_GAP_MS = 5;
+
 /*
  * The transaction id comes out as text under its own name: `ORDER BY transaction_id` would otherwise
  * sort by the text column of the select list ('10' before '9'), and a page could then end past rows
@@ -83,7 +91,9 @@ const COLUMNS =
  * serialises the commits of notifying transactions, which would queue every append on one lock
  * again; announce() sends it afterwards, coalesced.
  */
-const INSERT_SQL = `
+const APPEND = prepared(
+  'event_store_append',
+  `
   WITH head AS (
     SELECT revision, metadata->>'hash' AS hash FROM events WHERE stream_id = $1 ORDER BY revision DESC LIMIT 1
   ), inserted AS (
@@ -99,26 +109,58 @@ const INSERT_SQL = `
   )
   SELECT (SELECT revision::text FROM head) AS head_revision, (SELECT hash FROM head) AS head_hash,
          (SELECT min(transaction_id)::text FROM inserted) AS transaction_id,
-         (SELECT array_agg(global_position::text ORDER BY global_position) FROM inserted) AS positions`;
+         (SELECT array_agg(global_position::text ORDER BY global_position) FROM inserted) AS positions`,
+);
 
 /*
  * Only transactions below the oldest one in flight are read: a transaction that commits later has a
  * larger id than everything returned, so paging by (transaction id, sequence) never skips it.
  */
-const READ_ALL_SQL = `
+const READ_ALL = prepared(
+  'event_store_read_all',
+  `
   SELECT ${COLUMNS} FROM events
   WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
     AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
     AND ($3::text IS NULL OR starts_with(stream_id, $3::text))
   ORDER BY events.transaction_id, events.global_position
-  LIMIT $4`;
+  LIMIT $4`,
+);
 
-const PENDING_SQL = `
+const PENDING = prepared(
+  'event_store_pending',
+  `
   SELECT EXISTS (
     SELECT 1 FROM events
     WHERE transaction_id >= pg_snapshot_xmin(pg_current_snapshot())
       AND ($1::text IS NULL OR starts_with(stream_id, $1::text))
-  ) AS pending`;
+  ) AS pending`,
+);
+
+const READ_STREAM = prepared(
+  'event_store_read_stream',
+  `SELECT ${COLUMNS} FROM events
+   WHERE stream_id = $1 AND revision >= $2::bigint
+     AND ($3::bigint IS NULL OR revision <= $3::bigint)
+     AND ($4::timestamptz IS NULL OR recorded_at <= $4::timestamptz)
+   ORDER BY revision`,
+);
+
+/** The stream from a revision on, and any earlier event of the same command (idempotency). */
+const READ_FOR_COMMAND = prepared(
+  'event_store_read_for_command',
+  `SELECT ${COLUMNS}, false AS earlier FROM events WHERE stream_id = $1 AND revision >= $2::bigint
+   UNION ALL
+   SELECT ${COLUMNS}, true AS earlier FROM events
+   WHERE stream_id = $1 AND metadata->>'commandId' = $3 AND revision < $2::bigint
+   ORDER BY revision`,
+);
+
+const HEAD = prepared(
+  'event_store_head',
+  `SELECT revision, metadata->>'hash' AS hash FROM events
+   WHERE stream_id = $1 ORDER BY revision DESC LIMIT 1`,
+);
 
 export class PostgresEventStore implements EventStore {
   readonly checksCommandOnAppend = true;
@@ -228,12 +270,7 @@ export class PostgresEventStore implements EventStore {
       throw new EventStoreArgumentError(`until is not a time: ${options.until}`);
     }
     const rows = await this.query<EventRow>(
-      `SELECT ${COLUMNS} FROM events
-       WHERE stream_id = $1 AND revision >= $2::bigint
-         AND ($3::bigint IS NULL OR revision <= $3::bigint)
-         AND ($4::timestamptz IS NULL OR recorded_at <= $4::timestamptz)
-       ORDER BY revision`,
-      [streamId, options.fromRevision ?? '0', options.toRevision ?? null, options.until ?? null],
+      READ_STREAM([streamId, options.fromRevision ?? '0', options.toRevision ?? null, options.until ?? null]),
     );
     return rows.map(toRecorded);
   }
@@ -242,16 +279,13 @@ export class PostgresEventStore implements EventStore {
     this.assertOpen();
     const from = decodePosition(options.fromPosition);
     const prefix = options.streamPrefix ?? null;
-    const rows = await this.query<EventRow>(READ_ALL_SQL, [
-      from.transactionId,
-      from.sequence,
-      prefix,
-      options.limit,
-    ]);
+    const rows = await this.query<EventRow>(
+      READ_ALL([from.transactionId, from.sequence, prefix, options.limit]),
+    );
     const events = rows.map(toRecorded);
     const lastPosition = events.at(-1)?.globalPosition ?? options.fromPosition ?? null;
     if (events.length >= options.limit) return { events, lastPosition };
-    const [{ pending }] = await this.query<{ pending: boolean }>(PENDING_SQL, [prefix]);
+    const [{ pending }] = await this.query<{ pending: boolean }>(PENDING([prefix]));
     return { events, lastPosition, pending };
   }
 
@@ -259,12 +293,7 @@ export class PostgresEventStore implements EventStore {
     this.assertOpen();
     assertOptionalRevision('fromRevision', options.fromRevision);
     const rows = await this.query<EventRow & { earlier: boolean }>(
-      `SELECT ${COLUMNS}, false AS earlier FROM events WHERE stream_id = $1 AND revision >= $2::bigint
-       UNION ALL
-       SELECT ${COLUMNS}, true AS earlier FROM events
-       WHERE stream_id = $1 AND metadata->>'commandId' = $3 AND revision < $2::bigint
-       ORDER BY revision`,
-      [streamId, options.fromRevision, options.commandId],
+      READ_FOR_COMMAND([streamId, options.fromRevision, options.commandId]),
     );
     const events: RecordedEvent[] = [];
     const earlier: RecordedEvent[] = [];
@@ -298,7 +327,7 @@ export class PostgresEventStore implements EventStore {
 
   async ping(): Promise<void> {
     this.assertOpen();
-    await this.query('SELECT 1', []);
+    await this.query({ text: 'SELECT 1' });
   }
 
   async close(): Promise<void> {
@@ -311,11 +340,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   private async head(streamId: string): Promise<Head> {
-    const rows = await this.query<{ revision: string; hash: string }>(
-      `SELECT revision, metadata->>'hash' AS hash FROM events
-       WHERE stream_id = $1 ORDER BY revision DESC LIMIT 1`,
-      [streamId],
-    );
+    const rows = await this.query<{ revision: string; hash: string }>(HEAD([streamId]));
     return rows.length === 0 ? { revision: null, hash: GENESIS_HASH } : rows[0];
   }
 
@@ -328,17 +353,19 @@ export class PostgresEventStore implements EventStore {
     newCommand: string | null,
   ): Promise<InsertRow> {
     try {
-      const rows = await this.query<InsertRow>(INSERT_SQL, [
-        streamId,
-        head.revision ?? '-1',
-        recordedAt,
-        ids,
-        sealed.map((event) => event.type),
-        sealed.map((event) => JSON.stringify(event.data)),
-        sealed.map((event) => JSON.stringify(event.metadata)),
-        head.hash,
-        newCommand,
-      ]);
+      const rows = await this.query<InsertRow>(
+        APPEND([
+          streamId,
+          head.revision ?? '-1',
+          recordedAt,
+          ids,
+          sealed.map((event) => event.type),
+          sealed.map((event) => JSON.stringify(event.data)),
+          sealed.map((event) => JSON.stringify(event.metadata)),
+          head.hash,
+          newCommand,
+        ]),
+      );
       return rows[0];
     } catch (err) {
       if (!isUniqueViolation(err)) throw err;
@@ -353,8 +380,8 @@ export class PostgresEventStore implements EventStore {
 
   /**
    * Wakes this process's subscriptions at once and the others' by NOTIFY, outside the append's
-   * transaction; appends made while a NOTIFY is on its way share the next one. Polling covers a
-   * lost NOTIFY.
+   * transaction; appends made while a NOTIFY is on its way, or within ANNOUNCE_GAP_MS after it,
+   * share the next one. Polling covers a lost NOTIFY.
    */
   private announce(): void {
     this.signal.notify();
@@ -368,6 +395,7 @@ export class PostgresEventStore implements EventStore {
         this.announceAgain = false;
         if (this.closed) break;
         await this.pool.query(`NOTIFY ${APPENDED_CHANNEL}`).catch(() => undefined);
+        if (this.announceAgain) await delay(ANNOUNCE_GAP_MS);
       } while (this.announceAgain);
       this.announcing = false;
     })();
@@ -411,9 +439,9 @@ export class PostgresEventStore implements EventStore {
     }
   }
 
-  private async query<R extends object>(sql: string, params: unknown[]): Promise<R[]> {
+  private async query<R extends object>(query: QueryConfig): Promise<R[]> {
     try {
-      const result = await this.pool.query<R>(sql, params);
+      const result = await this.pool.query<R>(query);
       return result.rows;
     } catch (err) {
       throw toStoreError(err);
