@@ -33,7 +33,14 @@ import { appendGrownCase } from '../test/fault/support/grown-case';
 import { people } from '../test/support/people';
 import { dropTestDatabase, freshTestDatabase, testRedisUrl } from '../test/setup/test-db';
 import { type ApiProcess, type ServiceProcess, startApi, startWorker } from './lib/api-process';
-import { cpuAvailable, cpuPerCommand, type CpuPerCommand, sampleCpu } from './lib/cpu-usage';
+import {
+  APPLICATION_NAMES,
+  cpuAvailable,
+  cpuPerCommand,
+  type CpuPerCommand,
+  postgresOwners,
+  sampleCpu,
+} from './lib/cpu-usage';
 import { type ProfileSummary, summariseProfiles } from './lib/cpu-profile';
 import { type BaselineRow, postgresInsertBaseline, redisRoundTripBaseline } from './lib/baselines';
 import { loadApi, type LoadResult } from './lib/command-load';
@@ -182,7 +189,11 @@ function table(results: Results): string {
     if (cpu)
       rows.push([
         `  CPU per command, ${c.concurrency} connection(s)`,
-        `${ms(cpu.total)}: api ${ms(cpu.api)}, worker ${ms(cpu.worker)}, PostgreSQL ${ms(cpu.postgres)} (load generator ${ms(cpu.bench)}); ${c.transactionsPerCommand} PostgreSQL transactions`,
+        `${ms(cpu.total)}: api ${ms(cpu.api)}, worker ${ms(cpu.worker)}, PostgreSQL ${ms(cpu.postgres)}${
+          cpu.postgresFor
+            ? ` (for the api ${ms(cpu.postgresFor.api)}, for the worker ${ms(cpu.postgresFor.worker)}, rest ${ms(cpu.postgresFor.other)})`
+            : ''
+        } (load generator ${ms(cpu.bench)}); ${c.transactionsPerCommand} PostgreSQL transactions`,
       ]);
   }
   const lag = results.projectionLag;
@@ -274,11 +285,11 @@ async function main(): Promise<void> {
       };
       const nodeArgs = options.profile ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
       if (options.profile) rmSync(PROFILE_DIR, { recursive: true, force: true });
-      api = await startApi(options.api, env, nodeArgs);
+      api = await startApi(options.api, { ...env, PGAPPNAME: APPLICATION_NAMES.api }, nodeArgs);
       // The real worker, as deployed: every projection fed by one subscription, reminders, supervision.
       worker = await startWorker(
         options.worker,
-        env,
+        { ...env, PGAPPNAME: APPLICATION_NAMES.worker },
         async () => {
           const { rows } = await pool.query<{ n: string }>(
             `SELECT count(*)::text AS n FROM pg_locks
@@ -324,13 +335,15 @@ async function main(): Promise<void> {
         // The worker's share counts once it has projected what the load appended.
         await waitForProjections(pool, 120_000);
         const after = before ? sampleCpu({ api: api.pid, worker: worker.pid }) : undefined;
+        const owners = after ? await postgresOwners(pool) : undefined;
         // Less the lag sampler's own queries, and the two of transactionCount itself.
         const transactions = (await transactionCount(pool)) - probe.queries - transactionsBefore - 1;
         const insert = results.baselines?.postgresInsert.find((b) => b.concurrency === concurrency);
         results.commands.push({
           ...load,
           ratioToInsert: insert ? round(load.perSecond / insert.perSecond, 3) : null,
-          cpuMsPerCommand: before && after ? cpuPerCommand(before, after, load.statuses['201'] ?? 0) : null,
+          cpuMsPerCommand:
+            before && after ? cpuPerCommand(before, after, load.statuses['201'] ?? 0, owners) : null,
           transactionsPerCommand: round(transactions / Math.max(1, load.statuses['201'] ?? 0), 1),
         });
       }

@@ -67,20 +67,52 @@ export interface CpuPerCommand {
   api: number;
   worker: number;
   postgres: number;
+  /** PostgreSQL's share split by whose connection the backend served (its application_name). */
+  postgresFor?: { api: number; worker: number; other: number };
   bench: number;
   total: number;
 }
 
 /** CPU ms per command between two samples; a backend that exited in between counts from 0 to its last sample. */
-export function cpuPerCommand(before: CpuSample, after: CpuSample, commands: number): CpuPerCommand {
+export function cpuPerCommand(
+  before: CpuSample,
+  after: CpuSample,
+  commands: number,
+  owners?: ReadonlyMap<number, string>,
+): CpuPerCommand {
   let postgres = 0;
-  for (const [pid, ms] of after.postgresByPid) postgres += ms - (before.postgresByPid.get(pid) ?? 0);
+  const by = { api: 0, worker: 0, other: 0 };
+  for (const [pid, ms] of after.postgresByPid) {
+    const used = ms - (before.postgresByPid.get(pid) ?? 0);
+    postgres += used;
+    const owner = owners?.get(pid);
+    by[owner === 'api' || owner === 'worker' ? owner : 'other'] += used;
+  }
   const per = (ms: number) => Math.round((ms / Math.max(commands, 1)) * 100) / 100;
   const result = {
     api: per(after.api - before.api),
     worker: per(after.worker - before.worker),
     postgres: per(postgres),
+    ...(owners ? { postgresFor: { api: per(by.api), worker: per(by.worker), other: per(by.other) } } : {}),
     bench: per(after.bench - before.bench),
   };
   return { ...result, total: Math.round((result.api + result.worker + result.postgres) * 100) / 100 };
+}
+
+/** The application_name each service's connections carry (PGAPPNAME), to tell their backends apart. */
+export const APPLICATION_NAMES = { api: 'cadre-bench-api', worker: 'cadre-bench-worker' } as const;
+
+/** Which service each backend of the database serves: pid → 'api' | 'worker'. */
+export async function postgresOwners(pool: {
+  query<R>(sql: string): Promise<{ rows: R[] }>;
+}): Promise<Map<number, string>> {
+  const { rows } = await pool.query<{ pid: number; application_name: string }>(
+    'SELECT pid, application_name FROM pg_stat_activity WHERE datname = current_database()',
+  );
+  const owners = new Map<number, string>();
+  for (const row of rows) {
+    if (row.application_name === APPLICATION_NAMES.api) owners.set(row.pid, 'api');
+    if (row.application_name === APPLICATION_NAMES.worker) owners.set(row.pid, 'worker');
+  }
+  return owners;
 }

@@ -10,6 +10,7 @@ import {
 import { Pool } from 'pg';
 import { MemoryEventStore } from './adapters/memory/memory-event-store';
 import { PostgresEventStore } from './adapters/postgres/postgres-event-store';
+import { CUSTOM_PLANS } from './adapters/postgres/prepared-statement';
 import { EventStoreArgumentError } from './event-store.errors';
 import { EVENT_STORE, type EventStore } from './event-store.port';
 
@@ -80,7 +81,11 @@ export class EventStoreModule implements OnApplicationShutdown {
         provide: PG_POOL,
         // Lazy: a pool connects on first use, so memory mode without a database never connects.
         useFactory: () => {
-          const pool = new Pool({ connectionString: options.databaseUrl, connectionTimeoutMillis: 5000 });
+          const pool = new Pool({
+            connectionString: options.databaseUrl,
+            connectionTimeoutMillis: 5000,
+            options: CUSTOM_PLANS,
+          });
           // An idle client whose backend dies emits 'error' on the pool; unheard, it would end the process.
           pool.on('error', (err) => poolLogger.warn(`idle PostgreSQL connection lost: ${err.message}`));
           return pool;

@@ -4,7 +4,7 @@
  */
 import { Pool } from 'pg';
 import { ChinaWorkingCalendar } from '@app/calendar';
-import { PostgresEventStore } from '@app/event-store';
+import { CUSTOM_PLANS, PostgresEventStore } from '@app/event-store';
 import { ProjectionRunner } from '../projection-runner';
 import { createProjections } from '../projections.registry';
 import { migrateProjections } from '../projections.schema';
@@ -16,7 +16,7 @@ const silent = {
 };
 
 async function main(): Promise<void> {
-  const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 6 });
+  const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 6, options: CUSTOM_PLANS });
   const store = new PostgresEventStore({ pool });
   const projections = createProjections({ policy: { calendar: new ChinaWorkingCalendar() } });
   await migrateProjections(pool, projections);

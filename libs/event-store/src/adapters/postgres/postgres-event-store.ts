@@ -29,7 +29,7 @@ import { PollingSubscription, WakeSignal } from '../../subscription/polling-subs
 import { isConnectionError, isUniqueViolation, toStoreError } from './postgres-errors';
 import { APPENDED_CHANNEL, MIGRATION_LOCK_KEY, MIGRATIONS } from './postgres-event-store.schema';
 import { decodePosition, encodePosition } from './postgres-positions';
-import { prepared } from './prepared-statement';
+import { CUSTOM_PLANS, prepared } from './prepared-statement';
 
 export interface PostgresEventStoreOptions {
   /** Used as is and left open on close(); otherwise a pool is created from connectionString. */
@@ -191,6 +191,7 @@ export class PostgresEventStore implements EventStore {
         connectionString: options.connectionString,
         max: options.poolSize ?? 10,
         connectionTimeoutMillis: 5000,
+        options: CUSTOM_PLANS,
       });
       this.ownsPool = true;
     } else {
