@@ -117,6 +117,29 @@ describe('the command protocol (e2e): roles, If-Match, Idempotency-Key', () => {
     });
   });
 
+  describe('GET /cases/:id', () => {
+    it('answers JSON with the state, deadlines, nextActions and revision, and a second read after a command shows it', async () => {
+      const caseId = await openApprovedCase();
+      const first = expectStatus(await client.get(people.handler, `/cases/${caseId}`), 200);
+      expect(first.headers['content-type']).toBe('application/json; charset=utf-8');
+      expect(first.body).toMatchObject({ caseId, status: expect.any(String), revision: '1' });
+      expect(Array.isArray(first.body.deadlines)).toBe(true);
+      expect(Array.isArray(first.body.nextActions)).toBe(true);
+      // The same revision read again (its JSON kept per folded state) is the same body.
+      const again = expectStatus(await client.get(people.handler, `/cases/${caseId}`), 200);
+      expect(again.body).toEqual(first.body);
+
+      expectStatus(
+        await client.post(people.handler, `/cases/${caseId}/candidates`, nomination('p-get')),
+        201,
+      );
+      const after = expectStatus(await client.get(people.handler, `/cases/${caseId}`), 200);
+      expect(after.body.revision).toBe('2');
+      expect(after.body.candidates.map((c: { person: { id: string } }) => c.person.id)).toEqual(['p-get']);
+      expect(first.body.candidates).toEqual([]);
+    });
+  });
+
   describe('Idempotency-Key', () => {
     it('replays POST /cases with 200 and the same body, on the same stream, appending nothing', async () => {
       const key = randomUUID();
