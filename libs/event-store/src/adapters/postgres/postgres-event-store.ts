@@ -115,26 +115,29 @@ const APPEND = prepared(
 /*
  * Only transactions below the oldest one in flight are read: a transaction that commits later has a
  * larger id than everything returned, so paging by (transaction id, sequence) never skips it.
+ * `pending` comes with the page, from the same snapshot: whether committed events wait behind a
+ * transaction still in flight (then the reader should look again soon). The one row with a null
+ * position that an empty page leaves is not an event.
  */
 const READ_ALL = prepared(
   'event_store_read_all',
   `
-  SELECT ${COLUMNS} FROM events
-  WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
-    AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-    AND ($3::text IS NULL OR starts_with(stream_id, $3::text))
-  ORDER BY events.transaction_id, events.global_position
-  LIMIT $4`,
-);
-
-const PENDING = prepared(
-  'event_store_pending',
-  `
-  SELECT EXISTS (
+  WITH page AS (
+    SELECT transaction_id AS transaction_order, ${COLUMNS} FROM events
+    WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
+      AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+      AND ($3::text IS NULL OR starts_with(stream_id, $3::text))
+    ORDER BY events.transaction_id, events.global_position
+    LIMIT $4
+  )
+  SELECT page.*, horizon.pending
+  FROM (SELECT EXISTS (
     SELECT 1 FROM events
     WHERE transaction_id >= pg_snapshot_xmin(pg_current_snapshot())
-      AND ($1::text IS NULL OR starts_with(stream_id, $1::text))
-  ) AS pending`,
+      AND ($3::text IS NULL OR starts_with(stream_id, $3::text))
+  ) AS pending) AS horizon
+  LEFT JOIN page ON true
+  ORDER BY page.transaction_order, page.global_position`,
 );
 
 const READ_STREAM = prepared(
@@ -280,14 +283,13 @@ export class PostgresEventStore implements EventStore {
     this.assertOpen();
     const from = decodePosition(options.fromPosition);
     const prefix = options.streamPrefix ?? null;
-    const rows = await this.query<EventRow>(
+    const rows = await this.query<EventRow & { pending: boolean }>(
       READ_ALL([from.transactionId, from.sequence, prefix, options.limit]),
     );
-    const events = rows.map(toRecorded);
+    const events = rows.filter((row) => row.global_position !== null).map(toRecorded);
     const lastPosition = events.at(-1)?.globalPosition ?? options.fromPosition ?? null;
     if (events.length >= options.limit) return { events, lastPosition };
-    const [{ pending }] = await this.query<{ pending: boolean }>(PENDING([prefix]));
-    return { events, lastPosition, pending };
+    return { events, lastPosition, pending: rows[0].pending };
   }
 
   async readForCommand(streamId: string, options: ReadForCommandOptions): Promise<ReadForCommandResult> {
