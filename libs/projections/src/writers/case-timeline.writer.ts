@@ -1,9 +1,9 @@
 import type { PoolClient } from 'pg';
 import type { RecordedEvent } from '@app/event-store';
 import { timelineEntries, type TimelineEntry } from '../case-timeline.projection';
-import type { ApplyOptions, BulkLoad, Projection, TableNames } from '../projection.types';
+import type { ApplyOptions, BulkLoad, CopyRows, Projection, TableNames } from '../projection.types';
 import type { FoldedCase } from './case-states';
-import { copyRow, copyRows } from './copy-rows';
+import { copyRow } from './copy-rows';
 
 export const CASE_TIMELINE = 'case-timeline';
 
@@ -40,7 +40,7 @@ function entriesOf(folded: readonly FoldedCase[]): TimelineEntry[] {
 /** A rebuild streams the entries in with COPY and builds the primary key once they are all in. */
 const bulkLoad: BulkLoad = {
   createTables: (names) => [`CREATE TABLE ${names.case_timeline} (${COLUMNS})`],
-  async load(client: PoolClient, names: TableNames, folded: readonly FoldedCase[]): Promise<void> {
+  rows(folded: readonly FoldedCase[]): CopyRows[] {
     let rows = '';
     for (const e of entriesOf(folded)) {
       rows += copyRow([
@@ -56,7 +56,7 @@ const bulkLoad: BulkLoad = {
         JSON.stringify(e),
       ]);
     }
-    if (rows !== '') await copyRows(client, names.case_timeline, COPIED, rows);
+    return rows === '' ? [] : [{ table: 'case_timeline', columns: COPIED, rows: Buffer.from(rows) }];
   },
   finish: (names) => [`ALTER TABLE ${names.case_timeline} ADD ${KEY}`],
 };

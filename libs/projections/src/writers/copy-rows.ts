@@ -13,12 +13,14 @@ const ESCAPES: Readonly<Record<string, string>> = { '\\': '\\\\', '\t': '\\t', '
 const escape = (char: string): string => ESCAPES[char];
 
 export function copyField(value: string | number): string {
-  const text = String(value);
-  return SPECIAL.test(text) ? text.replace(SPECIALS, escape) : text;
+  if (typeof value === 'number') return String(value);
+  return SPECIAL.test(value) ? value.replace(SPECIALS, escape) : value;
 }
 
 export function copyRow(fields: ReadonlyArray<string | number>): string {
-  return `${fields.map(copyField).join('\t')}\n`;
+  let row = copyField(fields[0]);
+  for (let i = 1; i < fields.length; i++) row += `\t${copyField(fields[i])}`;
+  return `${row}\n`;
 }
 
 /** Sends rows made by copyRow in one COPY; resolves once PostgreSQL has taken them all. */
@@ -26,7 +28,7 @@ export async function copyRows(
   client: PoolClient,
   table: string,
   columns: readonly string[],
-  rows: string,
+  rows: Buffer,
 ): Promise<void> {
   const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
   stream.end(rows);
