@@ -1,11 +1,10 @@
 import { Client, type Pool, type PoolClient } from 'pg';
 import { CASE_STREAM_PREFIX } from '@app/appointment/appointment.streams';
 import { inTransaction, type EventStore, type RecordedEvent } from '@app/event-store';
-import type { BulkLoad, Projection, TableNames } from './projection.types';
+import type { Projection, TableNames } from './projection.types';
 import { shadowTableNames } from './projection.types';
 import { PROJECTION_LOCK_CLASS } from './projections.schema';
-import { type FoldedCase, ReplayFold } from './writers/case-states';
-import { copyRows } from './writers/copy-rows';
+import { ReplayFold } from './writers/case-states';
 
 export interface RebuildProgress {
   name: string;
@@ -163,17 +162,18 @@ async function replayAndSwap(
       // Awaited on the next turn; a failed write first must not leave it unhandled.
       next.catch(() => undefined);
     }
-    const count = page.events.length;
     const folded = await fold.fold(page.events);
     while (inFlight.length >= writers) await inFlight.shift();
-    // Functions of their own, so that no closure of this loop holds the page while it is written.
-    const write = bulk
-      ? writeCopied(pool, shadow, bulk, folded)
-      : writeApplied(pool, projection, shadow, page.events, folded);
+    const write = inTransaction(pool, async (client) => {
+      // A shadow that a crash cuts short is replayed again: its commits need not wait for the WAL flush.
+      await client.query('SET LOCAL synchronous_commit = off');
+      if (bulk) await bulk.load(client, shadow, folded);
+      else await projection.apply(client, page.events, shadow, { live: false, folded });
+    });
     write.catch(() => undefined);
     written = Promise.all([written, write]).then(async () => {
       position = last;
-      processed += count;
+      processed += page.events.length;
       report('replaying');
       if (processed % (pageSize * 25) < pageSize)
         await setStatus(pool, projection.name, 'running', { processed });
@@ -232,39 +232,6 @@ async function replayAndSwap(
   position = final.position;
   report('done');
   return final;
-}
-
-/** One page into the shadow, in a transaction of its own. */
-function writeShadow(pool: Pool, write: (client: PoolClient) => Promise<unknown>): Promise<void> {
-  return inTransaction(pool, async (client) => {
-    // A shadow that a crash cuts short is replayed again: its commits need not wait for the WAL flush.
-    await client.query('SET LOCAL synchronous_commit = off');
-    await write(client);
-  });
-}
-
-function writeCopied(
-  pool: Pool,
-  shadow: TableNames,
-  bulk: BulkLoad,
-  folded: readonly FoldedCase[] | null,
-): Promise<void> {
-  return writeShadow(pool, async (client) => {
-    const pages = bulk.rows(folded ?? []);
-    // The COPY can take a while; the page's events and states are not needed for it.
-    folded = null;
-    for (const { table, columns, rows } of pages) await copyRows(client, shadow[table], columns, rows);
-  });
-}
-
-function writeApplied(
-  pool: Pool,
-  projection: Projection,
-  shadow: TableNames,
-  events: readonly RecordedEvent[],
-  folded: readonly FoldedCase[],
-): Promise<void> {
-  return writeShadow(pool, (client) => projection.apply(client, events, shadow, { live: false, folded }));
 }
 
 async function applyShadow(

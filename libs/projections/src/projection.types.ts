@@ -50,28 +50,17 @@ export function shadowTableNames(projection: Projection): TableNames {
   return Object.fromEntries(projection.tables.map((table) => [table, `${table}__rebuild`]));
 }
 
-/** Rows for one table in COPY's text format (see writers/copy-rows). */
-export interface CopyRows {
-  /** The base table name; the rebuild copies into its shadow. */
-  table: string;
-  columns: readonly string[];
-  rows: Buffer;
-}
-
 /**
- * A rebuild's replay brings each event exactly once, into tables nobody else writes: pages can be
- * streamed in (COPY) without checking for rows already there, into tables whose keys and indexes are
- * built once at the end instead of row by row. After `finish` the tables are as `createTables`
- * makes them, and `apply` takes over (the catch-up before the swap).
+ * A rebuild's replay brings each event exactly once, into tables nobody else writes: its pages need
+ * no check for rows already there, and the tables' keys and indexes can be built once at the end
+ * instead of row by row. After `finish` the tables are as `createTables` makes them, and `apply`
+ * takes over (the catch-up before the swap).
  */
 export interface BulkLoad {
   /** The tables without their keys and indexes; they do not exist yet. */
   createTables(names: TableNames): string[];
-  /**
-   * A page's rows, made at once and held outside the JavaScript heap, so that the page's events and
-   * states are not kept alive while the rows are written.
-   */
-  rows(folded: readonly FoldedCase[]): CopyRows[];
+  /** Writes one page of the replay. */
+  load(client: PoolClient, names: TableNames, folded: readonly FoldedCase[]): Promise<void>;
   /** The keys and indexes that `createTables` of the projection would have made. */
   finish(names: TableNames): string[];
 }

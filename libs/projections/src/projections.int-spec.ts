@@ -214,7 +214,7 @@ describe('projections on PostgreSQL (int)', () => {
       await Promise.all(runners.map((r) => r.stop()));
     }
   });
-  it('rebuilds the timeline with COPY into the rows the live projection wrote, whatever the text holds', async () => {
+  it('rebuilds the timeline through its keyless bulk load into the rows the live projection wrote, whatever the text holds', async () => {
     const timeline = projections.find((p) => p.name === CASE_TIMELINE) as Projection;
     const awkward = '张"三" \'引号\' 反斜杠\\ 制表\t换行\n回车\r \\N \\. 末尾\\';
     const caseId = '5f0e7a52-8c1d-4b7e-9a41-0c6f3d2e9b11';
