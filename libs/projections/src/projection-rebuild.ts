@@ -146,7 +146,7 @@ async function replayAndSwap(
     store.readAll({ fromPosition: from, limit: pageSize, streamPrefix: CASE_STREAM_PREFIX });
   // The stages overlap: the next page is read while this one is folded, and folded while earlier
   // ones are written, one transaction per page. An append-only projection's pages are written two
-  // at a time (PostgreSQL parses and indexes them on a core of its own); the position still moves
+  // at a time (PostgreSQL parses them on a core of its own); the position still moves
   // in page order, so progress never claims a page that is not written.
   const writers = projection.appendOnly ? 2 : 1;
   let next: ReturnType<typeof read> | null = read(position);

@@ -120,7 +120,19 @@ export function shanghaiDateTime(date: PlainDate, timeOfDay: string): string {
 
 /** Orders two "…At" values: by instant when both are times, otherwise by Shanghai date. */
 export function compareMoments(a: string, b: string): number {
-  const instants = instantOf(a) - instantOf(b);
+  return compareFrom(a, instantOf(a), b);
+}
+
+/** Whether `a` is a date or a time later than `b`, as compareMoments orders them; false when `a` is neither. */
+export function isLaterMoment(a: string, b: string): boolean {
+  const instant = instantOf(a);
+  if (Number.isNaN(instant) && !isPlainDate(a)) return false;
+  return compareFrom(a, instant, b) > 0;
+}
+
+/** compareMoments with the instant of `a` (NaN: not a time) already parsed. */
+function compareFrom(a: string, instantOfA: number, b: string): number {
+  const instants = instantOfA - (Number.isNaN(instantOfA) ? NaN : instantOf(b));
   if (!Number.isNaN(instants)) return Math.sign(instants);
   const da = shanghaiDate(a);
   const db = shanghaiDate(b);
