@@ -12,7 +12,7 @@ export interface RebuildProgress {
   /** Events to replay, when the store can count them cheaply (PostgreSQL); null otherwise. */
   total: number | null;
   position: string | null;
-  phase: 'replaying' | 'swapping' | 'done';
+  phase: 'replaying' | 'indexing' | 'swapping' | 'done';
 }
 
 export interface RebuildOptions {
@@ -131,9 +131,10 @@ async function replayAndSwap(
 ): Promise<{ processed: number; position: string | null }> {
   const shadow = shadowTableNames(projection);
   const total = await countEvents(pool);
+  const bulk = projection.bulkLoad;
   await inTransaction(pool, async (client) => {
     for (const table of Object.values(shadow)) await client.query(`DROP TABLE IF EXISTS ${table}`);
-    for (const statement of projection.createTables(shadow)) await client.query(statement);
+    for (const statement of (bulk ?? projection).createTables(shadow)) await client.query(statement);
   });
   let position: string | null = null;
   let processed = 0;
@@ -145,7 +146,7 @@ async function replayAndSwap(
     store.readAll({ fromPosition: from, limit: pageSize, streamPrefix: CASE_STREAM_PREFIX });
   // The stages overlap: the next page is read while this one is folded, and folded while earlier
   // ones are written, one transaction per page. An append-only projection's pages are written two
-  // at a time (PostgreSQL parses and indexes them on a core of its own); the position still moves
+  // at a time (PostgreSQL parses them on a core of its own); the position still moves
   // in page order, so progress never claims a page that is not written.
   const writers = projection.appendOnly ? 2 : 1;
   let next: ReturnType<typeof read> | null = read(position);
@@ -166,7 +167,8 @@ async function replayAndSwap(
     const write = inTransaction(pool, async (client) => {
       // A shadow that a crash cuts short is replayed again: its commits need not wait for the WAL flush.
       await client.query('SET LOCAL synchronous_commit = off');
-      await projection.apply(client, page.events, shadow, { live: false, folded });
+      if (bulk) await bulk.load(client, shadow, folded);
+      else await projection.apply(client, page.events, shadow, { live: false, folded });
     });
     write.catch(() => undefined);
     written = Promise.all([written, write]).then(async () => {
@@ -180,6 +182,14 @@ async function replayAndSwap(
     inFlight.push(written);
   }
   await written;
+  if (bulk) {
+    // Before the swap's transaction, so the live runner does not wait for it; from here on the
+    // shadow has its keys, and the catch-up below writes with apply like the live runner.
+    report('indexing');
+    await inTransaction(pool, async (client) => {
+      for (const statement of bulk.finish(shadow)) await client.query(statement);
+    });
+  }
   report('swapping');
   const final = await inTransaction(pool, async (client) => {
     const { rows } = await client.query<{ position: string | null }>(

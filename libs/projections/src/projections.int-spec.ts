@@ -10,6 +10,7 @@ import { rebuildProjection } from './projection-rebuild';
 import type { Projection } from './projection.types';
 import { liveTableNames, shadowTableNames } from './projection.types';
 import { createProjections } from './projections.registry';
+import { CASE_TIMELINE } from './writers/case-timeline.writer';
 import { migrateProjections } from './projections.schema';
 import { foldStored } from './writers/case-states';
 import { caseEvents, contextFor, seedCases } from './testing/case-events.fixture';
@@ -212,6 +213,68 @@ describe('projections on PostgreSQL (int)', () => {
     } finally {
       await Promise.all(runners.map((r) => r.stop()));
     }
+  });
+  it('rebuilds the timeline through its keyless bulk load into the rows the live projection wrote, whatever the text holds', async () => {
+    const timeline = projections.find((p) => p.name === CASE_TIMELINE) as Projection;
+    const awkward = '张"三" \'引号\' 反斜杠\\ 制表\t换行\n回车\r \\N \\. 末尾\\';
+    const caseId = '5f0e7a52-8c1d-4b7e-9a41-0c6f3d2e9b11';
+    const events = caseEvents(caseId, 7).map((event) => {
+      if (event.type === 'CaseOpened')
+        return {
+          ...event,
+          data: { ...event.data, grounds: awkward, post: { ...event.data.post, title: awkward } },
+        };
+      if (event.type === 'CandidateNominated')
+        return {
+          ...event,
+          data: { ...event.data, reason: awkward, person: { ...event.data.person, name: awkward } },
+        };
+      return event;
+    });
+    const runner = new ProjectionRunner({ pool, store, projections: [timeline], batchMs: 20, logger: quiet });
+    runner.start();
+    try {
+      await store.append(caseStreamId(caseId), events, {
+        expectedRevision: 'no-stream',
+        context: contextFor({ id: 'h-001', name: `王经办${awkward}`, role: 'handler' }),
+      });
+      const head = await headPosition(pool);
+      await waitFor(async () => (await checkpointOf(pool, CASE_TIMELINE)) === head, 20_000, 'catch-up');
+    } finally {
+      await runner.stop();
+    }
+    const live = await dumpProjection(pool, timeline);
+    const schema = async () =>
+      (
+        await pool.query<{ indexdef: string }>(
+          "SELECT indexdef FROM pg_indexes WHERE tablename = 'case_timeline' ORDER BY indexname",
+        )
+      ).rows.map((r) => r.indexdef);
+    const liveSchema = await schema();
+    // What a rebuild that died half-way leaves: a shadow without its key, holding part of the replay.
+    await pool.query('DROP TABLE IF EXISTS case_timeline__rebuild');
+    for (const statement of timeline.bulkLoad?.createTables(shadowTableNames(timeline)) ?? [])
+      await pool.query(statement);
+    await pool.query('INSERT INTO case_timeline__rebuild SELECT * FROM case_timeline LIMIT 3');
+
+    await rebuildProjection(CASE_TIMELINE, { pool, store, projections, pageSize: 100 });
+
+    expect(await dumpProjection(pool, timeline)).toEqual(live);
+    expect(await schema()).toEqual(liveSchema);
+    expect(liveSchema).toEqual([
+      'CREATE UNIQUE INDEX case_timeline_pkey ON public.case_timeline USING btree (case_id, revision, seq)',
+    ]);
+    const titles = await pool.query<{ title: string; grounds: string; actor: string }>(
+      `SELECT title, entry->>'grounds' AS grounds, entry->'actor'->>'name' AS actor FROM case_timeline
+       WHERE case_id = $1 AND revision < 4 ORDER BY revision`,
+      [caseId],
+    );
+    expect(titles.rows[0]).toEqual({
+      title: `动议：市财政局${awkward}`,
+      grounds: awkward,
+      actor: `王经办${awkward}`,
+    });
+    expect(titles.rows[3].title).toContain(`提名：${awkward}（`);
   });
 });
 

@@ -2,7 +2,9 @@ import {
   addDays,
   addMonths,
   compareMoments,
+  isDateOrTime,
   isDateTime as isIsoDateTime,
+  isLaterMoment,
   isPlainDate as isIsoDate,
   shanghaiDate,
   shanghaiDisplay,
@@ -39,6 +41,22 @@ describe('date arithmetic', () => {
     expect(compareMoments('2025-04-08T10:00:00+08:00', '2025-04-08T02:00:00Z')).toBe(0);
     expect(compareMoments('2025-04-08T10:00:00+08:00', '2025-04-08T03:00:00Z')).toBe(-1);
     expect(compareMoments('2025-04-08', '2025-04-08T20:00:00Z')).toBe(-1);
+  });
+
+  it('tells a later moment as compareMoments orders them, and nothing later for what is not a moment', () => {
+    const moments = [
+      '2025-04-08',
+      '2025-04-09',
+      '2025-04-08T10:00:00+08:00',
+      '2025-04-08T02:00:00Z',
+      '2025-04-08T20:00:00Z',
+      '2025-04-08T23:59:59.123456789+14:00',
+    ];
+    for (const a of [...moments, '', 'soon', '2025-02-29', '2025-04-08T24:00:00Z'])
+      for (const b of moments)
+        expect([a, b, isLaterMoment(a, b)]).toEqual([a, b, isDateOrTime(a) && compareMoments(a, b) > 0]);
+    expect(() => isLaterMoment('2025-04-08', 'soon')).toThrow(RangeError);
+    expect(() => compareMoments('2025-04-08', 'soon')).toThrow(RangeError);
   });
 
   it('accepts only real instants with a real offset, within the years 0001–9999', () => {

@@ -19,7 +19,7 @@ const DAY_MS = 86_400_000;
 
 const PLAIN_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_TIME =
-  /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?(?:Z|[+-](?:0\d|1[0-4]):[0-5]\d)$/;
+  /^(\d{4})-(\d{2})-(\d{2})T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?(?:Z|[+-](?:0\d|1[0-4]):[0-5]\d)$/;
 
 /**
  * Moments the service accepts: years 0001–9999 in UTC. PostgreSQL's timestamptz reaches further,
@@ -34,7 +34,11 @@ function isLeapYear(year: number): boolean {
 
 export function daysInMonth(year: number, month: number): number {
   if (month === 2) return isLeapYear(year) ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+function isRealDate(year: number, month: number, day: number): boolean {
+  return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
 /** Milliseconds of UTC midnight of a date; Date.UTC would map the years 0–99 to 1900–1999. */
@@ -54,21 +58,28 @@ export function plainDateParts(value: unknown): DateParts | undefined {
   const match = typeof value === 'string' ? PLAIN_DATE.exec(value) : null;
   if (!match) return undefined;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const real = year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
-  return real ? { year, month, day } : undefined;
+  return isRealDate(year, month, day) ? { year, month, day } : undefined;
 }
 
 export function isPlainDate(value: unknown): value is PlainDate {
   return plainDateParts(value) !== undefined;
 }
 
-/** A real instant with an explicit offset (Z or ±hh:mm up to ±14:00), within the years 0001–9999. */
-export function isDateTime(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
+/**
+ * The milliseconds of a real instant with an explicit offset (Z or ±hh:mm up to ±14:00), within the
+ * years 0001–9999; NaN for anything else. One parse serves both the check and a comparison.
+ */
+function instantOf(value: unknown): number {
+  if (typeof value !== 'string') return NaN;
   const match = DATE_TIME.exec(value);
-  if (match === null || !isPlainDate(match[1])) return false;
+  if (match === null || !isRealDate(Number(match[1]), Number(match[2]), Number(match[3]))) return NaN;
   const ms = Date.parse(value);
-  return ms >= EARLIEST_MS && ms <= LATEST_MS;
+  return ms >= EARLIEST_MS && ms <= LATEST_MS ? ms : NaN;
+}
+
+/** A real instant with an explicit offset, within the years 0001–9999. */
+export function isDateTime(value: unknown): value is string {
+  return !Number.isNaN(instantOf(value));
 }
 
 /** A date or a time: both are accepted where the API says "…At". */
@@ -109,7 +120,20 @@ export function shanghaiDateTime(date: PlainDate, timeOfDay: string): string {
 
 /** Orders two "…At" values: by instant when both are times, otherwise by Shanghai date. */
 export function compareMoments(a: string, b: string): number {
-  if (isDateTime(a) && isDateTime(b)) return Math.sign(Date.parse(a) - Date.parse(b));
+  return compareFrom(a, instantOf(a), b);
+}
+
+/** Whether `a` is a date or a time later than `b`, as compareMoments orders them; false when `a` is neither. */
+export function isLaterMoment(a: string, b: string): boolean {
+  const instant = instantOf(a);
+  if (Number.isNaN(instant) && !isPlainDate(a)) return false;
+  return compareFrom(a, instant, b) > 0;
+}
+
+/** compareMoments with the instant of `a` (NaN: not a time) already parsed. */
+function compareFrom(a: string, instantOfA: number, b: string): number {
+  const instants = instantOfA - (Number.isNaN(instantOfA) ? NaN : instantOf(b));
+  if (!Number.isNaN(instants)) return Math.sign(instants);
   const da = shanghaiDate(a);
   const db = shanghaiDate(b);
   return da < db ? -1 : da > db ? 1 : 0;

@@ -8,6 +8,7 @@ export {
   formatPlainDate,
   isDateOrTime,
   isDateTime,
+  isLaterMoment,
   isLaterThan,
   isPlainDate,
   latestOccurredDate,

@@ -2,7 +2,7 @@
 import type { AppointmentEvent } from '../appointment.events';
 import type { CandidateState, CaseData, Stage } from '../appointment.state';
 import { stageIndex } from '../appointment.state';
-import { compareMoments, isDateOrTime } from '@app/time';
+import { isLaterMoment } from '@app/time';
 
 export type EventOf<T extends AppointmentEvent['type']> = Extract<AppointmentEvent, { type: T }>;
 
@@ -11,9 +11,7 @@ export function atLeastStage(current: Stage, stage: Stage): Stage {
 }
 
 export function touch<S extends CaseData>(state: S, at: string | undefined): S {
-  return at && isDateOrTime(at) && compareMoments(at, state.updatedAt) > 0
-    ? { ...state, updatedAt: at }
-    : state;
+  return at && isLaterMoment(at, state.updatedAt) ? { ...state, updatedAt: at } : state;
 }
 
 export function updateCandidate<S extends CaseData>(

@@ -1,20 +1,12 @@
 import type { PoolClient } from 'pg';
 import type { RecordedEvent } from '@app/event-store';
 import { timelineEntries, type TimelineEntry } from '../case-timeline.projection';
-import type { ApplyOptions, Projection, TableNames } from '../projection.types';
+import type { ApplyOptions, BulkLoad, Projection, TableNames } from '../projection.types';
+import type { FoldedCase } from './case-states';
 
 export const CASE_TIMELINE = 'case-timeline';
 
-export class CaseTimelineProjection implements Projection {
-  readonly name = CASE_TIMELINE;
-  readonly tables = ['case_timeline'] as const;
-  readonly appendOnly = true;
-
-  createTables(names: TableNames): string[] {
-    const t = names.case_timeline;
-    return [
-      `CREATE TABLE IF NOT EXISTS ${t} (
-        case_id text NOT NULL,
+const COLUMNS = `case_id text NOT NULL,
         revision bigint NOT NULL,
         seq int NOT NULL,
         global_position text NOT NULL,
@@ -23,10 +15,48 @@ export class CaseTimelineProjection implements Projection {
         title text NOT NULL,
         recorded_at timestamptz NOT NULL,
         candidate_ids jsonb NOT NULL,
-        entry jsonb NOT NULL,
-        PRIMARY KEY (case_id, revision, seq)
-      )`,
-    ];
+        entry jsonb NOT NULL`;
+const KEY = 'PRIMARY KEY (case_id, revision, seq)';
+
+/**
+ * The entries alone, once: the columns are read out of each entry in SQL. Sending columns and entry
+ * side by side made PostgreSQL parse every entry twice; this is a quarter faster to write. One
+ * JSON.stringify of the page costs the rebuild's process less than rows for COPY made entry by entry.
+ */
+async function insertEntries(
+  client: PoolClient,
+  table: string,
+  folded: readonly FoldedCase[],
+  onConflict: string,
+): Promise<void> {
+  const entries: TimelineEntry[] = folded.flatMap((c) =>
+    c.steps.flatMap((step) => timelineEntries(step.event, step.before, step.after)),
+  );
+  if (entries.length === 0) return;
+  await client.query(
+    `INSERT INTO ${table} (case_id, revision, seq, global_position, type, stage, title, recorded_at, candidate_ids, entry)
+     SELECT e->>'caseId', (e->>'revision')::bigint, (e->>'seq')::int, e->>'globalPosition', e->>'type', e->>'stage',
+            e->>'title', (e->>'recordedAt')::timestamptz, e->'candidateIds', e
+     FROM jsonb_array_elements($1::jsonb) AS e ${onConflict}`,
+    [JSON.stringify(entries)],
+  );
+}
+
+/** A rebuild writes its pages into a table without its key, and adds the key once they are all in. */
+const bulkLoad: BulkLoad = {
+  createTables: (names) => [`CREATE TABLE ${names.case_timeline} (${COLUMNS})`],
+  load: (client, names, folded) => insertEntries(client, names.case_timeline, folded, ''),
+  finish: (names) => [`ALTER TABLE ${names.case_timeline} ADD ${KEY}`],
+};
+
+export class CaseTimelineProjection implements Projection {
+  readonly name = CASE_TIMELINE;
+  readonly tables = ['case_timeline'] as const;
+  readonly appendOnly = true;
+  readonly bulkLoad = bulkLoad;
+
+  createTables(names: TableNames): string[] {
+    return [`CREATE TABLE IF NOT EXISTS ${names.case_timeline} (${COLUMNS}, ${KEY})`];
   }
 
   async apply(
@@ -35,19 +65,11 @@ export class CaseTimelineProjection implements Projection {
     names: TableNames,
     options: ApplyOptions,
   ): Promise<void> {
-    const entries: TimelineEntry[] = options.folded.flatMap((c) =>
-      c.steps.flatMap((step) => timelineEntries(step.event, step.before, step.after)),
-    );
-    if (entries.length === 0) return;
-    // The entries alone, once: the columns are read out of each entry in SQL. Sending columns and
-    // entry side by side made PostgreSQL parse every entry twice; this is a quarter faster to write.
-    await client.query(
-      `INSERT INTO ${names.case_timeline} (case_id, revision, seq, global_position, type, stage, title, recorded_at, candidate_ids, entry)
-       SELECT e->>'caseId', (e->>'revision')::bigint, (e->>'seq')::int, e->>'globalPosition', e->>'type', e->>'stage',
-              e->>'title', (e->>'recordedAt')::timestamptz, e->'candidateIds', e
-       FROM jsonb_array_elements($1::jsonb) AS e
-       ON CONFLICT (case_id, revision, seq) DO NOTHING`,
-      [JSON.stringify(entries)],
+    await insertEntries(
+      client,
+      names.case_timeline,
+      options.folded,
+      'ON CONFLICT (case_id, revision, seq) DO NOTHING',
     );
   }
 }
