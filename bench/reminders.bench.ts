@@ -167,7 +167,7 @@ async function main(): Promise<void> {
     if (due.some((d) => Date.parse(d.dueAt) !== dueMs))
       throw new Error('the seeded reminders are not all due at the same instant');
     await scheduler.schedule(due);
-    const processor = new RemindersProcessor(new ReminderBatch(firing), clock);
+    const processor = new RemindersProcessor(new ReminderBatch(firing, clock), clock);
     worker = new Worker<ReminderJobData>(REMINDERS_QUEUE, (job, token) => processor.process(job, token), {
       connection,
       prefix,

@@ -107,6 +107,18 @@ export class ReminderFiring {
   }
 
   /**
+   * Reads the reminder's case ahead of its firing, so that firing reads only the events after it.
+   * Reading it later is as good: a failure here is left to the firing.
+   */
+  async prepare(scheduled: Deadline): Promise<void> {
+    try {
+      await aggregateStream(this.store, caseStreamId(scheduled.caseId), this.decider);
+    } catch (err) {
+      this.logger.debug(`case of reminder ${reminderId(scheduled)} not read ahead: ${String(err)}`);
+    }
+  }
+
+  /**
    * The case part of firing one reminder: re-checks the deadline against the case and records
    * ReminderIssued (commandId = reminder id). A reminder already recorded is returned as recorded.
    */
