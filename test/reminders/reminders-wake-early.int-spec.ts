@@ -1,6 +1,7 @@
 import { type AppointmentDecider, createAppointmentDecider } from '@app/appointment';
 import {
   type Deadline,
+  type FireResult,
   openDeadlines,
   REMINDER_WAKE_EARLY_MS,
   ReminderFiring,
@@ -55,13 +56,19 @@ describe('reminders woken early (real PostgreSQL and Redis, the worker)', () => 
     return { c, deadline, dueMs };
   }
 
-  it('takes the job before it is due, reads the case ahead, and fires it no sooner than due', async () => {
+  it('takes the job before it is due, reads the case ahead, and fires it no sooner than due with one append and no read', async () => {
     const { c, deadline, dueMs } = await dueSoon('2026-03-02T09:00:00+08:00');
     const prepared: number[] = [];
     const prepare = firing.prepare.bind(firing);
     jest.spyOn(firing, 'prepare').mockImplementation(async (d) => {
       await prepare(d);
       prepared.push(clock.now().getTime());
+    });
+    const readsAfterDue: string[] = [];
+    const read = h.store.read.bind(h.store);
+    jest.spyOn(h.store, 'read').mockImplementation((streamId, options) => {
+      if (clock.now().getTime() >= dueMs) readsAfterDue.push(streamId);
+      return read(streamId, options);
     });
 
     await h.scheduler.schedule([deadline]);
@@ -87,6 +94,7 @@ describe('reminders woken early (real PostgreSQL and Redis, the worker)', () => 
     expect(issued.reminderId).toBe(reminderId(deadline));
     expect(Date.parse(issued.issuedAt)).toBeGreaterThanOrEqual(dueMs);
     for (const row of rows) expect(Date.parse(row.deliveredAt)).toBeGreaterThanOrEqual(dueMs);
+    expect(readsAfterDue).toEqual([]);
     expect(await outcomeOf(h, reminderId(deadline))).toBe('delivered');
   });
 
@@ -138,5 +146,61 @@ describe('reminders woken early (real PostgreSQL and Redis, the worker)', () => 
     expect(Math.abs(Math.floor(score / 0x1000) - (dueMs - REMINDER_WAKE_EARLY_MS))).toBeLessThan(2);
     expect(await h.inbox.forReminder(reminderId(deadline))).toEqual([]);
     await h.reminders.remove(reminderId(deadline));
+  });
+});
+
+describe('two workers firing the same reminders at once (real PostgreSQL and Redis)', () => {
+  let first: RemindersHarness;
+  let second: RemindersHarness;
+
+  beforeAll(async () => {
+    first = await RemindersHarness.start('reminders_twice_at_once', {
+      worker: false,
+      webhookUrl: 'http://127.0.0.1:9/never-called',
+    });
+    second = await RemindersHarness.start('reminders_twice_at_once', {
+      worker: false,
+      webhookUrl: 'http://127.0.0.1:9/never-called',
+      databaseUrl: first.databaseUrl,
+      prefix: first.prefix,
+      deadlinesProjection: false,
+    });
+  });
+
+  afterAll(async () => {
+    await second?.close({ keepData: true });
+    await first?.close();
+  });
+
+  it('records, delivers and queues each reminder once, each worker firing from the case it read ahead', async () => {
+    const cases = Array.from({ length: 6 }, () => new CaseDriver(first.store, apiDecider(first)));
+    for (const c of cases) await c.open('2026-03-02T09:00:00+08:00');
+    const due: Deadline[] = [];
+    for (const c of cases) due.push(...openDeadlines(await c.state(), first.policy));
+    const firings = [first, second].map((h) => h.module.get(ReminderFiring));
+    for (const firing of firings) await Promise.all(due.map((d) => firing.prepare(d)));
+
+    const [a, b] = await Promise.all(firings.map((firing) => firing.fire(due)));
+
+    const values = (results: Array<PromiseSettledResult<FireResult>>): FireResult[] =>
+      results.map((r) => {
+        if (r.status === 'rejected') throw r.reason;
+        return r.value;
+      });
+    const [fromA, fromB] = [values(a), values(b)];
+    for (const [i, d] of due.entries()) {
+      const id = reminderId(d);
+      const [ra, rb] = [fromA[i], fromB[i]];
+      expect([ra.outcome, rb.outcome]).toEqual(['delivered', 'delivered']);
+      if (ra.outcome !== 'delivered' || rb.outcome !== 'delivered') continue;
+      expect([ra.appended, rb.appended].filter(Boolean)).toHaveLength(1);
+      const rows = await first.inbox.forReminder(id);
+      expect(rows).toHaveLength(ra.recipients.length);
+      expect(ra.newInboxRows + rb.newInboxRows).toBe(rows.length);
+      expect((await first.reminderIssuedEvents(d.caseId)).filter((e) => e.reminderId === id)).toHaveLength(1);
+      expect(await outcomeOf(first, id)).toBe('delivered');
+      expect(await (await first.webhooks.getJob(id))?.getState()).toBe('waiting');
+    }
+    expect(await first.webhooks.getJobCountByTypes('waiting')).toBe(due.length);
   });
 });
