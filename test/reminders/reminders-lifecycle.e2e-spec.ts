@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { FixedClock } from '@app/platform';
-import { type Deadline, openDeadlines, reminderId } from '@app/reminders';
+import { type Deadline, openDeadlines, REMINDER_WAKE_EARLY_MS, reminderId } from '@app/reminders';
 import { CANDIDATE_UNIT, DEPARTMENT } from '../support/people';
 import { CaseDriver } from './support/case-driver';
 import { eventually, RemindersHarness } from './support/reminders-harness';
@@ -68,8 +68,14 @@ describe('reminders from deadline to inbox (real PostgreSQL and Redis)', () => {
     expect(expiry.dueAt).toBe('2027-02-25T09:00:00+08:00');
     expect(await stateOfJob(expiry)).toBe('delayed');
     const expiryJob = await h.reminders.getJob(reminderId(expiry));
+    expect(expiryJob?.data.fireAt).toBe(new Date(expiry.dueAt).toISOString());
     expect(
-      Math.abs((expiryJob?.timestamp ?? 0) + (expiryJob?.opts.delay ?? 0) - Date.parse(expiry.dueAt)),
+      Math.abs(
+        (expiryJob?.timestamp ?? 0) +
+          (expiryJob?.opts.delay ?? 0) +
+          REMINDER_WAKE_EARLY_MS -
+          Date.parse(expiry.dueAt),
+      ),
     ).toBeLessThan(1000);
 
     await c.determineTargets('2026-04-01T10:00:00+08:00');
@@ -201,7 +207,10 @@ describe('due times of the timers (queues only, a fixed clock)', () => {
     expect(notice.dueAt).toBe('2026-10-09T09:00:00+08:00');
     const job = await h.reminders.getJob(reminderId(notice));
     expect(job?.data.dueAt).toBe('2026-10-09T09:00:00+08:00');
-    expect(job?.opts.delay).toBe(Date.parse('2026-10-09T09:00:00+08:00') - clock.now().getTime());
+    expect(job?.data.fireAt).toBe('2026-10-09T01:00:00.000Z');
+    expect(job?.opts.delay).toBe(
+      Date.parse('2026-10-09T09:00:00+08:00') - clock.now().getTime() - REMINDER_WAKE_EARLY_MS,
+    );
     expect(await job?.getState()).toBe('delayed');
   });
 
@@ -220,6 +229,6 @@ describe('due times of the timers (queues only, a fixed clock)', () => {
     await h.scheduler.schedule([far]);
     const job = await h.reminders.getJob(reminderId(far));
     expect(await job?.getState()).toBe('delayed');
-    expect(job?.opts.delay).toBe(400 * DAY_MS);
+    expect(job?.opts.delay).toBe(400 * DAY_MS - REMINDER_WAKE_EARLY_MS);
   });
 });

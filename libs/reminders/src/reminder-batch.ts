@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { CLOCK, type Clock } from '@app/platform';
 import type { Deadline } from './deadline-policy';
 import { type FireResult, ReminderFiring } from './reminder-firing.service';
 import { REMINDER_FIRING_BATCH } from './reminder-jobs';
@@ -64,19 +65,30 @@ export class MicroBatch<T, R> {
 }
 
 /**
- * The reminders processor hands each due job here: the jobs in flight on the worker are fired in
- * batches (ReminderFiring.fire), and each job's promise settles with its own reminder's result, so
- * BullMQ retries a failed reminder as it would a job run alone.
+ * The reminders processor hands each job here, up to REMINDER_WAKE_EARLY_MS before it fires: its
+ * case is read ahead of time, the job waits until it fires, then the jobs in flight on the worker
+ * are fired in batches (ReminderFiring.fire), and each job's promise settles with its own
+ * reminder's result, so BullMQ retries a failed reminder as it would a job run alone.
  */
 @Injectable()
 export class ReminderBatch {
   private readonly batch: MicroBatch<Deadline, FireResult>;
 
-  constructor(firing: ReminderFiring) {
+  constructor(
+    private readonly firing: ReminderFiring,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {
     this.batch = new MicroBatch((due) => firing.fire(due), REMINDER_FIRING_BATCH);
   }
 
-  fire(due: Deadline): Promise<FireResult> {
+  /** Fires `due` at `atMs` (at once if omitted or past), never before; the re-check against the case happens then. */
+  async fire(due: Deadline, atMs?: number): Promise<FireResult> {
+    if (atMs !== undefined && atMs > this.clock.now().getTime()) {
+      await this.firing.prepare(due);
+      // A timer may run a little early (the event loop's cached time): wait again until the clock says so.
+      for (let wait = atMs - this.clock.now().getTime(); wait > 0; wait = atMs - this.clock.now().getTime())
+        await new Promise((resolve) => setTimeout(resolve, wait));
+    }
     return this.batch.add(due);
   }
 }

@@ -4,12 +4,21 @@ import type { Queue } from 'bullmq';
 import type {
   Actor,
   AppointmentDecider,
+  AppointmentState,
   IssueReminder,
   OpenCaseState,
   ReminderRecord,
 } from '@app/appointment';
 import { caseStreamId } from '@app/appointment';
-import { aggregateStream, EVENT_STORE, type EventStore, handleCommand } from '@app/event-store';
+import {
+  aggregateStream,
+  type CommandResult,
+  EVENT_STORE,
+  type EventStore,
+  foldCacheFor,
+  handleCommand,
+  PreconditionFailedError,
+} from '@app/event-store';
 import { APP_CONFIG, type AppConfig, CLOCK, type Clock, type Counter, InjectMetric } from '@app/platform';
 import { type Deadline, type DeadlineKind, type DeadlinePolicyDeps, openDeadlines } from './deadline-policy';
 import { InboxRepository } from './inbox.repository';
@@ -64,6 +73,16 @@ export type FireResult = ReminderDropped | ReminderDelivered;
 /** A reminder after the case part of its firing. */
 type Checked = ReminderIssuedResult | ReminderDropped;
 
+/** A reminder that holds in a state of its case and is not recorded there yet. */
+interface Due {
+  outcome: 'due';
+  current: Deadline;
+  state: OpenCaseState;
+}
+
+/** Reads of the case for one firing, each after an append that found the case moved on. */
+const MAX_READS = 5;
+
 /**
  * Firing reminders (DOMAIN.md §3), many at once: re-read each case, drop a reminder whose reason no
  * longer holds, record ReminderIssued, then for the whole batch deliver to the inbox, queue the
@@ -107,14 +126,49 @@ export class ReminderFiring {
   }
 
   /**
+   * Reads the reminder's case ahead of its firing, so that firing reads only the events after it.
+   * Reading it later is as good: a failure here is left to the firing.
+   */
+  async prepare(scheduled: Deadline): Promise<void> {
+    try {
+      await aggregateStream(this.store, caseStreamId(scheduled.caseId), this.decider);
+    } catch (err) {
+      this.logger.debug(`case of reminder ${reminderId(scheduled)} not read ahead: ${String(err)}`);
+    }
+  }
+
+  /**
    * The case part of firing one reminder: re-checks the deadline against the case and records
-   * ReminderIssued (commandId = reminder id). A reminder already recorded is returned as recorded.
+   * ReminderIssued (commandId = reminder id) on condition that the case is still at the revision it
+   * was checked against; if it moved on meanwhile, it is read and checked again. A reminder already
+   * recorded is returned as recorded.
    */
   async issue(scheduled: Deadline): Promise<Checked> {
-    const id = reminderId(scheduled);
     const streamId = caseStreamId(scheduled.caseId);
-    // Folds the case into the fold cache too, so handleCommand below reads only the events after it.
-    const { state } = await aggregateStream(this.store, streamId, this.decider);
+    // The case as read ahead (prepare) or by an earlier firing, without a read: acted on only if
+    // the reminder is due in it, by the conditional append; any other answer is confirmed below.
+    const ahead = foldCacheFor<AppointmentState>(this.decider)?.get(streamId);
+    if (ahead !== undefined) {
+      const checked = this.check(scheduled, ahead.state);
+      if (checked.outcome === 'due') {
+        const issued = await this.record(scheduled, checked, ahead.revision);
+        if (issued) return issued;
+      }
+    }
+    for (let reads = 1; ; reads++) {
+      const { state, revision } = await aggregateStream(this.store, streamId, this.decider);
+      const checked = this.check(scheduled, state);
+      if (checked.outcome !== 'due') return checked;
+      const issued = await this.record(scheduled, checked, revision ?? 'no-stream');
+      if (issued) return issued;
+      if (reads >= MAX_READS)
+        throw new Error(`reminder ${reminderId(scheduled)}: its case kept changing while it fired`);
+    }
+  }
+
+  /** What the case says of a reminder: gone, already recorded, or due now as `current`. */
+  private check(scheduled: Deadline, state: AppointmentState): Checked | Due {
+    const id = reminderId(scheduled);
     if (state.status === 'empty') return dropped(id, 'case-not-found');
     const recorded = state.reminders.find((r) => r.reminderId === id);
     // Recorded by a run that died before delivering: deliver what was recorded, even if the case moved on since.
@@ -132,7 +186,19 @@ export class ReminderFiring {
     if (current === undefined || state.status !== 'open') return dropped(id, 'no-longer-holds');
     // The job of the moved deadline is scheduled under its own id.
     if (reminderId(current) !== id) return dropped(id, 'due-time-moved');
+    return { outcome: 'due', current, state };
+  }
 
+  /**
+   * Appends ReminderIssued if the case is still at `revision`. Undefined when it is not, or when
+   * another run recorded the reminder meanwhile: the caller reads the case again.
+   */
+  private async record(
+    scheduled: Deadline,
+    { current, state }: Due,
+    revision: string,
+  ): Promise<ReminderIssuedResult | undefined> {
+    const id = reminderId(scheduled);
     const at = this.clock.now().toISOString();
     const actor: Actor = { id: 'system', name: '提醒服务', role: 'system', orgUnit: state.ownerOrgUnit };
     const command: IssueReminder = {
@@ -149,11 +215,19 @@ export class ReminderFiring {
         dueAt: current.dueAt,
       },
     };
-    const result = await handleCommand(this.store, streamId, this.decider, command, {
-      context: { actor, commandId: id, correlationId: id, causationId: id, occurredAt: at },
-    });
+    let result: CommandResult;
+    try {
+      result = await handleCommand(this.store, caseStreamId(scheduled.caseId), this.decider, command, {
+        context: { actor, commandId: id, correlationId: id, causationId: id, occurredAt: at },
+        expectedRevision: revision,
+      });
+    } catch (err) {
+      if (err instanceof PreconditionFailedError) return undefined;
+      throw err;
+    }
+    if (result.replayed) return undefined;
     const event = result.recorded.find((e) => e.type === 'ReminderIssued');
-    const appended = !result.replayed && result.events.length > 0;
+    const appended = result.events.length > 0;
     if (appended) this.issuedCounter.inc();
     return {
       outcome: 'issued',

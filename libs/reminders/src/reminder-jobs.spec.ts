@@ -1,5 +1,12 @@
 import type { Deadline } from './deadline-policy';
-import { reminderId, reminderJobOptions } from './reminder-jobs';
+import {
+  FIRE_REMINDER_JOB,
+  firesAt,
+  REMINDER_WAKE_EARLY_MS,
+  reminderId,
+  reminderJob,
+  scheduledDeadline,
+} from './reminder-jobs';
 
 const deadline: Deadline = {
   deadlineId: 'c1-notice-ends-k1',
@@ -23,20 +30,44 @@ describe('reminder jobs', () => {
     expect(reminderId({ ...deadline, dueAt: '2026-10-09T01:00:00Z' })).toBe(reminderId(deadline));
   });
 
-  it('delays a past-due deadline by the backfill grace, a future one until due only', () => {
+  const at = (ms: number) => new Date(ms).toISOString();
+
+  it('fires a future deadline when due, and wakes the worker REMINDER_WAKE_EARLY_MS before', () => {
     const due = Date.parse(deadline.dueAt);
-    expect(reminderJobOptions(deadline, due + 3_600_000, 600_000).delay).toBe(600_000);
-    expect(reminderJobOptions(deadline, due - 5000, 600_000).delay).toBe(5000);
-    expect(reminderJobOptions(deadline, due, 2000).delay).toBe(2000);
+    const job = reminderJob(deadline, due - 60_000, 600_000);
+    expect(job).toMatchObject({
+      name: FIRE_REMINDER_JOB,
+      data: { ...deadline, fireAt: at(due) },
+      opts: { jobId: reminderId(deadline), delay: 60_000 - REMINDER_WAKE_EARLY_MS },
+    });
+    expect(firesAt(job.data)).toBe(due);
+    expect(job.opts.removeOnComplete).toEqual({ count: expect.any(Number) });
   });
 
-  it('delays until due, and a past-due deadline not at all without a grace', () => {
+  it('fires a past-due deadline at the end of the backfill grace, never before it', () => {
     const due = Date.parse(deadline.dueAt);
-    expect(reminderJobOptions(deadline, due - 5000)).toMatchObject({
-      jobId: reminderId(deadline),
-      delay: 5000,
+    const now = due + 3_600_000;
+    const job = reminderJob(deadline, now, 600_000);
+    expect(firesAt(job.data)).toBe(now + 600_000);
+    expect(job.opts.delay).toBe(600_000 - REMINDER_WAKE_EARLY_MS);
+    expect(firesAt(reminderJob(deadline, due, 2000).data)).toBe(due + 2000);
+    expect(reminderJob(deadline, due, 2000).opts.delay).toBe(0);
+  });
+
+  it('fires a past-due deadline at once without a grace, and one due within the wake-early on arrival', () => {
+    const due = Date.parse(deadline.dueAt);
+    expect(reminderJob(deadline, due + 5000)).toMatchObject({
+      data: { fireAt: at(due + 5000) },
+      opts: { delay: 0 },
     });
-    expect(reminderJobOptions(deadline, due + 5000).delay).toBe(0);
-    expect(reminderJobOptions(deadline, due).removeOnComplete).toEqual({ count: expect.any(Number) });
+    expect(reminderJob(deadline, due - 1000)).toMatchObject({
+      data: { fireAt: at(due) },
+      opts: { delay: 0 },
+    });
+  });
+
+  it('fires a job queued before fireAt existed at its due time, and hands the firing the bare deadline', () => {
+    expect(firesAt(deadline)).toBe(Date.parse(deadline.dueAt));
+    expect(scheduledDeadline(reminderJob(deadline, 0).data)).toEqual(deadline);
   });
 });

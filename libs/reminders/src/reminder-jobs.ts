@@ -21,13 +21,20 @@ export const RECONCILE_SCHEDULER_ID = 'reminders-reconcile-every-5-minutes';
 export const RECONCILE_EVERY_MS = 5 * 60 * 1000;
 
 /**
- * Reminder jobs in flight on one worker: the jobs a batch (REMINDER_FIRING_BATCH) is gathered from.
- * A firing mostly waits on PostgreSQL and Redis. Measured with 1 000 due in the same minute on a
- * shared 2-core machine (bench/reminders.bench.ts): 64 left the last delivered after ~3 s, 128 and
- * 1 000 after 1.6–3.7 s, 512 after 2.1–2.7 s with the lowest median. Above a few hundred, BullMQ's
- * fetching that many jobs one by one before starting the first one costs more than it gains.
+ * A reminder job is promoted this long before it fires: the worker takes it from Redis and reads
+ * its case ahead of time, then waits in-process until it fires (ReminderBatch). With 1 000 due in
+ * the same minute on a shared 2-core machine, taking them from BullMQ one by one took ~0.2 s for the
+ * first 512 and ~0.9 s for all, and those fetched only as earlier ones completed fired a second
+ * after the others; ahead of time, all of it is done before they are due.
  */
-export const REMINDER_FIRING_CONCURRENCY = 512;
+export const REMINDER_WAKE_EARLY_MS = 5000;
+
+/**
+ * Reminder jobs in flight on one worker, waiting to fire included: room for every reminder due
+ * within REMINDER_WAKE_EARLY_MS of another, so that none of them waits for an earlier one's
+ * completion to be fetched. A waiting job holds a timer and its lock, nothing else.
+ */
+export const REMINDER_FIRING_CONCURRENCY = 2048;
 
 /**
  * Jobs handed in within `windowMs` of the first (or `maxSize` of them) are fired together: their
@@ -52,7 +59,13 @@ export const REMINDER_FIRING_WORKER = {
 export const KEEP_COMPLETED = 1000;
 export const KEEP_FAILED = 5000;
 
-export type ReminderJobData = Deadline;
+export interface ReminderJobData extends Deadline {
+  /**
+   * When it fires (ISO instant): its due time, or, already past due when it became known, the end
+   * of its backfill grace. Jobs queued before this field existed fire at `dueAt`.
+   */
+  fireAt?: string;
+}
 
 export interface WebhookJobData {
   reminderId: string;
@@ -67,19 +80,40 @@ export function reminderId(deadline: Pick<Deadline, 'deadlineId' | 'dueAt'>): st
 
 /**
  * A deadline already past due when it becomes known (a case entered after the fact, a timer the
- * reconciler re-creates) waits `backfillGraceMs` and is re-checked when it fires (DOMAIN.md §6): the
+ * reconciler re-creates) fires `backfillGraceMs` later and is re-checked then (DOMAIN.md §6): the
  * clerk entering the next step a minute later removes it, so backfilling a case reminds no one.
+ * The job is delayed until REMINDER_WAKE_EARLY_MS before it fires.
  */
-export function reminderJobOptions(deadline: Deadline, nowMs: number, backfillGraceMs = 0): JobsOptions {
-  const untilDue = Date.parse(deadline.dueAt) - nowMs;
+export function reminderJob(
+  deadline: Deadline,
+  nowMs: number,
+  backfillGraceMs = 0,
+): { name: string; data: ReminderJobData; opts: JobsOptions } {
+  const due = Date.parse(deadline.dueAt);
+  const fireAt = due > nowMs ? due : nowMs + backfillGraceMs;
   return {
-    jobId: reminderId(deadline),
-    delay: untilDue > 0 ? untilDue : backfillGraceMs,
-    attempts: 10,
-    backoff: { type: 'exponential', delay: 2000 },
-    removeOnComplete: { count: KEEP_COMPLETED },
-    removeOnFail: { count: KEEP_FAILED },
+    name: FIRE_REMINDER_JOB,
+    data: { ...deadline, fireAt: new Date(fireAt).toISOString() },
+    opts: {
+      jobId: reminderId(deadline),
+      delay: Math.max(0, fireAt - nowMs - REMINDER_WAKE_EARLY_MS),
+      attempts: 10,
+      backoff: { type: 'exponential', delay: 2000 },
+      removeOnComplete: { count: KEEP_COMPLETED },
+      removeOnFail: { count: KEEP_FAILED },
+    },
   };
+}
+
+/** The instant a reminder job fires, in ms: `fireAt`, or for an older job its due time. */
+export function firesAt(data: ReminderJobData): number {
+  return Date.parse(data.fireAt ?? data.dueAt);
+}
+
+/** The deadline a reminder job carries, without its firing time. */
+export function scheduledDeadline(data: ReminderJobData): Deadline {
+  const { fireAt: _fireAt, ...deadline } = data;
+  return deadline;
 }
 
 export function webhookJobOptions(id: string, backoffMs: number, attempts: number): JobsOptions {

@@ -3,13 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { APP_CONFIG, type AppConfig, CLOCK, type Clock } from '@app/platform';
 import type { Deadline } from './deadline-policy';
-import {
-  FIRE_REMINDER_JOB,
-  REMINDERS_QUEUE,
-  type ReminderJobData,
-  reminderId,
-  reminderJobOptions,
-} from './reminder-jobs';
+import { REMINDERS_QUEUE, type ReminderJobData, reminderId, reminderJob } from './reminder-jobs';
 
 /**
  * Keeps one delayed job per open deadline. It is the deadlines projection's DEADLINE_SINK: called
@@ -37,8 +31,6 @@ export class ReminderScheduler {
     if (deadlines.length === 0) return;
     const now = this.clock.now().getTime();
     const grace = this.config.reminderBackfillGraceMs;
-    await this.queue.addBulk(
-      deadlines.map((d) => ({ name: FIRE_REMINDER_JOB, data: d, opts: reminderJobOptions(d, now, grace) })),
-    );
+    await this.queue.addBulk(deadlines.map((d) => reminderJob(d, now, grace)));
   }
 }

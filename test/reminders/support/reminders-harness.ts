@@ -213,6 +213,24 @@ export class RemindersHarness {
   }
 }
 
+/** Real time moved by an offset: `set(at)` makes it `at` now, and it runs on from there. */
+export class ShiftedClock implements Clock {
+  private offsetMs = 0;
+
+  now(): Date {
+    return new Date(Date.now() + this.offsetMs);
+  }
+
+  set(at: number): void {
+    this.offsetMs = at - Date.now();
+  }
+
+  /** The instant of this clock at a real one (e.g. a job's processedOn). */
+  at(realMs: number): number {
+    return realMs + this.offsetMs;
+  }
+}
+
 export async function eventually<T>(
   probe: () => Promise<T | undefined | false>,
   timeoutMs = 20_000,

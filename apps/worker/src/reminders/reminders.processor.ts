@@ -3,19 +3,23 @@ import { Inject } from '@nestjs/common';
 import { DelayedError, type Job } from 'bullmq';
 import { CLOCK, type Clock } from '@app/platform';
 import {
+  firesAt,
   type FireResult,
   REMINDER_FIRING_WORKER,
+  REMINDER_WAKE_EARLY_MS,
   ReminderBatch,
   REMINDERS_QUEUE,
   type ReminderJobData,
+  scheduledDeadline,
 } from '@app/reminders';
 
-/** Early by more than this (clock skew between Redis and the service): put back until due. */
+/** Earlier than the wake-early by more than this (clock skew between hosts): put back until then. */
 const EARLY_TOLERANCE_MS = 1000;
 
 /**
- * Fires due reminders. Each job joins the batch being gathered (ReminderBatch) and settles with
- * its own reminder's result, so a failed reminder is retried on its own and the others complete.
+ * Fires reminders. A job arrives up to REMINDER_WAKE_EARLY_MS before it fires and waits in
+ * ReminderBatch, then joins the batch being gathered and settles with its own reminder's result,
+ * so a failed reminder is retried on its own and the others complete.
  */
 @Processor(REMINDERS_QUEUE, REMINDER_FIRING_WORKER)
 export class RemindersProcessor extends WorkerHost {
@@ -27,11 +31,12 @@ export class RemindersProcessor extends WorkerHost {
   }
 
   async process(job: Job<ReminderJobData>, token?: string): Promise<FireResult> {
-    const due = Date.parse(job.data.dueAt);
-    if (due - this.clock.now().getTime() > EARLY_TOLERANCE_MS && token !== undefined) {
-      await job.moveToDelayed(due, token);
+    const at = firesAt(job.data);
+    const early = at - this.clock.now().getTime();
+    if (early > REMINDER_WAKE_EARLY_MS + EARLY_TOLERANCE_MS && token !== undefined) {
+      await job.moveToDelayed(at - REMINDER_WAKE_EARLY_MS, token);
       throw new DelayedError();
     }
-    return this.batch.fire(job.data);
+    return this.batch.fire(scheduledDeadline(job.data), at);
   }
 }
