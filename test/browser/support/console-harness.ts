@@ -161,6 +161,13 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 /** axe-core's serious and critical violations on the page as it is now. */
 export async function seriousViolations(page: Page): Promise<string[]> {
+  // Colours are read once running transitions have ended: a button that has just been enabled fades
+  // in over 0.2 s, and axe sampling it half-way found its text short of contrast on a loaded machine.
+  await page.evaluate(
+    `Promise.all(document.getAnimations()
+      .filter((a) => a.effect && a.effect.getComputedTiming().endTime !== Infinity)
+      .map((a) => a.finished.catch(() => undefined)))`,
+  );
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
