@@ -84,10 +84,10 @@ interface Due {
 const MAX_READS = 5;
 
 /**
- * Firing reminders (DOMAIN.md §3), many at once: re-read each case, drop a reminder whose reason no
- * longer holds, record ReminderIssued, then for the whole batch deliver to the inbox, queue the
- * webhooks and record the outcomes. Every step is idempotent on the reminder id, so a job that runs
- * twice (a retry, a stalled worker) delivers once.
+ * Firing reminders (DOMAIN.md §3), many at once: re-check each against its case, drop a reminder
+ * whose reason no longer holds, record ReminderIssued, then for the whole batch deliver to the
+ * inbox, queue the webhooks and record the outcomes. Every step is idempotent on the reminder id, so
+ * a job that runs twice (a retry, a stalled worker) delivers once.
  */
 @Injectable()
 export class ReminderFiring {

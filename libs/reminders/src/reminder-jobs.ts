@@ -40,13 +40,14 @@ export const REMINDER_FIRING_CONCURRENCY = 2048;
  * Jobs handed in within `windowMs` of the first (or `maxSize` of them) are fired together: their
  * inbox rows, webhook bodies, webhook jobs and outcomes each take one statement or one call, where
  * one at a time each took its own round trip on a pool of 10 connections. Several batches are in
- * flight at once, so one batch's shared writes overlap the next one's case reads and appends.
+ * flight at once, so one batch's shared writes overlap the next one's appends.
  */
 export const REMINDER_FIRING_BATCH = { windowMs: 5, maxSize: 64 } as const;
 
 /**
- * The reminders queue's worker. Jobs are short; a 15 s lock renewed every 7.5 s lets a crashed
- * worker's job be taken over within seconds (stalled check every 5 s), and the firing is idempotent.
+ * The reminders queue's worker. Jobs are short (up to REMINDER_WAKE_EARLY_MS of waiting, then the
+ * firing); a 15 s lock renewed every 7.5 s lets a crashed worker's job be taken over within seconds
+ * (stalled check every 5 s), and the firing is idempotent.
  */
 export const REMINDER_FIRING_WORKER = {
   concurrency: REMINDER_FIRING_CONCURRENCY,
