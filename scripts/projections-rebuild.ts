@@ -6,7 +6,7 @@
 import { SingleBar, Presets } from 'cli-progress';
 import { Pool } from 'pg';
 import { ChinaWorkingCalendar } from '@app/calendar';
-import { type EventStore, PostgresEventStore } from '@app/event-store';
+import { CUSTOM_PLANS, type EventStore, PostgresEventStore } from '@app/event-store';
 import { loadConfig } from '@app/platform';
 import { createProjections, migrateProjections, rebuildProjection } from '@app/projections';
 
@@ -22,7 +22,7 @@ async function openStore(kind: string, pool: Pool, esdb: string | undefined): Pr
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const pool = new Pool({ connectionString: config.databaseUrl, max: 4 });
+  const pool = new Pool({ connectionString: config.databaseUrl, max: 4, options: CUSTOM_PLANS });
   const store = await openStore(config.eventStore, pool, config.eventstoreConnectionString);
   const projections = createProjections({
     policy: { calendar: new ChinaWorkingCalendar(), rules: config.rules },
