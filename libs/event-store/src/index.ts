@@ -34,7 +34,7 @@ export { MemoryEventStore, type MemoryEventStoreOptions } from './adapters/memor
 export { PostgresEventStore, type PostgresEventStoreOptions } from './adapters/postgres/postgres-event-store';
 export { isConnectionError } from './adapters/postgres/postgres-errors';
 export { inTransaction } from './adapters/postgres/pg-transaction';
-export { CUSTOM_PLANS, prepared, type PreparedStatement } from './adapters/postgres/prepared-statement';
+export { CUSTOM_PLANS } from './adapters/postgres/prepared-statement';
 export {
   EventStoreModule,
   PG_POOL,
