@@ -11,7 +11,7 @@
  *
  * The api runs compiled, as a child process: `npm run build` first (tsx cannot boot Nest).
  *
- *   npx tsx bench/bench.ts [--seconds 10] [--levels 1,8,32] [--cases 1000] [--baseline 4000]
+ *   npx tsx bench/bench.ts [--seconds 10] [--levels 1,8,32] [--cases 1000] [--baseline 10000]
  *     [--fold-events 300] [--big-case 2000] [--rebuild-events 1000000] [--reminders 1000]
  *     [--store-events 10000] [--skip baselines,commands,replay,rebuild,stores,supervision,reminders,record]
  *     [--api dist/apps/api/src/main.js] [--worker dist/apps/worker/src/main.js] [--profile] [--quick]
@@ -73,7 +73,7 @@ const options = {
   seconds: numberFlag('seconds', quick ? 3 : 10),
   levels: (flag('levels') ?? '1,8,32').split(',').map(Number),
   cases: numberFlag('cases', quick ? 100 : 1000),
-  baseline: numberFlag('baseline', quick ? 1000 : 4000),
+  baseline: numberFlag('baseline', quick ? 1000 : 10000),
   foldEvents: numberFlag('fold-events', 300),
   bigCase: numberFlag('big-case', 2000),
   rebuildEvents: numberFlag('rebuild-events', quick ? 50_000 : 1_000_000),

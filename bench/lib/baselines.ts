@@ -27,23 +27,19 @@ export async function postgresInsertBaseline(
       hash: 'a'.repeat(64),
       prevHash: 'b'.repeat(64),
     });
+    const insert = (i: number) =>
+      pool.query('INSERT INTO bench_raw_events (stream_id, type, data, metadata) VALUES ($1, $2, $3, $4)', [
+        `s-${i % 1000}`,
+        'RecommendationRoundRecorded',
+        JSON.stringify({ i, kind: 'talk', eligible: 30, participants: 25 }),
+        metadata,
+      ]);
+    // Every connection open and warm before the clock starts: with `--levels 32` alone, opening 32
+    // connections inside a one-second run had cut the baseline in half.
+    await Promise.all(Array.from({ length: Math.max(...levels) * 8 }, (_, i) => insert(-1 - i)));
     for (const concurrency of levels) {
       const result = await phase(`PostgreSQL INSERT ×${concurrency}`, perLevel, 'rows', (tick) =>
-        throughput(
-          perLevel,
-          concurrency,
-          (i) =>
-            pool.query(
-              'INSERT INTO bench_raw_events (stream_id, type, data, metadata) VALUES ($1, $2, $3, $4)',
-              [
-                `s-${i % 1000}`,
-                'RecommendationRoundRecorded',
-                JSON.stringify({ i, kind: 'talk', eligible: 30, participants: 25 }),
-                metadata,
-              ],
-            ),
-          tick,
-        ),
+        throughput(perLevel, concurrency, insert, tick),
       );
       rows.push({ concurrency, perSecond: round(result.perSecond, 0), latency: summarise(result.latencies) });
     }

@@ -1,5 +1,6 @@
 import type { PoolClient } from 'pg';
 import type { RecordedEvent } from '@app/event-store';
+import type { StatementBatch } from './statement-batch';
 import type { FoldedCase } from './writers/case-states';
 
 /** Base table name → the name to use: the live table, or its shadow during a rebuild. */
@@ -16,6 +17,13 @@ export interface ApplyOptions {
    * each event) from the state just before its first event in the batch.
    */
   folded: readonly FoldedCase[];
+  /**
+   * Where the runner collects the batch's writes, to send them with its commit in one round trip.
+   * A writer puts there what it does not read back (`write`); without it, the writer runs them.
+   */
+  batch?: StatementBatch;
+  /** The rows of the projection's `prefetch` query for this batch, read by the runner with the case states. */
+  prefetched?: readonly Record<string, unknown>[];
 }
 
 /**
@@ -30,6 +38,11 @@ export interface Projection {
    * order, several at once.
    */
   readonly appendOnly?: boolean;
+  /**
+   * The query of the rows `apply` reads for a batch (`$1`: the batch's case ids, text[]). The runner
+   * sends it in the batch's first round trip and hands the rows over as `prefetched`.
+   */
+  prefetch?(names: TableNames): string;
   /** Idempotent DDL creating the tables under the given names. */
   createTables(names: TableNames): string[];
   /** A faster way for a rebuild to fill its fresh tables than page after page of `apply`. */

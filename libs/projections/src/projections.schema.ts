@@ -2,7 +2,8 @@ import type { Pool } from 'pg';
 import { inTransaction } from '@app/event-store';
 import type { Projection } from './projection.types';
 import { liveTableNames } from './projection.types';
-import { CASE_STATES_DDL } from './writers/case-states';
+import { preferLz4 } from './column-compression';
+import { CASE_STATES_DDL, CASE_STATES_TABLE } from './writers/case-states';
 
 /** Advisory lock namespace (first key) for projection leases, rebuilds and migrations. */
 export const PROJECTION_LOCK_CLASS = 7_146_222;
@@ -25,6 +26,7 @@ export async function migrateProjections(pool: Pool, projections: readonly Proje
     await client.query('SELECT pg_advisory_xact_lock($1, $2)', [PROJECTION_LOCK_CLASS, MIGRATION_LOCK]);
     await client.query(CHECKPOINTS_DDL);
     await client.query(CASE_STATES_DDL);
+    await client.query(preferLz4(CASE_STATES_TABLE, 'state'));
     for (const projection of projections) {
       for (const statement of projection.createTables(liveTableNames(projection)))
         await client.query(statement);

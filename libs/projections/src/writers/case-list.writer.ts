@@ -3,6 +3,7 @@ import type { RecordedEvent } from '@app/event-store';
 import type { CaseListRow } from '../case-list.projection';
 import { summarise } from '../case-list.projection';
 import type { ApplyOptions, Projection, TableNames } from '../projection.types';
+import { write } from '../statement-batch';
 
 export const CASE_LIST = 'case-list';
 
@@ -55,7 +56,9 @@ export class CaseListProjection implements Projection {
       });
     }
     if (rows.length === 0) return;
-    await client.query(
+    await write(
+      client,
+      options.batch,
       `INSERT INTO ${t} (case_id, status, stage, owner_org_unit, post, candidate_names, candidate_units, team_ids, search_text,
                          opened_at, updated_at, revision, position)
        SELECT r.case_id, r.status, r.stage, r.owner_org_unit, r.post, r.candidate_names, r.candidate_units, r.team_ids, r.search_text,

@@ -11,6 +11,7 @@ import type { AppointmentState } from '@app/appointment/appointment.state';
 import { initialAppointmentState } from '@app/appointment/appointment.state';
 import type { EventStore, RecordedEvent } from '@app/event-store';
 import { caseIdOf, evolveCase, foldCase } from '../case-state.fold';
+import { type StatementBatch, write } from '../statement-batch';
 
 export const CASE_STATES_TABLE = 'case_states';
 
@@ -74,22 +75,42 @@ function steps(caseId: string, start: Start, events: readonly RecordedEvent[]): 
   };
 }
 
+/** The stored states of the given cases ($1: case ids, $2: the fold version). */
+export const STORED_STATES_SQL = `SELECT case_id, revision::text AS revision, state FROM ${CASE_STATES_TABLE}
+     WHERE case_id = ANY($1::text[]) AND fold_version = $2`;
+
+export interface StoredState {
+  case_id: string;
+  revision: string;
+  state: AppointmentState;
+}
+
+/** The ids of the cases a batch of events touches, in the order they first appear. */
+export function caseIdsOf(events: readonly RecordedEvent[]): string[] {
+  return [...byCase(events).keys()];
+}
+
 /** Folds a batch onto the stored states (inside the batch's transaction); call saveFolded after. */
 export async function foldStored(
   client: PoolClient,
   store: EventStore,
   events: readonly RecordedEvent[],
 ): Promise<FoldedCase[]> {
-  const cases = byCase(events);
-  if (cases.size === 0) return [];
-  const { rows } = await client.query<{ case_id: string; revision: string; state: AppointmentState }>(
-    `SELECT case_id, revision::text AS revision, state FROM ${CASE_STATES_TABLE}
-     WHERE case_id = ANY($1::text[]) AND fold_version = $2`,
-    [[...cases.keys()], APPOINTMENT_FOLD_VERSION],
-  );
+  const ids = caseIdsOf(events);
+  if (ids.length === 0) return [];
+  const { rows } = await client.query<StoredState>(STORED_STATES_SQL, [ids, APPOINTMENT_FOLD_VERSION]);
+  return foldOnto(store, events, rows);
+}
+
+/** Folds a batch onto states read with STORED_STATES_SQL; a case without the state just before its first event is folded from the store. */
+export async function foldOnto(
+  store: EventStore,
+  events: readonly RecordedEvent[],
+  rows: readonly StoredState[],
+): Promise<FoldedCase[]> {
   const stored = new Map(rows.map((row) => [row.case_id, row]));
   return Promise.all(
-    [...cases.entries()].map(async ([caseId, caseEvents]) => {
+    [...byCase(events).entries()].map(async ([caseId, caseEvents]) => {
       const first = BigInt(caseEvents[0].revision);
       const row = stored.get(caseId);
       let start: Start;
@@ -106,10 +127,16 @@ export async function foldStored(
   );
 }
 
-export async function saveFolded(client: PoolClient, folded: readonly FoldedCase[]): Promise<void> {
+export async function saveFolded(
+  client: PoolClient,
+  folded: readonly FoldedCase[],
+  batch?: StatementBatch,
+): Promise<void> {
   const changed = folded.filter((c) => c.steps.length > 0);
   if (changed.length === 0) return;
-  await client.query(
+  await write(
+    client,
+    batch,
     `INSERT INTO ${CASE_STATES_TABLE} (case_id, revision, fold_version, state)
      SELECT r.case_id, r.revision, $2, r.state FROM jsonb_to_recordset($1::jsonb) AS r(case_id text, revision bigint, state jsonb)
      ON CONFLICT (case_id) DO UPDATE SET revision = excluded.revision, fold_version = excluded.fold_version, state = excluded.state

@@ -2,6 +2,7 @@ import type { PoolClient } from 'pg';
 import type { RecordedEvent } from '@app/event-store';
 import { timelineEntries, type TimelineEntry } from '../case-timeline.projection';
 import type { ApplyOptions, BulkLoad, Projection, TableNames } from '../projection.types';
+import { type StatementBatch, write } from '../statement-batch';
 import type { FoldedCase } from './case-states';
 
 export const CASE_TIMELINE = 'case-timeline';
@@ -28,12 +29,15 @@ async function insertEntries(
   table: string,
   folded: readonly FoldedCase[],
   onConflict: string,
+  batch?: StatementBatch,
 ): Promise<void> {
   const entries: TimelineEntry[] = folded.flatMap((c) =>
     c.steps.flatMap((step) => timelineEntries(step.event, step.before, step.after)),
   );
   if (entries.length === 0) return;
-  await client.query(
+  await write(
+    client,
+    batch,
     `INSERT INTO ${table} (case_id, revision, seq, global_position, type, stage, title, recorded_at, candidate_ids, entry)
      SELECT e->>'caseId', (e->>'revision')::bigint, (e->>'seq')::int, e->>'globalPosition', e->>'type', e->>'stage',
             e->>'title', (e->>'recordedAt')::timestamptz, e->'candidateIds', e
@@ -70,6 +74,7 @@ export class CaseTimelineProjection implements Projection {
       names.case_timeline,
       options.folded,
       'ON CONFLICT (case_id, revision, seq) DO NOTHING',
+      options.batch,
     );
   }
 }

@@ -3,6 +3,7 @@ import type { RecordedEvent } from '@app/event-store';
 import type { Deadline, DeadlinePolicyDeps } from '@app/reminders/deadline-policy';
 import { caseDeadlines, type ProjectedDeadline } from '../deadlines.projection';
 import type { AfterCommit, ApplyOptions, Projection, TableNames } from '../projection.types';
+import { write } from '../statement-batch';
 
 export const DEADLINES = 'deadlines';
 
@@ -13,6 +14,12 @@ export interface DeadlineSink {
 
 /** DI token of the optional DeadlineSink (the reminders scheduler implements it with BullMQ). */
 export const DEADLINE_SINK = Symbol('DEADLINE_SINK');
+
+interface StoredRow {
+  case_id: string;
+  revision: string;
+  deadline: Deadline;
+}
 
 interface DeadlineRow {
   deadline: Deadline;
@@ -55,6 +62,10 @@ export class DeadlinesProjection implements Projection {
     ];
   }
 
+  prefetch(names: TableNames): string {
+    return `SELECT case_id, revision::text AS revision, deadline FROM ${names.case_deadlines} WHERE case_id = ANY($1::text[])`;
+  }
+
   async apply(
     client: PoolClient,
     _events: readonly RecordedEvent[],
@@ -64,10 +75,8 @@ export class DeadlinesProjection implements Projection {
     const t = names.case_deadlines;
     const folded = options.folded.filter((c) => c.steps.length > 0);
     if (folded.length === 0) return;
-    const { rows } = await client.query<{ case_id: string; revision: string; deadline: Deadline }>(
-      `SELECT case_id, revision::text AS revision, deadline FROM ${t} WHERE case_id = ANY($1::text[])`,
-      [folded.map((c) => c.caseId)],
-    );
+    const rows = (options.prefetched ??
+      (await client.query(this.prefetch(names), [folded.map((c) => c.caseId)])).rows) as StoredRow[];
     const stored = new Map<string, DeadlineRow>(
       rows.map((row) => [row.deadline.deadlineId, { deadline: row.deadline, revision: row.revision }]),
     );
@@ -103,9 +112,12 @@ export class DeadlinesProjection implements Projection {
     }
     const addedIds = new Set(added.map((d) => d.deadlineId));
     const gone = removed.filter((d) => !addedIds.has(d.deadlineId)).map((d) => d.deadlineId);
-    if (gone.length > 0) await client.query(`DELETE FROM ${t} WHERE deadline_id = ANY($1::text[])`, [gone]);
+    if (gone.length > 0)
+      await write(client, options.batch, `DELETE FROM ${t} WHERE deadline_id = ANY($1::text[])`, [gone]);
     if (added.length > 0) {
-      await client.query(
+      await write(
+        client,
+        options.batch,
         `INSERT INTO ${t} (deadline_id, case_id, kind, subject, due_at, recipient_roles, reason, escalation_level, revision, deadline)
          SELECT r.deadline_id, r.case_id, r.kind, r.subject, r.due_at, r.recipient_roles, r.reason, r.escalation_level, r.revision, r.deadline
          FROM jsonb_to_recordset($1::jsonb) AS r(deadline_id text, case_id text, kind text, subject text, due_at timestamptz,

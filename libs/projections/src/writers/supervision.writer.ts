@@ -2,8 +2,10 @@ import type { Pool, PoolClient } from 'pg';
 import type { RecordedEvent } from '@app/event-store';
 import type { DeadlinePolicyDeps } from '@app/reminders/deadline-policy';
 import { annualFacts } from '../annual-statistics';
+import { preferLz4 } from '../column-compression';
 import { caseIdOf } from '../case-state.fold';
-import type { Projection, TableNames } from '../projection.types';
+import type { ApplyOptions, Projection, TableNames } from '../projection.types';
+import { StatementBatch, write } from '../statement-batch';
 import {
   evolveSupervision,
   type Finding,
@@ -62,6 +64,7 @@ export class SupervisionProjection implements Projection {
         state jsonb NOT NULL,
         next_check_at timestamptz
       )`,
+      preferLz4(c, 'state'),
       `CREATE INDEX IF NOT EXISTS ${c}_next_idx ON ${c} (next_check_at) WHERE next_check_at IS NOT NULL`,
       `CREATE TABLE IF NOT EXISTS ${f} (
         finding_id text PRIMARY KEY,
@@ -101,7 +104,17 @@ export class SupervisionProjection implements Projection {
     ];
   }
 
-  async apply(client: PoolClient, events: readonly RecordedEvent[], names: TableNames): Promise<void> {
+  prefetch(names: TableNames): string {
+    // Locked so a concurrent sweep skips these cases rather than racing this batch.
+    return `SELECT case_id, state FROM ${names.supervision_cases} WHERE case_id = ANY($1::text[]) ORDER BY case_id FOR UPDATE`;
+  }
+
+  async apply(
+    client: PoolClient,
+    events: readonly RecordedEvent[],
+    names: TableNames,
+    options?: ApplyOptions,
+  ): Promise<void> {
     const byCase = new Map<string, RecordedEvent[]>();
     for (const event of events) {
       const caseId = caseIdOf(event.streamId);
@@ -109,11 +122,11 @@ export class SupervisionProjection implements Projection {
       byCase.set(caseId, [...(byCase.get(caseId) ?? []), event]);
     }
     if (byCase.size === 0) return;
-    const { rows } = await client.query<{ case_id: string; state: SupervisionState }>(
-      // Locked so a concurrent sweep skips these cases rather than racing this batch.
-      `SELECT case_id, state FROM ${names.supervision_cases} WHERE case_id = ANY($1::text[]) ORDER BY case_id FOR UPDATE`,
-      [[...byCase.keys()]],
-    );
+    const rows = (options?.prefetched ??
+      (await client.query(this.prefetch(names), [[...byCase.keys()]])).rows) as Array<{
+      case_id: string;
+      state: SupervisionState;
+    }>;
     const stored = new Map(rows.map((r) => [r.case_id, r.state]));
     const now = this.now();
     const computed: Computed[] = [];
@@ -139,9 +152,12 @@ export class SupervisionProjection implements Projection {
           });
         }
     }
-    await this.save(client, names, computed);
+    const batch = options?.batch;
+    await this.save(client, names, computed, batch);
     if (persons.length > 0)
-      await client.query(
+      await write(
+        client,
+        batch,
         `INSERT INTO ${names.supervision_person_cases} (person_id, case_id, candidate_id, owner_org_unit)
          SELECT r.person_id, r.case_id, r.candidate_id, r.owner_org_unit
          FROM jsonb_to_recordset($1::jsonb) AS r(person_id text, case_id text, candidate_id text, owner_org_unit text)
@@ -154,10 +170,17 @@ export class SupervisionProjection implements Projection {
     return { caseId, s, findings: supervisionFindings(s, now), nextCheckAt: nextFindingDue(s, now) };
   }
 
-  private async save(client: PoolClient, names: TableNames, computed: readonly Computed[]): Promise<void> {
+  private async save(
+    client: PoolClient,
+    names: TableNames,
+    computed: readonly Computed[],
+    batch?: StatementBatch,
+  ): Promise<void> {
     if (computed.length === 0) return;
     const ids = computed.map((c) => c.caseId);
-    await client.query(
+    await write(
+      client,
+      batch,
       `INSERT INTO ${names.supervision_cases} (case_id, owner_org_unit, revision, state, next_check_at)
        SELECT r.case_id, r.owner_org_unit, r.revision, r.state, r.next_check_at
        FROM jsonb_to_recordset($1::jsonb) AS r(case_id text, owner_org_unit text, revision bigint, state jsonb, next_check_at timestamptz)
@@ -175,10 +198,14 @@ export class SupervisionProjection implements Projection {
         ),
       ],
     );
-    await client.query(`DELETE FROM ${names.supervision_findings} WHERE case_id = ANY($1::text[])`, [ids]);
+    await write(client, batch, `DELETE FROM ${names.supervision_findings} WHERE case_id = ANY($1::text[])`, [
+      ids,
+    ]);
     const findings = computed.flatMap((c) => c.findings);
     if (findings.length > 0)
-      await client.query(
+      await write(
+        client,
+        batch,
         `INSERT INTO ${names.supervision_findings} (finding_id, case_id, candidate_id, owner_org_unit, code, severity, title, detail,
                                                      evidence, detected_at, closed_at)
          SELECT r.finding_id, r.case_id, r.candidate_id, r.owner_org_unit, r.code, r.severity, r.title, r.detail, r.evidence,
@@ -205,9 +232,12 @@ export class SupervisionProjection implements Projection {
           ),
         ],
       );
-    await client.query(`DELETE FROM ${names.supervision_annual_facts} WHERE case_id = ANY($1::text[])`, [
-      ids,
-    ]);
+    await write(
+      client,
+      batch,
+      `DELETE FROM ${names.supervision_annual_facts} WHERE case_id = ANY($1::text[])`,
+      [ids],
+    );
     const facts = computed.flatMap((c) =>
       annualFacts(c.s, remembering(this.deps.policy).calendar).map((fact) => ({
         case_id: c.caseId,
@@ -216,7 +246,9 @@ export class SupervisionProjection implements Projection {
       })),
     );
     if (facts.length > 0)
-      await client.query(
+      await write(
+        client,
+        batch,
         `INSERT INTO ${names.supervision_annual_facts} (case_id, year, owner_org_unit, kind, key, value)
          SELECT r.case_id, r.year, r.owner_org_unit, r.kind, r.key, r.value
          FROM jsonb_to_recordset($1::jsonb) AS r(case_id text, year int, owner_org_unit text, kind text, key text, value numeric)`,
@@ -240,12 +272,15 @@ export class SupervisionProjection implements Projection {
         [this.now(), limit],
       );
       const now = this.now();
+      const batch = new StatementBatch();
       await this.save(
         client,
         names,
         rows.map((r) => this.compute(r.case_id, r.state, now)),
+        batch,
       );
-      await client.query('COMMIT');
+      batch.add('COMMIT');
+      await batch.run(client);
       return rows.length;
     } catch (err) {
       await client.query('ROLLBACK').catch(() => undefined);

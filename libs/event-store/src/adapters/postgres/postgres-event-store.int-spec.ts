@@ -5,7 +5,7 @@ import { EventStoreUnavailableError } from '../../event-store.errors';
 import type { AppendContext, RecordedEvent } from '../../event-store.port';
 import { handleCommand, type Decider } from '../../handle-command';
 import { verifyChain } from '../../hash-chain';
-import { PostgresEventStore } from './postgres-event-store';
+import { PostgresEventStore, READ_ALL } from './postgres-event-store';
 
 const TIMEOUT = 60_000;
 
@@ -45,6 +45,34 @@ describe('PostgresEventStore', () => {
     await store?.close();
     if (url) await dropTestDatabase(url);
   }, TIMEOUT);
+
+  it(
+    'reads a catch-up page and its horizon through the transaction index, even on a table without statistics',
+    async () => {
+      const client = new Client({ connectionString: url });
+      await client.connect();
+      try {
+        // A temporary table stands in for `events` in this session; autovacuum never analyses one.
+        await client.query('CREATE TEMP TABLE events (LIKE public.events INCLUDING ALL)');
+        await client.query(
+          `INSERT INTO events (global_position, stream_id, revision, event_id, type, data, metadata, recorded_at, transaction_id)
+           SELECT i, 'case-' || (i % 500), i / 500, gen_random_uuid(), 'Stepped', '{}', '{}', now(), (i / 4)::text::xid8
+           FROM generate_series(1, 20000) AS i`,
+        );
+        const { text } = READ_ALL([]);
+        await client.query(`PREPARE read_all_plan AS ${text}`);
+        const { rows } = await client.query<{ 'QUERY PLAN': unknown }>(
+          "EXPLAIN (FORMAT JSON) EXECUTE read_all_plan('4000', 16000, 'case-', 100)",
+        );
+        const plan = JSON.stringify(rows[0]['QUERY PLAN']);
+        expect(plan).toContain('events_transaction_id_global_position_idx');
+        expect(plan).not.toContain('Seq Scan');
+      } finally {
+        await client.end();
+      }
+    },
+    TIMEOUT,
+  );
 
   it(
     'migrates idempotently, also from several processes at once',
