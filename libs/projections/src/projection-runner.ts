@@ -13,6 +13,7 @@ import {
   foldOnto,
   saveFolded,
   STORED_STATES_SQL,
+  RecentFolds,
   type StoredState,
 } from './writers/case-states';
 import { PROJECTION_LOCK_CLASS } from './projections.schema';
@@ -52,6 +53,9 @@ export interface ProjectionRunnerStatus {
   processed: number;
 }
 
+/** Batches whose after-commit work may wait behind the batch being written. */
+const MAX_AFTER_COMMITS = 8;
+
 /** The checkpoint row moved under the runner: another writer (a rebuild's swap) got in; restart from the row. */
 class CheckpointMovedError extends Error {}
 
@@ -87,6 +91,9 @@ export class ProjectionRunner {
   private checkpoint: string | null = null;
   private checkpoints = new Map<string, string | null>();
   private readonly projections: readonly Projection[];
+  private readonly folds = new RecentFolds();
+  private afterCommits: Promise<void> = Promise.resolve();
+  private afterCommitsPending = 0;
   private lastEventRecordedAt: string | null = null;
   private processed = 0;
   private idleWaiters: Array<() => void> = [];
@@ -219,6 +226,7 @@ export class ProjectionRunner {
     this.active = false;
     this.clearTimer();
     this.buffer = [];
+    await this.afterCommits;
     this.notifyIdle();
   }
 
@@ -293,6 +301,7 @@ export class ProjectionRunner {
     const names = this.projections.map((projection) => projection.name);
     const last = batch[batch.length - 1];
     const caseIds = caseIdsOf(batch);
+    const known = this.folds.startsOf(batch);
     const prefetching = this.projections.filter((projection) => projection.prefetch);
     const reads = new StatementBatch();
     reads.add('BEGIN');
@@ -300,7 +309,7 @@ export class ProjectionRunner {
       'SELECT name, position FROM projection_checkpoints WHERE name = ANY($1::text[]) ORDER BY name FOR UPDATE',
       [names],
     );
-    reads.add(STORED_STATES_SQL, [caseIds, APPOINTMENT_FOLD_VERSION]);
+    reads.add(STORED_STATES_SQL, [caseIds.filter((id) => !known.has(id)), APPOINTMENT_FOLD_VERSION]);
     for (const projection of prefetching)
       reads.add((projection.prefetch as (names: TableNames) => string)(liveTableNames(projection)), [
         caseIds,
@@ -318,7 +327,8 @@ export class ProjectionRunner {
       );
       if (names.some((name) => (stored.get(name) ?? null) !== (this.checkpoints.get(name) ?? null)))
         throw new CheckpointMovedError();
-      const folded = await foldOnto(store, batch, states.rows as StoredState[]);
+      const folded = await foldOnto(store, batch, [...(states.rows as StoredState[]), ...known.values()]);
+      this.folds.keep(folded);
       const writes = new StatementBatch();
       for (const projection of this.projections) {
         const after = this.checkpoints.get(projection.name) ?? null;
@@ -353,13 +363,33 @@ export class ProjectionRunner {
     this.lastEventRecordedAt = last.metadata.recordedAt;
     this.processed += batch.length;
     for (const name of names) this.metrics.processed.inc({ projection: name }, batch.length);
-    for (const done of afterCommit) await done();
+    if (afterCommit.length > 0) await this.afterCommitted(afterCommit);
   }
 
-  /** Resolves once nothing is buffered (tests and benches wait on it). */
-  whenIdle(): Promise<void> {
-    if (this.buffer.length === 0) return Promise.resolve();
-    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  /**
+   * The work a batch leaves for after its commit (telling the reminder scheduler which deadlines
+   * moved) runs in order, one batch after the other, but beside the next batch instead of before it:
+   * awaited in line it held each batch back by 2 ms on average and 13 ms at the 99th percentile.
+   * More than MAX_AFTER_COMMITS batches behind, the runner waits for it.
+   */
+  private async afterCommitted(work: readonly AfterCommit[]): Promise<void> {
+    this.afterCommitsPending += 1;
+    this.afterCommits = this.afterCommits.then(async () => {
+      try {
+        for (const done of work) await done();
+      } catch (err) {
+        this.logger.error(`work after a batch's commit failed: ${describe(err)}`);
+      } finally {
+        this.afterCommitsPending -= 1;
+      }
+    });
+    if (this.afterCommitsPending > MAX_AFTER_COMMITS) await this.afterCommits;
+  }
+
+  /** Resolves once nothing is buffered and the work after each commit is done (tests and benches wait on it). */
+  async whenIdle(): Promise<void> {
+    if (this.buffer.length > 0) await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+    await this.afterCommits;
   }
 
   private notifyIdle(): void {

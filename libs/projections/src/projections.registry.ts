@@ -25,7 +25,7 @@ export function createProjections(deps: ProjectionsDeps): Projection[] {
     new CaseListProjection(),
     new CaseTimelineProjection(),
     new DeadlinesProjection(deps.policy, deps.deadlineSink, deps.onSinkError),
-    new SupervisionProjection({ policy: deps.policy, now: deps.now }),
+    new SupervisionProjection({ policy: deps.policy, now: deps.now, store: deps.store }),
     ...(deps.store
       ? [
           new RecommenderAccountabilityProcess({

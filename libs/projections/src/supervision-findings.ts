@@ -236,17 +236,33 @@ export function remembering(policy: DeadlinePolicyDeps): DeadlinePolicyDeps {
   return found;
 }
 
+/**
+ * What the supervision read model stores of a case: the facts supervision adds, not the case's own
+ * folded state, which is kept once for every projection (case_states) and put back when read.
+ */
+export type StoredSupervision = Omit<SupervisionState, 'state'>;
+
+export function storedSupervision(s: SupervisionState): StoredSupervision {
+  const { state: _state, ...stored } = s;
+  return stored;
+}
+
+/**
+ * The supervision state after one more event. `after` is the case's state after that event when the
+ * caller has folded it already (the projection runner's shared fold); without it the case is folded here.
+ */
 export function evolveSupervision(
   current: SupervisionState,
   recorded: RecordedEvent,
   policy: DeadlinePolicyDeps,
+  folded?: AppointmentState,
 ): SupervisionState {
   const caseId = caseIdOf(recorded.streamId);
   if (caseId === null || !isAppointmentEvent(recorded)) return current;
   if (current.revision !== null && BigInt(recorded.revision) <= BigInt(current.revision)) return current;
   const event = recorded as unknown as AppointmentEvent;
   const ref: FactRef = { revision: recorded.revision, recordedAt: recorded.metadata.recordedAt };
-  const after = evolveCase(current.state, event);
+  const after = folded ?? evolveCase(current.state, event);
   if (after.status === 'empty') return current;
   const s: SupervisionState = {
     ...current,

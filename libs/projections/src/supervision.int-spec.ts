@@ -164,4 +164,39 @@ describe('supervision read model and the R27 process on PostgreSQL (int)', () =>
     }
     expect(await store.read(stream)).toHaveLength(1);
   });
+
+  it('stores no copy of the case state, and a sweep folds the case from its events when case_states is not at its revision', async () => {
+    now = new Date('2025-03-03T10:00:00+08:00');
+    const h = new History(randomUUID()).run(cmd.openCase());
+    await append(h);
+    await run(supervision, () =>
+      waitFor(
+        async () =>
+          (await pool.query('SELECT 1 FROM supervision_cases WHERE case_id = $1', [h.caseId])).rowCount === 1,
+        10_000,
+        'the case in the supervision model',
+      ),
+    );
+    const { rows } = await pool.query<{ keys: string[] }>(
+      'SELECT array(SELECT jsonb_object_keys(state)) AS keys FROM supervision_cases WHERE case_id = $1',
+      [h.caseId],
+    );
+    expect(rows[0].keys).toContain('episodes');
+    expect(rows[0].keys).not.toContain('state');
+
+    // As after a new fold version: the shared state is not there to judge the case on.
+    await pool.query('DELETE FROM case_states WHERE case_id = $1', [h.caseId]);
+    now = new Date('2025-03-06T09:00:30+08:00');
+    await expect(supervision.sweep(pool, liveTableNames(supervision))).rejects.toThrow(
+      `no state of case ${h.caseId}`,
+    );
+    expect(await findingsOf(h.caseId)).toEqual([]);
+    const withStore = new SupervisionProjection({
+      policy: { calendar: testCalendar },
+      now: () => now,
+      store,
+    });
+    expect(await withStore.sweep(pool, liveTableNames(withStore))).toBeGreaterThanOrEqual(1);
+    expect(await findingsOf(h.caseId)).toEqual([{ code: 'LATE_APPROVAL', closed_at: null }]);
+  });
 });

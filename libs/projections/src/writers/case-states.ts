@@ -148,6 +148,38 @@ export async function saveFolded(
   );
 }
 
+/**
+ * The last folded state of the cases the runner wrote most recently, so that a batch reads from
+ * case_states only the cases it has not just folded itself. A state folded up to a revision is the
+ * same whoever folded it, so an entry stays right whatever happens to the transaction it was folded
+ * in; only an entry at exactly the revision before a batch's first event of its case is used.
+ */
+export class RecentFolds {
+  private readonly states = new Map<string, StoredState>();
+
+  constructor(private readonly capacity = 2000) {}
+
+  /** The kept states that are just before each case's first event in the batch. */
+  startsOf(events: readonly RecordedEvent[]): Map<string, StoredState> {
+    const starts = new Map<string, StoredState>();
+    for (const [caseId, caseEvents] of byCase(events)) {
+      const kept = this.states.get(caseId);
+      if (kept !== undefined && BigInt(kept.revision) === BigInt(caseEvents[0].revision) - 1n)
+        starts.set(caseId, kept);
+    }
+    return starts;
+  }
+
+  keep(folded: readonly FoldedCase[]): void {
+    for (const c of folded) {
+      if (c.revision === null) continue;
+      this.states.delete(c.caseId);
+      this.states.set(c.caseId, { case_id: c.caseId, revision: c.revision, state: c.final });
+      if (this.states.size > this.capacity) this.states.delete(this.states.keys().next().value as string);
+    }
+  }
+}
+
 /** The fold of a replay from position zero, in memory (a rebuild never touches case_states). */
 export class MemoryFold {
   private readonly states = new Map<string, Start>();

@@ -1,9 +1,12 @@
 import type { Pool, PoolClient } from 'pg';
-import type { RecordedEvent } from '@app/event-store';
+import { APPOINTMENT_FOLD_VERSION } from '@app/appointment/appointment.evolve';
+import type { AppointmentState } from '@app/appointment/appointment.state';
+import { caseStreamId } from '@app/appointment/appointment.streams';
+import type { EventStore, RecordedEvent } from '@app/event-store';
 import type { DeadlinePolicyDeps } from '@app/reminders/deadline-policy';
 import { annualFacts } from '../annual-statistics';
+import { foldCase } from '../case-state.fold';
 import { preferLz4 } from '../column-compression';
-import { caseIdOf } from '../case-state.fold';
 import type { ApplyOptions, Projection, TableNames } from '../projection.types';
 import { StatementBatch, write } from '../statement-batch';
 import {
@@ -12,9 +15,12 @@ import {
   initialSupervisionState,
   nextFindingDue,
   remembering,
+  storedSupervision,
+  type StoredSupervision,
   supervisionFindings,
   type SupervisionState,
 } from '../supervision-findings';
+import { CASE_STATES_TABLE } from './case-states';
 
 export const SUPERVISION = 'supervision';
 
@@ -22,6 +28,8 @@ export interface SupervisionDeps {
   policy: DeadlinePolicyDeps;
   /** The time findings are judged at; the wall clock unless a test or bench says otherwise. */
   now?: () => Date;
+  /** Where the sweep folds a case whose shared state (case_states) is not at the revision it judges. */
+  store?: EventStore;
 }
 
 interface Computed {
@@ -111,21 +119,16 @@ export class SupervisionProjection implements Projection {
 
   async apply(
     client: PoolClient,
-    events: readonly RecordedEvent[],
+    _events: readonly RecordedEvent[],
     names: TableNames,
-    options?: ApplyOptions,
+    options: ApplyOptions,
   ): Promise<void> {
-    const byCase = new Map<string, RecordedEvent[]>();
-    for (const event of events) {
-      const caseId = caseIdOf(event.streamId);
-      if (caseId === null) continue;
-      byCase.set(caseId, [...(byCase.get(caseId) ?? []), event]);
-    }
-    if (byCase.size === 0) return;
-    const rows = (options?.prefetched ??
-      (await client.query(this.prefetch(names), [[...byCase.keys()]])).rows) as Array<{
+    const folded = options.folded.filter((c) => c.steps.length > 0);
+    if (folded.length === 0) return;
+    const rows = (options.prefetched ??
+      (await client.query(this.prefetch(names), [folded.map((c) => c.caseId)])).rows) as Array<{
       case_id: string;
-      state: SupervisionState;
+      state: StoredSupervision;
     }>;
     const stored = new Map(rows.map((r) => [r.case_id, r.state]));
     const now = this.now();
@@ -136,23 +139,28 @@ export class SupervisionProjection implements Projection {
       candidate_id: string;
       owner_org_unit: string;
     }> = [];
-    for (const [caseId, caseEvents] of byCase) {
-      const before = stored.get(caseId) ?? initialSupervisionState();
-      const s = caseEvents.reduce((acc, e) => evolveSupervision(acc, e, this.deps.policy), before);
+    for (const c of folded) {
+      // The case's own state comes from the batch's shared fold; steps already applied are skipped.
+      const kept = stored.get(c.caseId);
+      const before: SupervisionState = kept ? { ...kept, state: c.initial } : initialSupervisionState();
+      const s = c.steps.reduce(
+        (acc, step) => evolveSupervision(acc, step.event, this.deps.policy, step.after),
+        before,
+      );
       if (s === before || s.caseId === null) continue;
-      computed.push(this.compute(caseId, s, now));
-      for (const e of caseEvents)
-        if (e.type === 'CandidateNominated') {
-          const d = e.data as { candidateId: string; person: { id: string } };
+      computed.push(this.compute(c.caseId, s, now));
+      for (const { event } of c.steps)
+        if (event.type === 'CandidateNominated') {
+          const d = event.data as { candidateId: string; person: { id: string } };
           persons.push({
             person_id: d.person.id,
-            case_id: caseId,
+            case_id: c.caseId,
             candidate_id: d.candidateId,
             owner_org_unit: s.ownerOrgUnit,
           });
         }
     }
-    const batch = options?.batch;
+    const batch = options.batch;
     await this.save(client, names, computed, batch);
     if (persons.length > 0)
       await write(
@@ -192,7 +200,7 @@ export class SupervisionProjection implements Projection {
             case_id: c.caseId,
             owner_org_unit: c.s.ownerOrgUnit,
             revision: c.s.revision,
-            state: c.s,
+            state: storedSupervision(c.s),
             next_check_at: c.nextCheckAt,
           })),
         ),
@@ -258,27 +266,38 @@ export class SupervisionProjection implements Projection {
 
   /**
    * Time-based findings (a deadline passing with nothing recorded) appear without any event: the
-   * cases whose next_check_at has come are judged again. Rows the runner is writing are skipped
-   * and picked up by the next sweep. Returns how many cases were judged.
+   * cases whose next_check_at has come are judged again, with the case's state from case_states (or,
+   * where that is at another revision or fold version, folded from the case's events). Rows the
+   * runner is writing are skipped and picked up by the next sweep. Returns how many cases were judged.
    */
   async sweep(pool: Pool, names: TableNames, limit = 500): Promise<number> {
     const client = await pool.connect();
     try {
       await client.query('BEGIN');
-      const { rows } = await client.query<{ case_id: string; state: SupervisionState }>(
-        `SELECT case_id, state FROM ${names.supervision_cases}
-         WHERE next_check_at IS NOT NULL AND next_check_at <= $1
-         ORDER BY next_check_at LIMIT $2 FOR UPDATE SKIP LOCKED`,
-        [this.now(), limit],
+      const { rows } = await client.query<{
+        case_id: string;
+        state: StoredSupervision;
+        case_state: AppointmentState | null;
+        case_revision: string | null;
+      }>(
+        `SELECT s.case_id, s.state, c.state AS case_state, c.revision::text AS case_revision
+         FROM ${names.supervision_cases} s
+         LEFT JOIN ${CASE_STATES_TABLE} c ON c.case_id = s.case_id AND c.fold_version = $3
+         WHERE s.next_check_at IS NOT NULL AND s.next_check_at <= $1
+         ORDER BY s.next_check_at LIMIT $2 FOR UPDATE OF s SKIP LOCKED`,
+        [this.now(), limit, APPOINTMENT_FOLD_VERSION],
       );
       const now = this.now();
+      const computed: Computed[] = [];
+      for (const r of rows) {
+        const state =
+          r.case_state !== null && r.case_revision === r.state.revision
+            ? r.case_state
+            : await this.caseStateAt(r.case_id, r.state.revision);
+        computed.push(this.compute(r.case_id, { ...r.state, state }, now));
+      }
       const batch = new StatementBatch();
-      await this.save(
-        client,
-        names,
-        rows.map((r) => this.compute(r.case_id, r.state, now)),
-        batch,
-      );
+      await this.save(client, names, computed, batch);
       batch.add('COMMIT');
       await batch.run(client);
       return rows.length;
@@ -288,5 +307,12 @@ export class SupervisionProjection implements Projection {
     } finally {
       client.release();
     }
+  }
+
+  private async caseStateAt(caseId: string, revision: string | null): Promise<AppointmentState> {
+    const store = this.deps.store;
+    if (store === undefined || revision === null)
+      throw new Error(`supervision sweep: no state of case ${caseId} at revision ${revision} to judge it on`);
+    return foldCase(await store.read(caseStreamId(caseId), { toRevision: revision }));
   }
 }
