@@ -56,6 +56,17 @@ export interface ProjectionRunnerStatus {
 /** Batches whose after-commit work may wait behind the batch being written. */
 const MAX_AFTER_COMMITS = 8;
 
+const CHECKPOINT_MOVED = 'projection checkpoint moved';
+
+/** Fails the batch's transaction if a checkpoint ($1: names) is not at the position the runner holds ($2). */
+const CHECKPOINTS_UNMOVED = `DO $$ BEGIN
+  IF EXISTS (SELECT 1 FROM unnest($1::text[], $2::text[]) AS held(name, position)
+             LEFT JOIN projection_checkpoints stored USING (name)
+             WHERE stored.position IS DISTINCT FROM held.position) THEN
+    RAISE EXCEPTION '${CHECKPOINT_MOVED}';
+  END IF;
+END $$`;
+
 /** The checkpoint row moved under the runner: another writer (a rebuild's swap) got in; restart from the row. */
 class CheckpointMovedError extends Error {}
 
@@ -291,10 +302,13 @@ export class ProjectionRunner {
   }
 
   /**
-   * Two round trips per batch: the first takes the checkpoint rows (before any table is touched: a
-   * rebuild's swap holds them while it renames tables), and reads the batch's case states and each
-   * projection's `prefetch`; the second carries every projection's writes, the case states, the
-   * checkpoints and COMMIT.
+   * Two round trips per batch. The first only reads (the batch's case states and each projection's
+   * `prefetch`) and takes no lock, so it holds no transaction id. The second takes the checkpoint
+   * rows first (a rebuild's swap holds them while it renames tables), checks they are where this
+   * runner left them, and carries every write, the case states, the checkpoints and COMMIT. Readers of
+   * the store see nothing committed after the oldest transaction still in flight: a batch that took
+   * its locks in the first round trip held every new event back from every subscriber, its own
+   * included, for the whole batch.
    */
   private async commit(batch: RecordedEvent[]): Promise<void> {
     const { pool, store } = this.options;
@@ -304,11 +318,6 @@ export class ProjectionRunner {
     const known = this.folds.startsOf(batch);
     const prefetching = this.projections.filter((projection) => projection.prefetch);
     const reads = new StatementBatch();
-    reads.add('BEGIN');
-    reads.add(
-      'SELECT name, position FROM projection_checkpoints WHERE name = ANY($1::text[]) ORDER BY name FOR UPDATE',
-      [names],
-    );
     reads.add(STORED_STATES_SQL, [caseIds.filter((id) => !known.has(id)), APPOINTMENT_FOLD_VERSION]);
     for (const projection of prefetching)
       reads.add((projection.prefetch as (names: TableNames) => string)(liveTableNames(projection)), [
@@ -318,18 +327,16 @@ export class ProjectionRunner {
     const afterCommit: AfterCommit[] = [];
     let broken: Error | undefined;
     try {
-      const [, checkpoints, states, ...prefetched] = await reads.run(client);
-      const stored = new Map(
-        (checkpoints.rows as Array<{ name: string; position: string | null }>).map((row) => [
-          row.name,
-          row.position,
-        ]),
-      );
-      if (names.some((name) => (stored.get(name) ?? null) !== (this.checkpoints.get(name) ?? null)))
-        throw new CheckpointMovedError();
+      const [states, ...prefetched] = await reads.run(client);
       const folded = await foldOnto(store, batch, [...(states.rows as StoredState[]), ...known.values()]);
       this.folds.keep(folded);
       const writes = new StatementBatch();
+      writes.add('BEGIN');
+      writes.add(
+        'SELECT name FROM projection_checkpoints WHERE name = ANY($1::text[]) ORDER BY name FOR UPDATE',
+        [names],
+      );
+      writes.add(CHECKPOINTS_UNMOVED, [names, names.map((name) => this.checkpoints.get(name) ?? null)]);
       for (const projection of this.projections) {
         const after = this.checkpoints.get(projection.name) ?? null;
         const mine = after === null ? batch : batch.filter((e) => BigInt(e.globalPosition) > BigInt(after));
@@ -354,6 +361,7 @@ export class ProjectionRunner {
       await client.query('ROLLBACK').catch((rollbackError: Error) => {
         broken = rollbackError;
       });
+      if (err instanceof Error && err.message === CHECKPOINT_MOVED) throw new CheckpointMovedError();
       throw err;
     } finally {
       client.release(broken);

@@ -130,4 +130,43 @@ describe('StatementBatch on PostgreSQL (int)', () => {
     expect(sent.length).toBe(2 * batches.length);
     expect(sent.filter((text) => text.trimEnd().endsWith('COMMIT'))).toHaveLength(batches.length);
   });
+
+  it('lets the projection runner find a checkpoint moved under it in the commit, and restart from the row', async () => {
+    const store = new PostgresEventStore({ pool, pollIntervalMs: 50 });
+    const [caseList] = createProjections({ policy: { calendar: new ChinaWorkingCalendar() } });
+    await migrateProjections(pool, [caseList]);
+    const warnings: string[] = [];
+    const runner = new ProjectionRunner({
+      pool,
+      store,
+      projection: caseList,
+      batchMs: 20,
+      logger: { ...quiet, warn: (message) => warnings.push(message) },
+    });
+    runner.start();
+    try {
+      await seedCases(store, 2);
+      await waitFor(
+        async () => (await checkpointOf(pool, caseList.name)) === (await headPosition(pool)),
+        20_000,
+        'catch-up',
+      );
+      // As a rebuild's swap would: the row is somewhere the runner did not put it.
+      await pool.query('UPDATE projection_checkpoints SET position = NULL WHERE name = $1', [caseList.name]);
+      await seedCases(store, 2);
+      await waitFor(async () => warnings.some((w) => w.includes('checkpoint moved')), 20_000, 'the warning');
+      await waitFor(
+        async () => (await checkpointOf(pool, caseList.name)) === (await headPosition(pool)),
+        20_000,
+        'catch-up from the moved checkpoint',
+      );
+    } finally {
+      await runner.stop();
+      await store.close();
+    }
+    const { rows } = await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM case_list');
+    expect(rows[0].n).toBe(
+      (await pool.query<{ n: number }>('SELECT count(DISTINCT stream_id)::int AS n FROM events')).rows[0].n,
+    );
+  });
 });

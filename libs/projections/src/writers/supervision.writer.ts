@@ -113,8 +113,9 @@ export class SupervisionProjection implements Projection {
   }
 
   prefetch(names: TableNames): string {
-    // Locked so a concurrent sweep skips these cases rather than racing this batch.
-    return `SELECT case_id, state FROM ${names.supervision_cases} WHERE case_id = ANY($1::text[]) ORDER BY case_id FOR UPDATE`;
+    // Not locked: the batch's upserts lock these rows, and a sweep that got one first only rewrites
+    // findings that the batch, committing after it, replaces.
+    return `SELECT case_id, state FROM ${names.supervision_cases} WHERE case_id = ANY($1::text[])`;
   }
 
   async apply(
