@@ -45,6 +45,16 @@ export async function write(
   else await client.query(text, values as unknown[]);
 }
 
+/** A projection's `prefetch` rows for its cases: those the runner read with the batch, else read now. */
+export async function prefetched<Row>(
+  client: Pick<PoolClient, 'query'>,
+  rows: readonly Record<string, unknown>[] | undefined,
+  text: string,
+  caseIds: readonly string[],
+): Promise<Row[]> {
+  return (rows ?? (await client.query(text, [caseIds])).rows) as Row[];
+}
+
 /** The statement with `$n` replaced by the n-th value as a literal. */
 export function inline(text: string, values: readonly unknown[]): string {
   return text.replace(/\$(\d+)/g, (_, n: string) => {

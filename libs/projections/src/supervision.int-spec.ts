@@ -62,6 +62,16 @@ describe('supervision read model and the R27 process on PostgreSQL (int)', () =>
     }
   }
 
+  const projected = (caseId: string) =>
+    run(supervision, () =>
+      waitFor(
+        async () =>
+          (await pool.query('SELECT 1 FROM supervision_cases WHERE case_id = $1', [caseId])).rowCount === 1,
+        10_000,
+        'the case in the supervision model',
+      ),
+    );
+
   const findingsOf = async (caseId: string) =>
     (
       await pool.query<{ code: string; closed_at: Date | null }>(
@@ -73,14 +83,7 @@ describe('supervision read model and the R27 process on PostgreSQL (int)', () =>
   it('a deadline passing with nothing recorded becomes a finding at the next sweep, with no new event', async () => {
     const h = new History(randomUUID()).run(cmd.openCase());
     await append(h);
-    await run(supervision, () =>
-      waitFor(
-        async () =>
-          (await pool.query('SELECT 1 FROM supervision_cases WHERE case_id = $1', [h.caseId])).rowCount === 1,
-        10_000,
-        'the case in the supervision model',
-      ),
-    );
+    await projected(h.caseId);
     expect(await findingsOf(h.caseId)).toEqual([]);
     const { rows } = await pool.query<{ next: Date }>(
       'SELECT next_check_at AS next FROM supervision_cases WHERE case_id = $1',
@@ -169,14 +172,7 @@ describe('supervision read model and the R27 process on PostgreSQL (int)', () =>
     now = new Date('2025-03-03T10:00:00+08:00');
     const h = new History(randomUUID()).run(cmd.openCase());
     await append(h);
-    await run(supervision, () =>
-      waitFor(
-        async () =>
-          (await pool.query('SELECT 1 FROM supervision_cases WHERE case_id = $1', [h.caseId])).rowCount === 1,
-        10_000,
-        'the case in the supervision model',
-      ),
-    );
+    await projected(h.caseId);
     const { rows } = await pool.query<{ keys: string[] }>(
       'SELECT array(SELECT jsonb_object_keys(state)) AS keys FROM supervision_cases WHERE case_id = $1',
       [h.caseId],

@@ -3,7 +3,7 @@ import type { RecordedEvent } from '@app/event-store';
 import type { Deadline, DeadlinePolicyDeps } from '@app/reminders/deadline-policy';
 import { caseDeadlines, type ProjectedDeadline } from '../deadlines.projection';
 import type { AfterCommit, ApplyOptions, Projection, TableNames } from '../projection.types';
-import { write } from '../statement-batch';
+import { prefetched, write } from '../statement-batch';
 
 export const DEADLINES = 'deadlines';
 
@@ -75,8 +75,12 @@ export class DeadlinesProjection implements Projection {
     const t = names.case_deadlines;
     const folded = options.folded.filter((c) => c.steps.length > 0);
     if (folded.length === 0) return;
-    const rows = (options.prefetched ??
-      (await client.query(this.prefetch(names), [folded.map((c) => c.caseId)])).rows) as StoredRow[];
+    const rows = await prefetched<StoredRow>(
+      client,
+      options.prefetched,
+      this.prefetch(names),
+      folded.map((c) => c.caseId),
+    );
     const stored = new Map<string, DeadlineRow>(
       rows.map((row) => [row.deadline.deadlineId, { deadline: row.deadline, revision: row.revision }]),
     );

@@ -8,7 +8,7 @@ import { annualFacts } from '../annual-statistics';
 import { foldCase } from '../case-state.fold';
 import { preferLz4 } from '../column-compression';
 import type { ApplyOptions, Projection, TableNames } from '../projection.types';
-import { StatementBatch, write } from '../statement-batch';
+import { prefetched, StatementBatch, write } from '../statement-batch';
 import {
   evolveSupervision,
   type Finding,
@@ -126,11 +126,12 @@ export class SupervisionProjection implements Projection {
   ): Promise<void> {
     const folded = options.folded.filter((c) => c.steps.length > 0);
     if (folded.length === 0) return;
-    const rows = (options.prefetched ??
-      (await client.query(this.prefetch(names), [folded.map((c) => c.caseId)])).rows) as Array<{
-      case_id: string;
-      state: StoredSupervision;
-    }>;
+    const rows = await prefetched<{ case_id: string; state: StoredSupervision }>(
+      client,
+      options.prefetched,
+      this.prefetch(names),
+      folded.map((c) => c.caseId),
+    );
     const stored = new Map(rows.map((r) => [r.case_id, r.state]));
     const now = this.now();
     const computed: Computed[] = [];

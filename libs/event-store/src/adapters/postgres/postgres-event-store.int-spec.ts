@@ -4,7 +4,7 @@ import { dropTestDatabase, freshTestDatabase } from '../../../../../test/setup/t
 import { EventStoreUnavailableError } from '../../event-store.errors';
 import type { AppendContext, RecordedEvent } from '../../event-store.port';
 import { handleCommand, type Decider } from '../../handle-command';
-import { verifyChain } from '../../hash-chain';
+import { GENESIS_HASH, verifyChain } from '../../hash-chain';
 import { PostgresEventStore, READ_ALL } from './postgres-event-store';
 
 const TIMEOUT = 60_000;
@@ -67,6 +67,47 @@ describe('PostgresEventStore', () => {
         const plan = JSON.stringify(rows[0]['QUERY PLAN']);
         expect(plan).toContain('events_transaction_id_global_position_idx');
         expect(plan).not.toContain('Seq Scan');
+      } finally {
+        await client.end();
+      }
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'appends through a plan made once per connection, which finds the head by index even on an empty table',
+    async () => {
+      const client = new Client({ connectionString: url });
+      await client.connect();
+      const plans: string[] = [];
+      client.on('notice', (notice) => plans.push(notice.message ?? ''));
+      try {
+        // A temporary table without statistics stands in for `events` in this session; auto_explain
+        // (loaded as the test server's superuser) reports the plan of the statement inside the function.
+        await client.query('CREATE TEMP TABLE events (LIKE public.events INCLUDING ALL)');
+        await client.query("LOAD 'auto_explain'");
+        await client.query(
+          "SET auto_explain.log_min_duration = 0; SET auto_explain.log_nested_statements = on; SET auto_explain.log_level = 'notice'",
+        );
+        const append = (revision: number, hash: string) =>
+          client.query(
+            `SELECT * FROM event_store_append('plan-1', $1, now(), ARRAY[gen_random_uuid()], ARRAY['Stepped'],
+                     ARRAY['{}'::jsonb], ARRAY[jsonb_build_object('hash', $2::text)], $3, NULL)`,
+            [revision, `h${revision + 1}`, hash],
+          );
+        await append(-1, GENESIS_HASH);
+        await append(0, 'h0');
+        const inner = plans.filter((plan) => plan.includes('INSERT INTO events'));
+        expect(inner).toHaveLength(2);
+        for (const plan of inner) {
+          expect(plan).toMatch(/Index Scan Backward using \S+ on events e/);
+          expect(plan).toMatch(/Index Scan using \S+ on events c/);
+          expect(plan).not.toContain('Seq Scan');
+        }
+        // Made for any parameters (a generic plan), not for this stream's name.
+        expect(inner[1]).toMatch(/stream_id = \$\d+/);
+        expect(inner[1]).not.toContain("'plan-1'");
+        expect((await client.query('SELECT count(*)::int AS n FROM events')).rows[0].n).toBe(2);
       } finally {
         await client.end();
       }

@@ -83,33 +83,18 @@ const COLUMNS =
   'transaction_id::text AS transaction_text, global_position, stream_id, revision, event_id, type, data, metadata';
 
 /*
- * One statement, so one round trip and its own transaction: the insert happens only if the stream's
- * head is still at the expected revision with the expected hash (a concurrent append to the same
- * stream that got in first makes it insert nothing, or fail on UNIQUE(stream_id, revision) if it
- * commits while this one runs). Appends to different streams do not wait for each other: the global
- * order comes from transaction ids (see the schema). No NOTIFY inside the append: PostgreSQL
- * serialises the commits of notifying transactions, which would queue every append on one lock
- * again; announce() sends it afterwards, coalesced.
+ * One statement, so one round trip and its own transaction: event_store_append (see the schema)
+ * inserts only if the stream's head is still at the expected revision with the expected hash (a
+ * concurrent append to the same stream that got in first makes it insert nothing, or fail on
+ * UNIQUE(stream_id, revision) if it commits while this one runs). Appends to different streams do
+ * not wait for each other: the global order comes from transaction ids (see the schema). No NOTIFY
+ * inside the append: PostgreSQL serialises the commits of notifying transactions, which would queue
+ * every append on one lock again; announce() sends it afterwards, coalesced.
  */
 const APPEND = prepared(
   'event_store_append',
-  `
-  WITH head AS (
-    SELECT revision, metadata->>'hash' AS hash FROM events WHERE stream_id = $1 ORDER BY revision DESC LIMIT 1
-  ), inserted AS (
-    INSERT INTO events (stream_id, revision, event_id, type, data, metadata, recorded_at)
-    SELECT $1, $2::bigint + e.ord, e.event_id, e.type, e.data, e.metadata, $3::timestamptz
-    FROM unnest($4::uuid[], $5::text[], $6::jsonb[], $7::jsonb[]) WITH ORDINALITY AS e(event_id, type, data, metadata, ord)
-    WHERE coalesce((SELECT revision FROM head), -1) = $2::bigint
-      AND coalesce((SELECT hash FROM head), '${GENESIS_HASH}') = $8::text
-      AND ($9::text IS NULL OR NOT EXISTS (
-        SELECT 1 FROM events WHERE stream_id = $1 AND metadata->>'commandId' = $9::text))
-    ORDER BY e.ord
-    RETURNING transaction_id, global_position
-  )
-  SELECT (SELECT revision::text FROM head) AS head_revision, (SELECT hash FROM head) AS head_hash,
-         (SELECT min(transaction_id)::text FROM inserted) AS transaction_id,
-         (SELECT array_agg(global_position::text ORDER BY global_position) FROM inserted) AS positions`,
+  `SELECT head_revision, head_hash, transaction_id, positions
+   FROM event_store_append($1, $2::bigint, $3::timestamptz, $4::uuid[], $5::text[], $6::jsonb[], $7::jsonb[], $8::text, $9::text)`,
 );
 
 /*
