@@ -7,8 +7,14 @@ import type {
   SubscriptionHandler,
 } from '../event-store.port';
 
-/** How soon to read again when committed events wait behind a transaction still in flight. */
-const PENDING_POLL_MS = 10;
+/**
+ * How soon to read again when committed events wait behind a transaction still in flight, or when the
+ * last page brought events (more are likely on their way). Waiting for the next NOTIFY instead had
+ * the worker read every 42 ms under load (the appending process sends its NOTIFY through a pool that
+ * its appends keep busy): projection lag under 32 connections went from a p99 of ~100 ms to ~75 ms,
+ * for a worker that reads and commits more often (its CPU per command rose by about a third).
+ */
+const SOON_POLL_MS = 20;
 
 /** Wakes pollers early when something was appended; the poll interval is the fallback. */
 export class WakeSignal {
@@ -112,7 +118,8 @@ export class PollingSubscription implements Subscription {
         this.checkpoint = event.globalPosition;
       }
       if (page.events.length < batchSize && !this.stopped) {
-        await signal.wait(page.pending ? Math.min(idleMs, PENDING_POLL_MS) : idleMs, seen);
+        const soon = page.pending === true || page.events.length > 0;
+        await signal.wait(soon ? Math.min(idleMs, SOON_POLL_MS) : idleMs, seen);
       }
     }
   }
