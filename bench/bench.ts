@@ -3,7 +3,8 @@
  * databases whose names contain `test`:
  *  1. raw baselines: PostgreSQL INSERT throughput and Redis round trips at the same concurrency;
  *  2. command throughput and latency through HTTP (autocannon) at concurrency 1, 8 and 32, spread over
- *     1 000 cases, with the ratio to the raw INSERT baseline; 3. projection lag under that load;
+ *     1 000 cases, with the ratio to the raw INSERT baseline and to the HTTP floor (the same load on a
+ *     bare NestJS route that makes one INSERT, bench/lib/http-floor.ts); 3. projection lag under that load;
  *  4. replay: folding a 300-event case, GET /cases/:id of a 2 000-event case, and rebuilding the
  *     timeline over 1 000 000 events (events/s, peak memory); 5. reminders: firing delay over 1 000
  *     simultaneous deadlines; 6. stores side by side (bench/lib/store-compare.ts). Writes
@@ -13,7 +14,7 @@
  *
  *   npx tsx bench/bench.ts [--seconds 10] [--levels 1,8,32] [--cases 1000] [--baseline 10000]
  *     [--fold-events 300] [--big-case 2000] [--rebuild-events 1000000] [--reminders 1000]
- *     [--store-events 10000] [--skip baselines,commands,replay,rebuild,stores,supervision,reminders,record]
+ *     [--store-events 10000] [--skip baselines,floor,commands,replay,rebuild,stores,supervision,reminders,record]
  *     [--api dist/apps/api/src/main.js] [--worker dist/apps/worker/src/main.js] [--profile] [--quick]
  *
  * Commands run against the compiled api and worker, each a process of its own; the CPU each used
@@ -43,6 +44,7 @@ import {
 } from './lib/cpu-usage';
 import { type ProfileSummary, summariseProfiles } from './lib/cpu-profile';
 import { type BaselineRow, postgresInsertBaseline, redisRoundTripBaseline } from './lib/baselines';
+import { type FloorResult, httpFloor } from './lib/http-floor';
 import { loadApi, type LoadResult } from './lib/command-load';
 import { phase } from './lib/progress';
 import { ProjectionLagProbe, type LagResult } from './lib/projection-lag';
@@ -92,9 +94,12 @@ interface Results {
   machine: { cpus: number; node: string };
   options: Record<string, unknown>;
   baselines?: { postgresInsert: BaselineRow[]; redisRoundTrip: BaselineRow[] };
+  /** The commands' load on a bare NestJS route with one INSERT, per level. */
+  httpFloor?: FloorResult[];
   commands?: Array<
     LoadResult & {
       ratioToInsert: number | null;
+      ratioToFloor: number | null;
       cpuMsPerCommand: CpuPerCommand | null;
       /** PostgreSQL transactions of the api and the worker together (pg_stat_database), per command. */
       transactionsPerCommand: number;
@@ -176,6 +181,16 @@ function table(results: Results): string {
       `Redis round trip, ${b.concurrency} client(s)`,
       `${b.perSecond} trips/s  p50 ${ms(b.latency.p50)}  p99 ${ms(b.latency.p99)}`,
     ]);
+  for (const f of results.httpFloor ?? []) {
+    const insert = results.baselines?.postgresInsert.find((b) => b.concurrency === f.concurrency);
+    const cpu = f.cpuMsPerRequest;
+    rows.push([
+      `HTTP floor (bare NestJS route, one INSERT), ${f.concurrency} connection(s)`,
+      `${f.perSecond} req/s  p50 ${ms(f.latency.p50)}  p99 ${ms(f.latency.p99)}${
+        insert ? `  ×${round(f.perSecond / insert.perSecond, 3)} of INSERT` : ''
+      }${cpu ? `; CPU per request ${ms(cpu.total)} (server ${ms(cpu.server)}, PostgreSQL ${ms(cpu.postgres)})` : ''}`,
+    ]);
+  }
   for (const c of results.commands ?? []) {
     const refused = Object.entries(c.statuses)
       .filter(([s]) => s !== '201')
@@ -183,7 +198,7 @@ function table(results: Results): string {
       .join(' ');
     rows.push([
       `commands over HTTP, ${c.concurrency} connection(s)`,
-      `${c.perSecond} cmd/s  p50 ${ms(c.latency.p50)}  p95 ${ms(c.latency.p95)}  p99 ${ms(c.latency.p99)}  ×${c.ratioToInsert ?? '?'} of INSERT${refused ? `  (${refused})` : ''}`,
+      `${c.perSecond} cmd/s  p50 ${ms(c.latency.p50)}  p95 ${ms(c.latency.p95)}  p99 ${ms(c.latency.p99)}  ×${c.ratioToInsert ?? '?'} of INSERT${c.ratioToFloor !== null ? `, ×${c.ratioToFloor} of the HTTP floor` : ''}${refused ? `  (${refused})` : ''}`,
     ]);
     const cpu = c.cpuMsPerCommand;
     if (cpu)
@@ -271,6 +286,16 @@ async function main(): Promise<void> {
       };
     }
 
+    if (!options.skip.has('commands') && !options.skip.has('floor')) {
+      results.httpFloor = await httpFloor(
+        ROOT,
+        databaseUrl,
+        { method: 'POST', path: (i) => `/cases/floor-${i % options.cases}/rows`, body: roundBody },
+        options.levels,
+        options.seconds,
+      );
+    }
+
     if (!options.skip.has('commands')) {
       const env = {
         NODE_ENV: 'development',
@@ -339,9 +364,11 @@ async function main(): Promise<void> {
         // Less the lag sampler's own queries, and the two of transactionCount itself.
         const transactions = (await transactionCount(pool)) - probe.queries - transactionsBefore - 1;
         const insert = results.baselines?.postgresInsert.find((b) => b.concurrency === concurrency);
+        const floor = results.httpFloor?.find((f) => f.concurrency === concurrency);
         results.commands.push({
           ...load,
           ratioToInsert: insert ? round(load.perSecond / insert.perSecond, 3) : null,
+          ratioToFloor: floor ? round(load.perSecond / floor.perSecond, 2) : null,
           cpuMsPerCommand:
             before && after ? cpuPerCommand(before, after, load.statuses['201'] ?? 0, owners) : null,
           transactionsPerCommand: round(transactions / Math.max(1, load.statuses['201'] ?? 0), 1),
