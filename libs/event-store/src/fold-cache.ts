@@ -1,3 +1,5 @@
+import { LRUCache } from 'lru-cache';
+
 /** A stream's state folded up to a revision, with the hash of the event at that revision. */
 export interface FoldedStream<S> {
   state: S;
@@ -15,35 +17,28 @@ export const DEFAULT_FOLD_CACHE_STREAMS = 1000;
  * deciders' evolve returns new objects), so one entry may be shared by concurrent commands.
  */
 export class FoldCache<S> {
-  private readonly entries = new Map<string, FoldedStream<S>>();
+  private readonly entries: LRUCache<string, FoldedStream<S>>;
 
   constructor(
     readonly foldVersion: string,
-    private readonly capacity = DEFAULT_FOLD_CACHE_STREAMS,
-  ) {}
+    capacity = DEFAULT_FOLD_CACHE_STREAMS,
+  ) {
+    this.entries = new LRUCache({ max: capacity });
+  }
 
   get size(): number {
     return this.entries.size;
   }
 
   get(streamId: string): FoldedStream<S> | undefined {
-    const entry = this.entries.get(streamId);
-    if (entry === undefined) return undefined;
-    this.entries.delete(streamId);
-    this.entries.set(streamId, entry);
-    return entry;
+    return this.entries.get(streamId);
   }
 
   /** Keeps the entry unless a later revision of the stream is already cached. */
   set(streamId: string, entry: FoldedStream<S>): void {
-    const current = this.entries.get(streamId);
+    const current = this.entries.peek(streamId);
     if (current !== undefined && BigInt(current.revision) > BigInt(entry.revision)) return;
-    this.entries.delete(streamId);
     this.entries.set(streamId, entry);
-    while (this.entries.size > this.capacity) {
-      const oldest = this.entries.keys().next().value as string;
-      this.entries.delete(oldest);
-    }
   }
 
   delete(streamId: string): void {

@@ -5,6 +5,7 @@
  * not just before a batch's first event of its case, is not used: the case is folded from its
  * events in the store instead.
  */
+import { LRUCache } from 'lru-cache';
 import type { PoolClient } from 'pg';
 import { APPOINTMENT_FOLD_VERSION } from '@app/appointment/appointment.evolve';
 import type { AppointmentState } from '@app/appointment/appointment.state';
@@ -155,15 +156,17 @@ export async function saveFolded(
  * in; only an entry at exactly the revision before a batch's first event of its case is used.
  */
 export class RecentFolds {
-  private readonly states = new Map<string, StoredState>();
+  private readonly states: LRUCache<string, StoredState>;
 
-  constructor(private readonly capacity = 2000) {}
+  constructor(capacity = 2000) {
+    this.states = new LRUCache({ max: capacity });
+  }
 
   /** The kept states that are just before each case's first event in the batch. */
   startsOf(events: readonly RecordedEvent[]): Map<string, StoredState> {
     const starts = new Map<string, StoredState>();
     for (const [caseId, caseEvents] of byCase(events)) {
-      const kept = this.states.get(caseId);
+      const kept = this.states.peek(caseId);
       if (kept !== undefined && BigInt(kept.revision) === BigInt(caseEvents[0].revision) - 1n)
         starts.set(caseId, kept);
     }
@@ -172,10 +175,8 @@ export class RecentFolds {
 
   keep(folded: readonly FoldedCase[]): void {
     for (const c of folded) {
-      if (c.revision === null) continue;
-      this.states.delete(c.caseId);
-      this.states.set(c.caseId, { case_id: c.caseId, revision: c.revision, state: c.final });
-      if (this.states.size > this.capacity) this.states.delete(this.states.keys().next().value as string);
+      if (c.revision !== null)
+        this.states.set(c.caseId, { case_id: c.caseId, revision: c.revision, state: c.final });
     }
   }
 }
@@ -205,18 +206,20 @@ export class MemoryFold {
  * ~700 MB without making it faster.
  */
 export class ReplayFold {
-  private readonly states = new Map<string, Start>();
+  private readonly states: LRUCache<string, Start>;
 
   constructor(
     private readonly store: EventStore,
-    private readonly capacity = 1000,
-  ) {}
+    capacity = 1000,
+  ) {
+    this.states = new LRUCache({ max: capacity });
+  }
 
   async fold(events: readonly RecordedEvent[]): Promise<FoldedCase[]> {
     const cases = [...byCase(events).entries()];
     const starts = await Promise.all(
       cases.map(async ([caseId, caseEvents]): Promise<Start> => {
-        const kept = this.states.get(caseId);
+        const kept = this.states.peek(caseId);
         if (kept !== undefined) return kept;
         const first = BigInt(caseEvents[0].revision);
         if (first === 0n) return { state: initialAppointmentState(), revision: null };
@@ -226,9 +229,7 @@ export class ReplayFold {
     );
     return cases.map(([caseId, caseEvents], i) => {
       const folded = steps(caseId, starts[i], caseEvents);
-      this.states.delete(caseId);
       this.states.set(caseId, { state: folded.final, revision: folded.revision ?? starts[i].revision });
-      if (this.states.size > this.capacity) this.states.delete(this.states.keys().next().value as string);
       return folded;
     });
   }
