@@ -104,6 +104,19 @@ describe('JwtVerifier with the HS256 secret', () => {
     await expect(verifier.verify(await signLocalToken(secret, claims))).resolves.toMatchObject({ id: 'u1' });
   });
 
+  it('refuses a token issued in the future, whose short lifetime would hold until its far end', async () => {
+    const later = now() + 10 * 24 * 3600;
+    const ahead = await rejection(
+      verifier.verify(await hs256({ ...claims, iat: later }, secret, later + 3600)),
+    );
+    expect(ahead).toBeInstanceOf(UnauthorizedError);
+    expect(ahead).toMatchObject({ code: 'AUTH.INVALID_TOKEN' });
+    expect(ahead.message).toContain('future');
+    // A clock a few seconds ahead of ours is still accepted.
+    const skewed = await hs256({ ...claims, iat: now() + 3 }, secret, now() + 3600);
+    await expect(verifier.verify(skewed)).resolves.toMatchObject({ id: 'u1' });
+  });
+
   it('refuses claims holding text the service does not accept, or longer than it stores', async () => {
     for (const [claim, value] of [
       ['name', '张\u0000三'],

@@ -56,11 +56,18 @@ export class JwtVerifier {
     return actorFrom(payload);
   }
 
-  /** A stolen long-lived token is a standing key: lifetimes (exp − iat, or exp − now) are capped. */
+  /**
+   * A stolen long-lived token is a standing key: lifetimes (exp − iat, or exp − now) are capped. A
+   * token issued in the future is refused: dated ahead, a short lifetime would hold until its end.
+   */
   private checkLifetime(payload: JWTPayload): void {
     const max = this.config.jwtMaxLifetimeSeconds ?? DEFAULT_JWT_MAX_LIFETIME_SECONDS;
+    const now = Math.floor(Date.now() / 1000);
+    if (typeof payload.iat === 'number' && payload.iat > now + CLOCK_TOLERANCE_SECONDS) {
+      throw new UnauthorizedError('AUTH.INVALID_TOKEN', 'the token is issued in the future (iat)');
+    }
     const exp = payload.exp ?? Number.POSITIVE_INFINITY;
-    const from = typeof payload.iat === 'number' ? payload.iat : Math.floor(Date.now() / 1000);
+    const from = typeof payload.iat === 'number' ? payload.iat : now;
     if (exp - from > max + CLOCK_TOLERANCE_SECONDS) {
       throw new UnauthorizedError(
         'AUTH.TOKEN_LIFETIME_TOO_LONG',
