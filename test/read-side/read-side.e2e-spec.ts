@@ -113,10 +113,13 @@ describe('the read side over HTTP (e2e)', () => {
     ]);
     expect(signedByUnit.title).toContain('双签字完成');
 
-    const perCandidate = (await rs.get(people.auditor, `/cases/${caseId}/timeline?candidateId=${li}`)).body
-      .entries;
+    expect(response.body.revision).toBe(history.at(-1).revision);
+    const oneCandidate = (await rs.get(people.auditor, `/cases/${caseId}/timeline?candidateId=${li}`)).body;
+    const perCandidate = oneCandidate.entries;
     expect(perCandidate.every((e: { candidateIds: string[] }) => e.candidateIds.includes(li))).toBe(true);
     expect(perCandidate.length).toBeGreaterThanOrEqual(5);
+    // The revision is the case's, not that of the candidate's last entry.
+    expect(oneCandidate.revision).toBe(history.at(-1).revision);
     const asOf = (
       await rs.get(
         people.auditor,
@@ -135,6 +138,22 @@ describe('the read side over HTTP (e2e)', () => {
     ).toBe(404);
     expect((await rs.get(people.otherHandler, `/cases/${caseId}/timeline`)).status).toBe(403);
     expect((await rs.get(people.auditor, `/cases/${caseId}/timeline?asOf=yesterday`)).status).toBe(400);
+  });
+
+  it('answers 404 for a candidate the case does not have, and for a moment before the case was opened', async () => {
+    const unknown = await rs.get(
+      people.auditor,
+      `/cases/${caseId}/timeline?candidateId=00000000-0000-4000-8000-000000000000`,
+    );
+    expect(unknown.status).toBe(404);
+    expect(unknown.body).toMatchObject({ code: 'APPOINTMENT.CANDIDATE_NOT_FOUND' });
+    expect(unknown.body.detail).toContain('本案件中没有编号为');
+    const before = await rs.get(
+      people.auditor,
+      `/cases/${caseId}/timeline?asOf=${encodeURIComponent('2000-01-01T00:00:00+08:00')}`,
+    );
+    expect(before.status).toBe(404);
+    expect(before.body).toMatchObject({ code: 'APPOINTMENT.CASE_NOT_YET_OPENED' });
   });
 
   it('prints the 纪实表 as HTML with the headings, one table per candidate, the digests and the verification', async () => {

@@ -169,19 +169,49 @@ export class ReadModelsService {
     caseId: string,
     query: TimelineParams,
   ): Promise<{ caseId: string; revision: string | null; entries: TimelineEntry[] }> {
-    await this.assertReadable(actor, caseId);
-    const { rows } = await this.pool.query<{ entry: TimelineEntry }>(
-      `SELECT entry FROM case_timeline
-       WHERE case_id = $1 AND ($2::text IS NULL OR candidate_ids ? $2) AND ($3::timestamptz IS NULL OR recorded_at <= $3)
-       ORDER BY revision, seq`,
+    const state = await this.assertReadable(actor, caseId);
+    if (query.candidateId !== undefined) await this.assertCandidate(caseId, query.candidateId, state);
+    // `head`: the case's last entry up to asOf, whatever the candidate filter keeps.
+    const { rows } = await this.pool.query<{ head: string | null; entry: TimelineEntry | null }>(
+      `WITH upto AS (
+         SELECT revision, seq, candidate_ids, entry FROM case_timeline
+         WHERE case_id = $1 AND ($3::timestamptz IS NULL OR recorded_at <= $3::timestamptz))
+       SELECT (SELECT max(revision)::text FROM upto) AS head, u.entry
+       FROM (SELECT 1) AS one LEFT JOIN upto u ON ($2::text IS NULL OR u.candidate_ids ? $2::text)
+       ORDER BY u.revision, u.seq`,
       [caseId, query.candidateId ?? null, query.asOf ?? null],
     );
-    const entries = rows.map((r) => r.entry);
-    return { caseId, revision: entries.at(-1)?.revision ?? null, entries };
+    const head = rows[0].head;
+    if (head === null && query.asOf !== undefined) await this.assertOpenedBy(caseId, query.asOf);
+    const entries = rows.flatMap((r) => (r.entry === null ? [] : [r.entry]));
+    return { caseId, revision: head, entries };
+  }
+
+  /** 404 for a candidate the case never had; a candidate the projections have not seen yet is looked up in the events. */
+  private async assertCandidate(caseId: string, candidateId: string, state: AppointmentState): Promise<void> {
+    const has = (s: AppointmentState) =>
+      s.status !== 'empty' && s.candidates.some((c) => c.candidateId === candidateId);
+    if (has(state) || has(foldCase(await this.store.read(caseStreamId(caseId))))) return;
+    throw new ReadModelNotFoundError(
+      'APPOINTMENT.CANDIDATE_NOT_FOUND',
+      `Case ${caseId} has no candidate ${candidateId}`,
+      { caseId, candidateId },
+    );
+  }
+
+  /** As /state does: a moment before the case's first event is a 404, not an empty record. */
+  private async assertOpenedBy(caseId: string, asOf: string): Promise<void> {
+    const first = (await this.store.read(caseStreamId(caseId), { toRevision: '0' }))[0];
+    if (first !== undefined && Date.parse(first.metadata.recordedAt) > Date.parse(asOf))
+      throw new ReadModelNotFoundError(
+        'APPOINTMENT.CASE_NOT_YET_OPENED',
+        `Case ${caseId} had not been opened at ${asOf}`,
+        { caseId, asOf },
+      );
   }
 
   /** Read rights from the projections' shared case state; a case they have not seen yet is judged on its events. */
-  private async assertReadable(actor: Actor, caseId: string): Promise<void> {
+  private async assertReadable(actor: Actor, caseId: string): Promise<AppointmentState> {
     const { rows } = await this.pool.query<{ state: AppointmentState }>(
       `SELECT state FROM ${CASE_STATES_TABLE} WHERE case_id = $1 AND fold_version = $2`,
       [caseId, APPOINTMENT_FOLD_VERSION],
@@ -197,5 +227,6 @@ export class ReadModelsService {
         `${actor.role} ${actor.id} may not read case ${caseId}`,
         { caseId },
       );
+    return state;
   }
 }
