@@ -43,7 +43,6 @@ const roundData = (n: number) => ({
 });
 
 const write = (path: string, body: unknown): WriteContext => ({
-  route: `POST ${path}`,
   requestHash: requestHash('POST', path, body),
 });
 

@@ -243,25 +243,35 @@ describe('the command protocol (e2e): roles, If-Match, Idempotency-Key', () => {
       expect(await client.revisionOf(caseId, people.auditor)).toBe(theirs.body.revision);
     });
 
-    it('treats the same key on another route as a new request', async () => {
+    it('refuses the same key on another request of the same case (422), appending nothing', async () => {
       const caseId = await openApprovedCase();
       const key = randomUUID();
-      expectStatus(
+      const first = expectStatus(
         await client.post(people.handler, `/cases/${caseId}/candidates`, nomination('p-route'), {
           'Idempotency-Key': key,
         }),
         201,
       );
-      const withdrawn = expectStatus(
-        await client.post(
-          people.handler,
-          `/cases/${caseId}/withdraw`,
-          { reason: '职位调整' },
-          { 'Idempotency-Key': key },
-        ),
-        201,
+      for (const [path, body] of [
+        [`/cases/${caseId}/withdraw`, { reason: '职位调整' }],
+        [`/cases/${caseId}/candidates/${first.body.candidateId}/drop`, { reason: '本人原因' }],
+      ] as const) {
+        const reused = await client.post(people.handler, path, body, { 'Idempotency-Key': key });
+        expectStatus(reused, 422);
+        expect(reused.body.code).toBe('EVENT_STORE.IDEMPOTENCY_KEY_REUSED');
+      }
+      expect(await client.revisionOf(caseId, people.auditor)).toBe(first.body.revision);
+      // On another case the key starts afresh.
+      const other = await openApprovedCase();
+      const elsewhere = await client.post(
+        people.handler,
+        `/cases/${other}/withdraw`,
+        { reason: '职位调整' },
+        {
+          'Idempotency-Key': key,
+        },
       );
-      expect(withdrawn.body.events.map((e: { type: string }) => e.type)).toContain('CaseWithdrawn');
+      expectStatus(elsewhere, 201);
     });
 
     it('checks role and org unit again before replaying a stored answer', async () => {

@@ -69,7 +69,7 @@ export class CaseCommandsService {
     const commandId =
       write.idempotencyKey === undefined
         ? this.ids.uuid()
-        : commandIdFor(actor.id, write.route, write.idempotencyKey);
+        : commandIdFor(actor.id, caseId, write.idempotencyKey);
     const payload = build(this.ids);
     const command = {
       type: payload.type,

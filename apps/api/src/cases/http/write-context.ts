@@ -6,10 +6,8 @@ import type { HttpRequest } from './http.types';
 
 /** What a write request says about itself in its headers and body, beyond the command. */
 export interface WriteContext {
-  /** From `Idempotency-Key`, lowercased; with the sender and the route it makes the commandId. */
+  /** From `Idempotency-Key`, lowercased; with the sender and the case it makes the commandId. */
   idempotencyKey?: string;
-  /** `POST /cases/…`: a key is bound to the route it was sent to. */
-  route: string;
   /** From `If-Match`. */
   expectedRevision?: string;
   /** From `X-Correlation-Id`; the service makes one when absent. */
@@ -43,11 +41,12 @@ export function caseIdFor(personId: string, idempotencyKey: string): string {
 }
 
 /**
- * The commandId of a keyed write: a key belongs to the person who sent it and to the route, so the
- * same key from someone else, or on another route, is a new command and never replays another's.
+ * The commandId of a keyed write: a key belongs to the person who sent it and to the case, so the
+ * same key from someone else is a new command and never replays another's, while the same key on
+ * another request of the same case finds the first one and is refused (422, the request differs).
  */
-export function commandIdFor(personId: string, route: string, idempotencyKey: string): string {
-  return uuidFrom('command', personId, route, idempotencyKey.toLowerCase());
+export function commandIdFor(personId: string, caseId: string, idempotencyKey: string): string {
+  return uuidFrom('command', personId, caseId, idempotencyKey.toLowerCase());
 }
 
 const header = (request: HttpRequest, name: string): string | undefined => {
@@ -75,7 +74,6 @@ export function parseWriteContext(request: HttpRequest): WriteContext {
   }
   return {
     idempotencyKey: key?.toLowerCase(),
-    route: `${request.method.toUpperCase()} ${request.path}`,
     expectedRevision: revision === undefined ? undefined : String(BigInt(revision)),
     correlationId,
     requestHash: requestHash(request.method, request.path, request.body),

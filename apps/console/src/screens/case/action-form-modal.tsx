@@ -133,7 +133,7 @@ export function ActionFormModal({
   const spec = useMemo(() => specFor(request.action, request.path, view), [request, view]);
   const [problem, setProblem] = useState<ProblemDetails | null>(null);
   const [busy, setBusy] = useState(false);
-  const lastAttempt = useRef<{ body: string; key: string } | null>(null);
+  const lastAttempt = useRef<{ path: string; body: string; key: string } | null>(null);
   const isMeeting = request.action === 'HoldDecisionMeeting';
 
   async function submit() {
@@ -154,9 +154,12 @@ export function ActionFormModal({
       body = spec.body ? spec.body(values) : values;
     }
     const text = JSON.stringify(body);
-    // The same body keeps its key, so a retry after a lost answer records the step once.
-    const key = lastAttempt.current?.body === text ? lastAttempt.current.key : crypto.randomUUID();
-    lastAttempt.current = { body: text, key };
+    // The same request keeps its key, so a retry after a lost answer records the step once; any
+    // other request gets a new one (the service refuses a key reused on another request of the case).
+    const previous = lastAttempt.current;
+    const key =
+      previous?.path === request.path && previous.body === text ? previous.key : crypto.randomUUID();
+    lastAttempt.current = { path: request.path, body: text, key };
     setBusy(true);
     try {
       onDone(await command(request.path, body, key));
