@@ -7,7 +7,9 @@ import { Logger } from 'nestjs-pino';
 import {
   AppConfig,
   type Clock,
+  DeclaredQueryInterceptor,
   ProblemDetailsFilter,
+  refuseNonJsonBody,
   refuseUnsafeInput,
   validationExceptionFactory,
 } from '@app/platform';
@@ -31,6 +33,8 @@ export async function createApp(
   app.use(helmet({ contentSecurityPolicy: { directives: contentSecurityPolicy(config) } }));
   // ETag on this api always means the case revision (If-Match), never Express's body hash.
   app.set('etag', false);
+  // the only body parser: a body it would skip is refused (415), never read as no body
+  app.use(refuseNonJsonBody);
   app.useBodyParser('json', { limit: config.bodyLimit });
   app.use(refuseUnsafeInput);
   app.useGlobalPipes(
@@ -43,6 +47,7 @@ export async function createApp(
       validationError: { target: true },
     }),
   );
+  app.useGlobalInterceptors(new DeclaredQueryInterceptor());
   app.useGlobalFilters(new ProblemDetailsFilter());
   serveConsole(app);
   const openApi = new DocumentBuilder()

@@ -2,7 +2,13 @@
  * The arithmetic and tables behind the rules, as pure functions the decider and tests share.
  */
 import { createHash } from 'node:crypto';
-import type { CheckOutcome, EligibilityFlags, ExceptionalKind, RecordedCheck } from './appointment.commands';
+import type {
+  CheckOutcome,
+  EligibilityFlags,
+  ExceptionalKind,
+  RecordedCheck,
+  Role,
+} from './appointment.commands';
 import type { DisqualifyingFlag } from './appointment.events';
 import type { RuleId } from './appointment.errors';
 import type { CandidateState, CandidateStatus, CheckName } from './appointment.state';
@@ -49,6 +55,16 @@ export const CHECK_RULES: Record<CheckName, RuleId> = {
 
 /** The checks recorded by their own command, with a checkedAt (R13 completes with its signatures). */
 export const RECORDED_CHECKS: readonly RecordedCheck[] = ['dossier', 'personal-matters', 'petitions'];
+
+/**
+ * DOMAIN.md §5: who records each check. The handler records every check; the discipline secretary
+ * only the petition check (R14) — the discipline opinion (R13) is signed, not recorded here.
+ */
+export const CHECK_ROLES: Record<RecordedCheck, readonly Role[]> = {
+  dossier: ['handler'],
+  'personal-matters': ['handler'],
+  petitions: ['handler', 'discipline-secretary'],
+};
 
 export const CHECK_OUTCOMES: Record<RecordedCheck, readonly CheckOutcome[]> = {
   dossier: ['verified', 'discrepancy'],

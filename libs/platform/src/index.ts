@@ -35,6 +35,7 @@ export {
   IS_PUBLIC_KEY,
   Public,
   Roles,
+  RolesByParam,
   ROLES_KEY,
   type AuthenticatedRequest,
 } from './auth/auth.decorators';
@@ -67,4 +68,8 @@ export { flattenValidationErrors, validationExceptionFactory } from './errors/va
 export { isAcceptedText, REFUSED_TEXT_MESSAGE } from './input/accepted-text';
 export { inspectJsonInput, MAX_JSON_DEPTH } from './input/json-input';
 export { refuseUnsafeInput } from './input/input-guard.middleware';
+export { refuseNonJsonBody } from './input/json-body.middleware';
+export { DeclaredQueryInterceptor } from './input/declared-query.interceptor';
+export { NoFieldsPipe } from './input/no-fields.pipe';
+export { DecimalInteger, decimalInteger, QueryBoolean } from './input/query-values';
 export { CursorCodec } from './input/cursor.codec';

@@ -1,6 +1,6 @@
-import { Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@app/platform';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { NoFieldsPipe, Roles } from '@app/platform';
 import { type ReconcileReport, ReminderReconciler } from '@app/reminders';
 
 @ApiTags('admin')
@@ -19,7 +19,8 @@ export class AdminRemindersController {
     description:
       '`{ open, delivered, present, created, pastDue, webhooks, tookMs }`: webhooks counts owed webhook calls re-queued',
   })
-  reconcile(): Promise<ReconcileReport> {
+  @ApiBody({ required: false, description: 'no fields: no body, or `{}`', schema: { type: 'object' } })
+  reconcile(@Body(NoFieldsPipe) _body: unknown): Promise<ReconcileReport> {
     return this.reconciler.reconcile();
   }
 }

@@ -1,13 +1,14 @@
-import { Controller, Get, HttpCode, Inject, Optional, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Inject, Optional, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@app/appointment/appointment.commands';
 import { WorkingCalendarService } from '@app/calendar-store';
-import { CLOCK, type Clock, CurrentActor } from '@app/platform';
+import { CLOCK, type Clock, CurrentActor, NoFieldsPipe } from '@app/platform';
 import { type InboxEntry, InboxRepository } from '@app/reminders';
 import { InboxEntryNotFoundError } from './inbox.errors';
 import { InboxQueryParams } from './inbox.query-params';
 
 const DEFAULT_LIMIT = 50;
+const NO_FIELDS = { required: false, description: 'no fields: no body, or `{}`', schema: { type: 'object' } };
 
 /** The caller's reminders and escalations: entries addressed to their role in their org unit. */
 @ApiTags('inbox')
@@ -46,7 +47,12 @@ export class InboxController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Marks an entry read' })
   @ApiResponse({ status: 404, description: 'no such entry for the caller' })
-  async markRead(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<InboxEntry> {
+  @ApiBody(NO_FIELDS)
+  async markRead(
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @Body(NoFieldsPipe) _body: unknown,
+  ): Promise<InboxEntry> {
     const entry = await this.inbox.markRead(
       id,
       { role: actor.role, orgUnit: actor.orgUnit },

@@ -1,6 +1,6 @@
-import { Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@app/platform';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { NoFieldsPipe, Roles } from '@app/platform';
 import { ProjectionRebuildService, type ProjectionStatus, type RebuildStarted } from '@app/projections';
 import { ReadModelNotFoundError } from './read-models.errors';
 
@@ -24,7 +24,8 @@ export class AdminProjectionsController {
   })
   @ApiResponse({ status: 202, description: '`{ name, status }`' })
   @ApiResponse({ status: 404, description: 'no projection of that name' })
-  rebuild(@Param('name') name: string): RebuildStarted {
+  @ApiBody({ required: false, description: 'no fields: no body, or `{}`', schema: { type: 'object' } })
+  rebuild(@Param('name') name: string, @Body(NoFieldsPipe) _body: unknown): RebuildStarted {
     if (!this.rebuilds.has(name)) {
       throw new ReadModelNotFoundError(
         'PROJECTION.NOT_FOUND',

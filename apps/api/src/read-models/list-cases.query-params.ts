@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { DecimalInteger, QueryBoolean } from '@app/platform';
+import { Transform } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { STAGE_LABELS, STAGES, type Stage } from '@app/appointment';
 import { DateTime } from '../cases/http/field.decorators';
 import { IsStage, stageFromName } from './stage-names';
@@ -26,7 +27,7 @@ export class ListCasesParams {
     description: 'true: only cases with an open deadline already due',
   })
   @IsOptional()
-  @IsIn(['true', 'false'])
+  @QueryBoolean()
   overdue?: 'true' | 'false';
 
   @ApiPropertyOptional({ description: 'words of the post title, org units or candidate names' })
@@ -42,7 +43,7 @@ export class ListCasesParams {
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
   @IsOptional()
-  @Type(() => Number)
+  @DecimalInteger()
   @IsInt()
   @Min(1)
   @Max(100)

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { DecimalInteger, QueryBoolean } from '@app/platform';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { FINDING_CODES, type FindingCode, type Severity } from '@app/projections/supervision-findings';
 
@@ -34,7 +34,7 @@ export class FindingsParams {
 
   @ApiPropertyOptional({ enum: ['true', 'false'], description: 'true: still open; false: closed (remedied)' })
   @IsOptional()
-  @IsIn(['true', 'false'])
+  @QueryBoolean()
   open?: 'true' | 'false';
 
   @ApiPropertyOptional({ description: 'the nextCursor of the previous page (signed)' })
@@ -46,7 +46,7 @@ export class FindingsParams {
 
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
   @IsOptional()
-  @Type(() => Number)
+  @DecimalInteger()
   @IsInt()
   @Min(1)
   @Max(200)
@@ -55,7 +55,7 @@ export class FindingsParams {
 
 export class AnnualReportParams {
   @ApiPropertyOptional({ description: 'the calendar year, e.g. 2025' })
-  @Type(() => Number)
+  @DecimalInteger()
   @IsInt({ message: 'year must be a year such as 2025' })
   @Min(2000)
   @Max(2100)

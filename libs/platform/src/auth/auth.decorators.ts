@@ -13,8 +13,24 @@ export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(IS_PUB
 export const Roles = (...roles: UserRole[]): MethodDecorator & ClassDecorator =>
   SetMetadata(ROLES_KEY, roles);
 
+export const ROLES_BY_PARAM_KEY = 'platform:rolesByParam';
+
+export interface RolesByParam {
+  param: string;
+  roles: Readonly<Record<string, readonly UserRole[]>>;
+}
+
+/**
+ * Narrows @Roles by a path parameter (`checks/:check`: who may record which check), so a refusal
+ * names the roles that may do this very thing. A value not in the table keeps @Roles' list; the
+ * route's pipes refuse it afterwards.
+ */
+export const RolesByParam = (param: string, roles: RolesByParam['roles']): MethodDecorator =>
+  SetMetadata(ROLES_BY_PARAM_KEY, { param, roles } satisfies RolesByParam);
+
 export interface AuthenticatedRequest {
   headers: Record<string, string | string[] | undefined>;
+  params?: Record<string, string>;
   actor?: Actor;
 }
 

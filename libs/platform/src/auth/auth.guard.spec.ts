@@ -1,7 +1,7 @@
 import type { ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ForbiddenError, UnauthorizedError } from '../errors/platform.errors';
-import { type AuthenticatedRequest, Public, Roles } from './auth.decorators';
+import { type AuthenticatedRequest, Public, Roles, RolesByParam } from './auth.decorators';
 import { AuthGuard, bearerToken } from './auth.guard';
 import { JwtVerifier } from './jwt-verifier';
 import { signLocalToken } from './local-token';
@@ -16,6 +16,10 @@ class CasesController {
 
   @Public()
   health(): void {}
+
+  @Roles('handler', 'auditor')
+  @RolesByParam('check', { dossier: ['handler'], petitions: ['handler', 'auditor'] })
+  check(): void {}
 }
 
 @Roles('admin')
@@ -42,7 +46,11 @@ function contextFor(
 
 describe('AuthGuard', () => {
   const guard = new AuthGuard(new Reflector(), new JwtVerifier({ jwtSecret: secret }));
-  const bearer = async (role: 'handler' | 'auditor' | 'admin'): Promise<AuthenticatedRequest> => ({
+  const bearer = async (
+    role: 'handler' | 'auditor' | 'admin',
+    params?: Record<string, string>,
+  ): Promise<AuthenticatedRequest> => ({
+    params,
     headers: {
       authorization: `Bearer ${await signLocalToken(secret, { sub: 'u1', name: '张三', role, orgUnit: '市委组织部' })}`,
     },
@@ -52,6 +60,26 @@ describe('AuthGuard', () => {
     const request = await bearer('handler');
     await expect(guard.canActivate(contextFor(CasesController, 'open', request))).resolves.toBe(true);
     expect(request.actor).toEqual({ id: 'u1', name: '张三', role: 'handler', orgUnit: '市委组织部' });
+  });
+
+  it('narrows @Roles by a path parameter, naming the roles allowed for that value', async () => {
+    const refused = guard.canActivate(
+      contextFor(CasesController, 'check', await bearer('auditor', { check: 'dossier' })),
+    );
+    await expect(refused).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(refused).rejects.toMatchObject({ details: { role: 'auditor', allowed: ['handler'] } });
+    await expect(
+      guard.canActivate(
+        contextFor(CasesController, 'check', await bearer('auditor', { check: 'petitions' })),
+      ),
+    ).resolves.toBe(true);
+    // A value the table does not list keeps the route's @Roles (its pipe refuses the value later).
+    await expect(
+      guard.canActivate(contextFor(CasesController, 'check', await bearer('auditor', { check: 'other' }))),
+    ).resolves.toBe(true);
+    await expect(
+      guard.canActivate(contextFor(CasesController, 'check', await bearer('admin', { check: 'other' }))),
+    ).rejects.toMatchObject({ details: { allowed: ['handler', 'auditor'] } });
   });
 
   it('lets any authenticated role through a route without @Roles', async () => {

@@ -1,7 +1,13 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ForbiddenError, UnauthorizedError } from '../errors/platform.errors';
-import { type AuthenticatedRequest, IS_PUBLIC_KEY, ROLES_KEY } from './auth.decorators';
+import {
+  type AuthenticatedRequest,
+  IS_PUBLIC_KEY,
+  ROLES_BY_PARAM_KEY,
+  ROLES_KEY,
+  type RolesByParam,
+} from './auth.decorators';
 import { JwtVerifier } from './jwt-verifier';
 import type { UserRole } from './roles';
 
@@ -21,8 +27,14 @@ export class AuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     request.actor ??= await this.verifier.verify(bearerToken(request.headers.authorization));
 
-    const roles = this.reflector.getAllAndOverride<UserRole[] | undefined>(ROLES_KEY, targets);
-    if (roles !== undefined && roles.length > 0 && !(roles as string[]).includes(request.actor.role)) {
+    const roles =
+      this.rolesByParam(context, request) ??
+      this.reflector.getAllAndOverride<readonly UserRole[] | undefined>(ROLES_KEY, targets);
+    if (
+      roles !== undefined &&
+      roles.length > 0 &&
+      !(roles as readonly string[]).includes(request.actor.role)
+    ) {
       throw new ForbiddenError(
         'AUTH.ROLE_NOT_ALLOWED',
         `the role ${request.actor.role} may not do this; allowed: ${roles.join(', ')}`,
@@ -30,6 +42,18 @@ export class AuthGuard implements CanActivate {
       );
     }
     return true;
+  }
+
+  /** The roles for this value of the route's @RolesByParam parameter, if it has one and the value is listed. */
+  private rolesByParam(
+    context: ExecutionContext,
+    request: AuthenticatedRequest,
+  ): readonly UserRole[] | undefined {
+    const byParam = this.reflector.get<RolesByParam | undefined>(ROLES_BY_PARAM_KEY, context.getHandler());
+    const value = byParam === undefined ? undefined : request.params?.[byParam.param];
+    return byParam !== undefined && value !== undefined && Object.hasOwn(byParam.roles, value)
+      ? byParam.roles[value]
+      : undefined;
   }
 }
 

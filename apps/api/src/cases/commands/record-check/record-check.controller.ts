@@ -2,10 +2,10 @@ import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import type { Actor, RecordedCheck } from '@app/appointment/appointment.commands';
-import { CurrentActor, Roles } from '@app/platform';
+import { CurrentActor, Roles, RolesByParam } from '@app/platform';
 import type { CommandOutcome } from '../../case-commands.service';
 import { CommandEndpoint } from '../../http/command-endpoint.decorator';
-import { rolesFor } from '../../http/command-roles';
+import { rolesByCheck, rolesFor } from '../../http/command-roles';
 import { OneOfPipe, RECORDED_CHECKS, UuidParam } from '../../http/path-params';
 import { Write, WriteContext } from '../../http/write-context';
 import { RecordCheckDto } from './record-check.dto';
@@ -18,6 +18,7 @@ export class RecordCheckController {
 
   @Post(':id/candidates/:cid/checks/:check')
   @Roles(...rolesFor('RecordCheck'))
+  @RolesByParam('check', rolesByCheck)
   @CommandEndpoint('Record a 凡提四必 check (R11, R12, R14)')
   recordCheck(
     @Param('id', UuidParam('id')) caseId: string,

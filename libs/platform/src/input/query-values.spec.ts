@@ -1,0 +1,78 @@
+import { type ArgumentMetadata, ValidationPipe } from '@nestjs/common';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { type ProblemDetails, toProblemResponse } from '../errors/problem-details';
+import { validationExceptionFactory } from '../errors/validation-exception.factory';
+import { DecimalInteger, decimalInteger, QueryBoolean } from './query-values';
+
+class PageParams {
+  @IsOptional()
+  @QueryBoolean()
+  unread?: 'true' | 'false';
+
+  @IsOptional()
+  @DecimalInteger()
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
+}
+
+/** The global pipe as bootstrap.ts configures it. */
+const pipe = new ValidationPipe({
+  whitelist: true,
+  forbidNonWhitelisted: true,
+  transform: true,
+  exceptionFactory: validationExceptionFactory,
+  validationError: { target: true },
+});
+const asQuery: ArgumentMetadata = { type: 'query', metatype: PageParams };
+
+async function refusal(query: Record<string, unknown>, lang = 'zh'): Promise<ProblemDetails> {
+  try {
+    await pipe.transform(query, asQuery);
+  } catch (error) {
+    return toProblemResponse(error, { headers: { 'accept-language': lang } }).problem;
+  }
+  throw new Error(`accepted ${JSON.stringify(query)}`);
+}
+
+describe('integer query values', () => {
+  it('reads plain decimal digits as a number and leaves anything else as text', () => {
+    expect(decimalInteger('16')).toBe(16);
+    expect(decimalInteger('-5')).toBe(-5);
+    for (const text of ['0x10', '+5', ' 5', '5 ', '5.0', '1e1', '0b1', '', '５'])
+      expect(decimalInteger(text)).toBe(text);
+    expect(decimalInteger(['1', '2'])).toEqual(['1', '2']);
+  });
+
+  it('accepts a decimal limit', async () => {
+    await expect(pipe.transform({ limit: '16' }, asQuery)).resolves.toEqual({ limit: 16 });
+  });
+
+  it.each(['0x10', '+5', ' 5', '5.0', '1e1'])('refuses limit=%j as not an integer', async (limit) => {
+    const problem = await refusal({ limit });
+    expect(problem).toMatchObject({ status: 400, code: 'HTTP.INVALID_REQUEST' });
+    expect(problem.errors).toMatchObject([{ field: 'limit', label: '每页条数' }]);
+    expect(problem.errors?.[0].messages).toContain('须为整数');
+  });
+
+  it('still tells a negative or huge limit its bounds', async () => {
+    expect((await refusal({ limit: '-5' })).errors?.[0].messages).toEqual(['不能小于 1']);
+    expect((await refusal({ limit: '99999999999999999999' })).errors?.[0].messages).toEqual(['不能大于 100']);
+  });
+});
+
+describe('yes/no query values', () => {
+  it('accepts true and false', async () => {
+    await expect(pipe.transform({ unread: 'false' }, asQuery)).resolves.toEqual({ unread: 'false' });
+  });
+
+  it('names both allowed values when refusing another, in Chinese and in English', async () => {
+    expect((await refusal({ unread: 'yes' })).errors).toEqual([
+      { field: 'unread', label: '是否只看未读', messages: ['须为 true（是）或 false（否）'] },
+    ]);
+    expect((await refusal({ unread: 'TRUE' }, 'en')).errors).toEqual([
+      { field: 'unread', label: '是否只看未读', messages: ['must be true or false'] },
+    ]);
+  });
+});
