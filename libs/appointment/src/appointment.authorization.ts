@@ -41,7 +41,8 @@ export function isRecused(state: CaseData, personId: string, candidateId: string
 }
 
 export function requireRole(command: string, actor: Actor, roles: readonly Role[]): void {
-  if (!roles.includes(actor.role)) throw AppointmentErrors.roleNotAllowed(command, actor.role);
+  if (!roles.includes(actor.role))
+    throw AppointmentErrors.roleNotAllowed(command, actor.role, undefined, roles);
 }
 
 /** Handlers and the committee secretary act on cases of their own org unit. */

@@ -6,7 +6,7 @@ import type { Actor, AppointmentCommand, AppointmentCommandType, Role } from './
 import type { RulesConfig, WorkingCalendar } from './appointment.config';
 import { defaultRulesConfig } from './appointment.config';
 import type { AppointmentEvent, StoredEventLike } from './appointment.events';
-import { AppointmentErrors } from './appointment.errors';
+import { AppointmentErrors, DomainError } from './appointment.errors';
 import { APPOINTMENT_FOLD_VERSION, evolveAppointment } from './appointment.evolve';
 import { requireOwnerUnit, requireRole } from './appointment.authorization';
 import type { AppointmentState, CaseData, ExistingCaseState } from './appointment.state';
@@ -166,12 +166,24 @@ export function createAppointmentDecider(deps: AppointmentDeciderDeps): Appointm
     evolve: evolveAppointment,
     foldVersion: APPOINTMENT_FOLD_VERSION,
     decide(command, state) {
-      if (command.type === 'OpenCase') return decideOpenCase(command, state);
-      if (state.status === 'empty') throw AppointmentErrors.caseNotFound(command.caseId);
-      if (command.caseId !== state.caseId)
-        throw AppointmentErrors.invalid('caseId', 'case-id-mismatch', undefined, { caseId: state.caseId });
-      authorizeCommand(command.type, command.actor, state);
-      return decideExisting(command, state, ctx);
+      try {
+        if (command.type === 'OpenCase') return decideOpenCase(command, state);
+        if (state.status === 'empty') throw AppointmentErrors.caseNotFound(command.caseId);
+        if (command.caseId !== state.caseId)
+          throw AppointmentErrors.invalid('caseId', 'case-id-mismatch', undefined, { caseId: state.caseId });
+        authorizeCommand(command.type, command.actor, state);
+        return decideExisting(command, state, ctx);
+      } catch (error) {
+        throw namingCommand(error, command.type);
+      }
     },
   };
+}
+
+/** A field error names the command it refused, so the field is labelled as that request's (`members`). */
+function namingCommand(error: unknown, command: AppointmentCommandType): unknown {
+  const details = error instanceof DomainError ? error.details : undefined;
+  if (details !== undefined && typeof details.field === 'string' && details.command === undefined)
+    details.command = command;
+  return error;
 }

@@ -210,22 +210,20 @@ const invalidField = (code: string, field: string, details: Record<string, unkno
 
 /** One factory per code, so every throw site names the code once and carries the same parameters. */
 export const AppointmentErrors = {
-  invalid: (
-    field: string,
-    // a sentence is accepted so that code written before the catalogue still compiles; it is shown as is
-    reason: InvalidReason | (string & Record<never, never>),
-    ruleId?: RuleId,
-    params: Record<string, unknown> = {},
-  ) => invalidField(C.INVALID_INPUT, field, { reason, ...params }, ruleId),
+  invalid: (field: string, reason: InvalidReason, ruleId?: RuleId, params: Record<string, unknown> = {}) =>
+    invalidField(C.INVALID_INPUT, field, { reason, ...params }, ruleId),
   duplicateId: (field: string, id: string) => invalidField(C.DUPLICATE_ID, field, { id }),
 
   caseNotFound: (caseId: string) => notFound(C.CASE_NOT_FOUND, { caseId }),
   candidateNotFound: (candidateId: string) => notFound(C.CANDIDATE_NOT_FOUND, { candidateId }),
   objectionNotFound: (objectionId: string) => notFound(C.OBJECTION_NOT_FOUND, { objectionId }),
 
-  /** `command` is the command type (`SignOpinion`); `about` narrows it (an opinion kind, a check). */
-  roleNotAllowed: (command: string, role: string, about?: string) =>
-    forbidden(C.ROLE_NOT_ALLOWED, { command, role, about }),
+  /**
+   * `command` is the command type (`SignOpinion`); `about` narrows it (an opinion kind, a check);
+   * `allowed`, where known, the roles that may do exactly that.
+   */
+  roleNotAllowed: (command: string, role: string, about?: string, allowed?: readonly string[]) =>
+    forbidden(C.ROLE_NOT_ALLOWED, { command, role, about, allowed }),
   orgUnitNotAllowed: (command: string, orgUnit: string, required: string) =>
     forbidden(C.ORG_UNIT_NOT_ALLOWED, { command, orgUnit, required }),
   notOnTeam: (person: NamedRef) => forbidden(C.NOT_ON_TEAM, personParams(person)),

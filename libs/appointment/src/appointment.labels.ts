@@ -60,6 +60,36 @@ export const COMMAND_LABELS: Record<AppointmentCommand['type'], string> = {
   RecordPostAppointmentFinding: '登记任职后发现的问题',
 };
 
+/** The same in English, for answers in English (`may not …`). */
+export const COMMAND_LABELS_EN: Record<AppointmentCommand['type'], string> = {
+  OpenCase: 'open a case',
+  ApproveInitiation: 'approve the initiation',
+  RejectInitiation: 'reject the initiation',
+  RecordRecommendationRound: 'record a recommendation round',
+  NominateCandidate: 'nominate a candidate',
+  RecordEligibility: 'record the eligibility review',
+  RecordExceptionalApproval: 'record the approval of an exceptional promotion',
+  DetermineInspectionTargets: 'determine the inspection targets',
+  FormInspectionTeam: 'form the inspection team',
+  PublishInspectionNotice: 'publish the inspection notice',
+  RecordInspectionActivity: 'record an inspection activity',
+  SubmitInspectionReport: 'submit the inspection report',
+  DraftOpinion: 'draft an opinion',
+  SignOpinion: 'sign an opinion',
+  RecordCheck: 'record a check',
+  HoldDecisionMeeting: 'record the decision meeting',
+  StartPublicNotice: 'start the public notice',
+  RecordObjection: 'record an objection',
+  ResolveObjection: 'resolve an objection',
+  IssueAppointment: 'issue the appointment',
+  RecordAppointmentTalk: 'record the appointment talk',
+  ReviewProbation: 'review the probation',
+  DropCandidate: 'drop a candidate',
+  WithdrawCase: 'withdraw the case',
+  IssueReminder: 'issue a reminder',
+  RecordPostAppointmentFinding: 'record a finding after the appointment',
+};
+
 export const CANDIDATE_STATUS_LABELS: Record<CandidateStatus, string> = {
   nominated: '已提名',
   'not-selected': '未列为考察对象',

@@ -57,4 +57,21 @@ describe('R27 谁推荐谁负责: the recommender stream', () => {
       recommenderDecider.decide(hold({ suspensionMonths: 0 }), recommenderDecider.initialState()),
     ).toThrow(expect.objectContaining({ code: E.INVALID_INPUT }) as DomainError);
   });
+
+  it('refuses a malformed period or time with a catalogue reason, not a sentence', () => {
+    const reasonOf = (command: ReturnType<typeof hold>) => {
+      try {
+        recommenderDecider.decide(command, recommenderDecider.initialState());
+      } catch (error) {
+        return (error as DomainError).details;
+      }
+      return undefined;
+    };
+    expect(reasonOf(hold({ suspensionMonths: 0 }))).toEqual({
+      field: 'suspensionMonths',
+      reason: 'integer-min',
+      min: 1,
+    });
+    expect(reasonOf(hold({ at: 'soon' }))).toEqual({ field: 'at', reason: 'moment-format' });
+  });
 });

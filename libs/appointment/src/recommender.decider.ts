@@ -102,9 +102,9 @@ export function decideRecommender(
   state: RecommenderState,
 ): RecommenderHeldAccountable[] {
   const d = command.data;
-  if (!isDateOrTime(d.at)) throw AppointmentErrors.invalid('at', 'at must be an ISO-8601 time or date');
+  if (!isDateOrTime(d.at)) throw AppointmentErrors.invalid('at', 'moment-format');
   if (!Number.isInteger(d.suspensionMonths) || d.suspensionMonths < 1)
-    throw AppointmentErrors.invalid('suspensionMonths', 'suspensionMonths must be a whole number ≥ 1');
+    throw AppointmentErrors.invalid('suspensionMonths', 'integer-min', undefined, { min: 1 });
   const same = (r: RecommenderRecord) =>
     r.caseId === d.caseId && r.candidateId === d.candidateId && r.cause === d.cause;
   // One accountability per candidate and cause: a replay, or a second finding, adds nothing.

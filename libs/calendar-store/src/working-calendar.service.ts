@@ -9,8 +9,8 @@ import type Redis from 'ioredis';
 import { shanghaiDate, shanghaiTime } from '@app/time';
 import {
   addDays,
+  type ArrangementProblem,
   type CalendarSeed,
-  CalendarArrangementError,
   type CalendarSourceInfo,
   type CalendarYear,
   composeCalendar,
@@ -28,10 +28,12 @@ import {
   type AppConfig,
   CLOCK,
   type Clock,
+  type FieldError,
   ID_GENERATOR,
   type IdGenerator,
   REDIS,
 } from '@app/platform';
+import { arrangementError, arrangementFieldError, invalidYear } from './arrangement-problems';
 import { readCalendarSeed } from './calendar-seed';
 import {
   CALENDAR_STREAM,
@@ -212,21 +214,16 @@ export class WorkingCalendarService implements OnApplicationBootstrap, OnApplica
   async load(rawYear: string, body: unknown, actor: CalendarActor): Promise<CalendarLoaded> {
     const now = this.clock.now();
     const year = parseArrangementYear(rawYear);
-    if (year === undefined)
-      throw new CalendarArrangementError([
-        { field: 'year', messages: [`年份“${rawYear}”须为 2004 至 2100 之间的四位数字`] },
-      ]);
+    if (year === undefined) throw arrangementError([invalidYear(rawYear)]);
     await this.refresh();
     const checked = validateArrangement(year, body, shanghaiDate(shanghaiTime(now)));
-    const problems = [...checked.problems];
+    const problems: Array<ArrangementProblem | FieldError> = [...checked.problems];
     const lastYear = this.live.coverage.lastYear;
     if (year > lastYear + 1)
-      problems.unshift({
-        field: 'year',
-        messages: [`工作日历现覆盖到 ${lastYear} 年，须先载入 ${lastYear + 1} 年的安排，不能跳过年份`],
-      });
-    if (problems.length > 0 || checked.arrangement === undefined)
-      throw new CalendarArrangementError(problems);
+      problems.unshift(
+        arrangementFieldError('year', 'calendar-year-skipped', { lastYear, nextYear: lastYear + 1 }),
+      );
+    if (problems.length > 0 || checked.arrangement === undefined) throw arrangementError(problems);
 
     const loadedAt = shanghaiTime(now);
     const data: CalendarYearLoadedData = {

@@ -15,10 +15,38 @@ export interface YearArrangement {
   workdays: Record<PlainDate, string>;
 }
 
+/**
+ * One thing wrong with an arrangement: the field, and why as a reason key with its parameters. The
+ * api words it in the client's language (the `calendar-*` reasons of the error catalogue).
+ */
 export interface ArrangementProblem {
   field: string;
-  messages: string[];
+  reason: ArrangementReason;
+  params: Record<string, string | number>;
 }
+
+export type ArrangementReason =
+  | 'calendar-body'
+  | 'calendar-field-unknown'
+  | 'calendar-document-required'
+  | 'calendar-document-too-long'
+  | 'calendar-document-unprintable'
+  | 'calendar-published-format'
+  | 'calendar-published-year'
+  | 'calendar-published-future'
+  | 'calendar-days-required'
+  | 'calendar-days-not-object'
+  | 'calendar-days-too-many'
+  | 'calendar-day-format'
+  | 'calendar-day-other-year'
+  | 'calendar-day-name-required'
+  | 'calendar-day-name-invalid'
+  | 'calendar-day-both'
+  | 'calendar-workday-weekday'
+  | 'calendar-new-year-missing'
+  | 'calendar-working-days';
+
+type Report = (field: string, reason: ArrangementReason, params?: ArrangementProblem['params']) => void;
 
 export interface YearSummary {
   days: number;
@@ -35,7 +63,6 @@ const MAX_WORKDAYS = 20;
 const MAX_NAME = 50;
 const MAX_DOCUMENT_NO = 100;
 const FIELDS = ['documentNo', 'publishedAt', 'holidays', 'workdays'] as const;
-const WEEKDAY_NAMES = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
 // Control characters, lone surrogates and the like have no place in a name or a document number.
 const UNPRINTABLE =
   /[\u0000-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
@@ -60,62 +87,53 @@ export function validateArrangement(
   | { arrangement: YearArrangement; problems: [] }
   | { arrangement?: undefined; problems: ArrangementProblem[] } {
   const problems: ArrangementProblem[] = [];
-  const problem = (field: string, message: string): void => {
-    const existing = problems.find((p) => p.field === field);
-    if (existing) existing.messages.push(message);
-    else problems.push({ field, messages: [message] });
-  };
+  const problem: Report = (field, reason, params = {}) => problems.push({ field, reason, params });
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    problem('body', '请求体须为 JSON 对象：文号、发布日期、放假日期、调休上班日期');
+    problem('body', 'calendar-body');
     return { problems };
   }
   const input = body as Record<string, unknown>;
   for (const key of Object.keys(input)) {
-    if (!(FIELDS as readonly string[]).includes(key)) problem(key, `不允许的字段“${key}”`);
+    if (!(FIELDS as readonly string[]).includes(key)) problem(key, 'calendar-field-unknown', { key });
   }
 
   const documentNo = text(input.documentNo);
-  if (documentNo === undefined) problem('documentNo', '文号（documentNo）须填写，如“国办发明电〔2025〕7号”');
-  else if (documentNo.length > MAX_DOCUMENT_NO) problem('documentNo', `文号不能超过 ${MAX_DOCUMENT_NO} 个字`);
-  else if (UNPRINTABLE.test(documentNo)) problem('documentNo', '文号含有不可显示的字符');
+  if (documentNo === undefined) problem('documentNo', 'calendar-document-required');
+  else if (documentNo.length > MAX_DOCUMENT_NO)
+    problem('documentNo', 'calendar-document-too-long', { max: MAX_DOCUMENT_NO });
+  else if (UNPRINTABLE.test(documentNo)) problem('documentNo', 'calendar-document-unprintable');
 
   const publishedAt = input.publishedAt;
   if (!isPlainDate(publishedAt)) {
-    problem('publishedAt', '发布日期（publishedAt）须为 YYYY-MM-DD 格式的有效日期');
+    problem('publishedAt', 'calendar-published-format');
   } else {
     const publishedYear = Number(publishedAt.slice(0, 4));
     if (publishedYear !== year - 1 && publishedYear !== year)
-      problem('publishedAt', `发布日期须在 ${year - 1} 年或 ${year} 年内`);
-    if (publishedAt > today) problem('publishedAt', `发布日期 ${publishedAt} 晚于今天（${today}）`);
+      problem('publishedAt', 'calendar-published-year', { previousYear: year - 1, year });
+    if (publishedAt > today)
+      problem('publishedAt', 'calendar-published-future', { date: publishedAt, today });
   }
 
-  const holidays = dateMap(year, input.holidays, 'holidays', '放假日期', MAX_HOLIDAYS, problem);
-  const workdays = dateMap(year, input.workdays, 'workdays', '调休上班日期', MAX_WORKDAYS, problem);
+  const holidays = dateMap(year, input.holidays, 'holidays', MAX_HOLIDAYS, problem);
+  const workdays = dateMap(year, input.workdays, 'workdays', MAX_WORKDAYS, problem);
   if (holidays && workdays) {
     for (const date of Object.keys(workdays)) {
-      if (date in holidays) problem(`workdays.${date}`, `${date} 同时列为放假日期和调休上班日期`);
+      if (date in holidays) problem(`workdays.${date}`, 'calendar-day-both', { date });
     }
   }
   if (workdays) {
     for (const date of Object.keys(workdays)) {
       const weekday = dayOfWeek(date);
       if (weekday !== 0 && weekday !== 6)
-        problem(
-          `workdays.${date}`,
-          `${date} 是${WEEKDAY_NAMES[weekday]}，本来就上班；调休上班日只能是星期六或星期日`,
-        );
+        problem(`workdays.${date}`, 'calendar-workday-weekday', { date, weekday });
     }
   }
-  if (holidays && !(`${year}-01-01` in holidays))
-    problem('holidays', `放假日期须包含元旦（${year}-01-01）：缺少元旦的安排不是完整的年度安排`);
+  if (holidays && !(`${year}-01-01` in holidays)) problem('holidays', 'calendar-new-year-missing', { year });
 
   if (problems.length === 0 && holidays && workdays) {
     const { workingDays } = summarizeYear(year, holidays, workdays);
     if (workingDays < WORKING_DAYS_RANGE.min || workingDays > WORKING_DAYS_RANGE.max)
-      problem(
-        'holidays',
-        `按此安排 ${year} 年共有 ${workingDays} 个工作日，不在合理范围（${WORKING_DAYS_RANGE.min}–${WORKING_DAYS_RANGE.max}）内，请核对放假和调休日期`,
-      );
+      problem('holidays', 'calendar-working-days', { year, workingDays, ...WORKING_DAYS_RANGE });
   }
   if (problems.length > 0 || documentNo === undefined || !holidays || !workdays || !isPlainDate(publishedAt))
     return { problems };
@@ -145,40 +163,39 @@ export function summarizeYear(
 function dateMap(
   year: number,
   value: unknown,
-  field: string,
-  label: string,
+  list: 'holidays' | 'workdays',
   max: number,
-  problem: (field: string, message: string) => void,
+  problem: Report,
 ): Record<PlainDate, string> | undefined {
   if (value === undefined) {
-    problem(field, `${label}（${field}）须填写：{ "YYYY-MM-DD": "名称" }`);
+    problem(list, 'calendar-days-required', { list });
     return undefined;
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    problem(field, `${label}（${field}）须为对象：{ "YYYY-MM-DD": "名称" }`);
+    problem(list, 'calendar-days-not-object', { list });
     return undefined;
   }
   const entries = Object.entries(value);
-  if (entries.length > max) problem(field, `${label}最多 ${max} 个，收到 ${entries.length} 个`);
+  if (entries.length > max) problem(list, 'calendar-days-too-many', { list, max, count: entries.length });
   const result: Record<PlainDate, string> = {};
   let valid = entries.length <= max;
   for (const [date, name] of entries) {
-    const at = `${field}.${date}`;
+    const at = `${list}.${date}`;
     if (!isPlainDate(date)) {
-      problem(at, `${label}“${date}”不是 YYYY-MM-DD 格式的有效日期`);
+      problem(at, 'calendar-day-format', { list, date });
       valid = false;
       continue;
     }
     if (!date.startsWith(`${year}-`)) {
-      problem(at, `${label} ${date} 不在 ${year} 年内`);
+      problem(at, 'calendar-day-other-year', { list, date, year });
       valid = false;
     }
     const named = text(name);
     if (named === undefined) {
-      problem(at, `${label} ${date} 须注明名称（如“春节”）`);
+      problem(at, 'calendar-day-name-required', { list, date });
       valid = false;
     } else if (named.length > MAX_NAME || UNPRINTABLE.test(named)) {
-      problem(at, `${label} ${date} 的名称须为不超过 ${MAX_NAME} 个可显示字符的文字`);
+      problem(at, 'calendar-day-name-invalid', { list, date, max: MAX_NAME });
       valid = false;
     } else {
       result[date] = named;

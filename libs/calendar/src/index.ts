@@ -26,6 +26,7 @@ export {
   validateArrangement,
   WORKING_DAYS_RANGE,
   type ArrangementProblem,
+  type ArrangementReason,
   type YearArrangement,
   type YearSummary,
 } from './calendar-arrangement';

@@ -94,6 +94,8 @@ describe('date arithmetic', () => {
   it('writes times as a clerk reads them, in Asia/Shanghai', () => {
     expect(shanghaiDisplay('2024-04-02T01:00:05.000Z')).toBe('2024-04-02 09:00');
     expect(shanghaiDisplay('2024-12-31T23:30:00+08:00')).toBe('2024-12-31 23:30');
+    // Past the year 9999 in Shanghai: shown as given, not as `+010000-01 01T07`.
+    expect(shanghaiDisplay('9999-12-31T23:59:59Z')).toBe('9999-12-31T23:59:59Z');
     expect(shanghaiDisplay('2024-12-31T16:30:00Z')).toBe('2025-01-01 00:30');
     expect(shanghaiDisplay('2024-04-11')).toBe('2024-04-11');
     expect(shanghaiTime('2026-12-02T04:30:00.000Z')).toBe('2026-12-02T12:30:00.000+08:00');

@@ -105,12 +105,16 @@ export function shanghaiTime(moment: Date | number | string): string {
   return new Date(ms + SHANGHAI_OFFSET_MS).toISOString().replace('Z', SHANGHAI_OFFSET);
 }
 
-/** A date or a time as a clerk writes it, in Asia/Shanghai: `2024-03-05 09:00`, or the date alone. */
+/**
+ * A date or a time as a clerk writes it, in Asia/Shanghai: `2024-03-05 09:00`, or the date alone. A
+ * time whose Shanghai date is past the year 9999 (`9999-12-31T23:59:59Z`) is shown as given.
+ */
 export function shanghaiDisplay(value: string): string {
   if (isPlainDate(value)) return value;
   const ms = Date.parse(value);
   if (Number.isNaN(ms)) return value;
-  return shanghaiTime(ms).slice(0, 16).replace('T', ' ');
+  const local = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(shanghaiTime(ms));
+  return local ? `${local[1]} ${local[2]}` : value;
 }
 
 /** A Shanghai date and local time of day ('HH:mm') as a time with +08:00. */

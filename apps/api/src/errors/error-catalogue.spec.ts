@@ -103,6 +103,8 @@ describe('the error catalogue', () => {
       'conflict',
       'list',
       'step',
+      'dayList',
+      'weekday',
     );
     expect([...kinds].filter((kind) => !known.includes(kind))).toEqual([]);
   });

@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
 import type { Actor } from '@app/appointment/appointment.commands';
 import { PG_POOL } from '@app/event-store';
-import { APP_CONFIG, type AppConfig, RequestValidationError } from '@app/platform';
+import { APP_CONFIG, type AppConfig, fieldError, RequestValidationError } from '@app/platform';
 import type { FindingCode, Severity } from '@app/projections/supervision-findings';
 import type { FindingsParams } from './supervision.query-params';
 
@@ -42,10 +42,7 @@ interface Row {
 
 const DEFAULT_LIMIT = 50;
 
-const badCursor = () =>
-  new RequestValidationError([
-    { field: 'cursor', messages: ['cursor must be the nextCursor of a previous page'] },
-  ]);
+const badCursor = () => new RequestValidationError([fieldError('cursor', 'cursor')]);
 
 /** GET /supervision/findings: scoped like cases (auditors all, supervisors their unit), cursor signed. */
 @Injectable()

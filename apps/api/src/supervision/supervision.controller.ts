@@ -9,13 +9,14 @@ import {
 } from '@nestjs/swagger';
 import type { Actor } from '@app/appointment/appointment.commands';
 import { ACCOUNTABILITY_CAUSE_LABELS, suspendedUntilOn } from '@app/appointment/recommender.decider';
-import { CLOCK, type Clock, CurrentActor, RequestValidationError, Roles } from '@app/platform';
+import { CLOCK, type Clock, CurrentActor, Roles } from '@app/platform';
 import type { AnnualReport } from '@app/projections/annual-statistics';
 import type { HttpResponse } from '../cases/http/http.types';
 import { RecommenderStatusService } from '../cases/recommender-status.service';
 import { type Accountability, AccountabilityService } from './accountability.service';
 import { AnnualReportService } from './annual-report.service';
 import { type FindingsPage, FindingsService } from './findings.service';
+import { invalidPathId } from './supervision.errors';
 import { AnnualReportParams, FindingsParams } from './supervision.query-params';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -28,13 +29,10 @@ function preferred(accept: string | undefined): 'json' | 'csv' | 'xlsx' {
 }
 
 /** Person and recommender ids travel in paths: printable, at most 100 characters. */
-function requireId(field: string, value: string): string {
+function requireId(field: 'personId' | 'id', value: string): string {
   const control =
     /[\u0000-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-  if (value.length === 0 || value.length > 100 || control.test(value))
-    throw new RequestValidationError([
-      { field, messages: [`${field} must be an id of at most 100 characters`] },
-    ]);
+  if (value.length === 0 || value.length > 100 || control.test(value)) throw invalidPathId(field);
   return value;
 }
 

@@ -186,10 +186,21 @@ export function requireOneOf<T extends string>(field: string, value: unknown, al
   return value as T;
 }
 
-export function requireUnique(field: string, values: readonly string[]): void {
+/** `nameOf` names a value listed twice where the command knows it (a member's, a candidate's name). */
+export function requireUnique(
+  field: string,
+  values: readonly string[],
+  nameOf: (value: string) => string | undefined = () => undefined,
+): void {
   const seen = new Set<string>();
   for (const v of values) {
-    if (seen.has(v)) throw AppointmentErrors.invalid(field, 'listed-twice', undefined, { value: v });
+    if (seen.has(v)) {
+      const name = nameOf(v);
+      throw AppointmentErrors.invalid(field, 'listed-twice', undefined, {
+        value: v,
+        ...(name !== undefined && { valueName: name }),
+      });
+    }
     seen.add(v);
   }
 }

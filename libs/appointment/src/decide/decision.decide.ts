@@ -68,6 +68,7 @@ function meetingMembers(value: unknown, entitled: number): PersonRef[] | undefin
   requireUnique(
     'members',
     members.map((m) => m.id),
+    (id) => members.find((m) => m.id === id)?.name,
   );
   if (members.length > entitled) {
     throw AppointmentErrors.invalid('members', 'members-exceed-entitled', 'R17', {
@@ -90,12 +91,15 @@ export const decideHoldDecisionMeeting: DecideFn<'HoldDecisionMeeting'> = (comma
   const requireMember = (field: string, id: string) => {
     if (members && !members.some((m) => m.id === id)) throw AppointmentErrors.notAMember(field, id);
   };
+  // the members' names, where the meeting lists them, name them in what is refused
+  const nameOf = (id: string): string | undefined => members?.find((m) => m.id === id)?.name;
+  const member = (id: string) => ({ id, name: nameOf(id) });
   if (!Array.isArray(d.attendees)) throw AppointmentErrors.invalid('attendees', 'not-a-list');
   d.attendees.forEach((a, i) => {
     requireText(`attendees[${i}]`, a, 100);
     requireMember(`attendees[${i}]`, a);
   });
-  requireUnique('attendees', d.attendees);
+  requireUnique('attendees', d.attendees, nameOf);
   if (d.attendees.length > entitled) {
     throw AppointmentErrors.invalid('attendees', 'attendees-exceed-entitled', 'R17', {
       attendees: d.attendees.length,
@@ -104,23 +108,28 @@ export const decideHoldDecisionMeeting: DecideFn<'HoldDecisionMeeting'> = (comma
   }
   const recused = d.recused ?? [];
   if (!Array.isArray(recused)) throw AppointmentErrors.invalid('recused', 'not-a-list');
-  requireUnique('recused', recused);
+  requireUnique('recused', recused, nameOf);
   recused.forEach((id, i) => {
     requireMember(`recused[${i}]`, id);
     if (!d.attendees.includes(id))
-      throw AppointmentErrors.invalid(`recused[${i}]`, 'member-did-not-attend', 'R17', { memberId: id });
+      throw AppointmentErrors.invalid(`recused[${i}]`, 'member-did-not-attend', 'R17', {
+        memberId: id,
+        memberName: nameOf(id),
+      });
   });
   const principalLeaderId = requireText('principalLeaderId', d.principalLeaderId, 100);
   requireMember('principalLeaderId', principalLeaderId);
   // R17 (completed): the principal leader attends, votes, and votes last.
   if (!d.attendees.includes(principalLeaderId))
-    throw AppointmentErrors.principalLeaderAbsent(principalLeaderId);
-  if (recused.includes(principalLeaderId)) throw AppointmentErrors.principalLeaderRecused(principalLeaderId);
+    throw AppointmentErrors.principalLeaderAbsent(member(principalLeaderId));
+  if (recused.includes(principalLeaderId))
+    throw AppointmentErrors.principalLeaderRecused(member(principalLeaderId));
   if (!Array.isArray(d.votes) || d.votes.length === 0)
     throw AppointmentErrors.invalid('votes', 'no-candidate-voted', 'R17');
   requireUnique(
     'votes.candidateId',
     d.votes.map((v) => v.candidateId),
+    (id) => open.candidates.find((c) => c.candidateId === id)?.person.name,
   );
   const voters = d.attendees.filter((id) => !recused.includes(id));
   const items = d.votes.map((item, i) => {
@@ -139,21 +148,25 @@ export const decideHoldDecisionMeeting: DecideFn<'HoldDecisionMeeting'> = (comma
       if (!d.attendees.includes(b.memberId))
         throw AppointmentErrors.invalid(`${field}.ballots[${j}].memberId`, 'member-did-not-attend', 'R17', {
           memberId: b.memberId,
+          memberName: nameOf(b.memberId),
         });
       if (recused.includes(b.memberId))
         throw AppointmentErrors.invalid(`${field}.ballots[${j}].memberId`, 'member-recused', 'R17', {
           memberId: b.memberId,
+          memberName: nameOf(b.memberId),
         });
       requireOneOf(`${field}.ballots[${j}].vote`, b.vote, VOTES);
     });
     requireUnique(
       `${field}.ballots`,
       item.ballots.map((b) => b.memberId),
+      nameOf,
     );
     const missing = voters.filter((id) => !item.ballots.some((b) => b.memberId === id));
     if (missing.length > 0)
       throw AppointmentErrors.invalid(`${field}.ballots`, 'votes-missing', 'R17', {
         missing,
+        ...(members && { missingNames: missing.map((id) => nameOf(id) ?? id) }),
         candidateId: candidate.candidateId,
         candidateName: candidate.person.name,
       });
@@ -198,12 +211,7 @@ export const decideHoldDecisionMeeting: DecideFn<'HoldDecisionMeeting'> = (comma
     const defer = count('defer');
     // R19 (completed): deferral is the meeting's resolution, never inferred from the ballots.
     if (deferred && agree >= majority)
-      throw AppointmentErrors.deferralConflictsWithMajority(
-        `${field}.deferred`,
-        candidate.candidateId,
-        agree,
-        majority,
-      );
+      throw AppointmentErrors.deferralConflictsWithMajority(`${field}.deferred`, candidate, agree, majority);
     const outcome = agree >= majority ? 'approved' : deferred ? 'deferred' : 'rejected';
     return {
       candidateId: candidate.candidateId,

@@ -222,6 +222,24 @@ describe('R11–R14 凡提四必 checks', () => {
       .thenThrows(E.ROLE_NOT_ALLOWED, 'forbidden');
   });
 
+  it.each([
+    ['dossier', 'verified'],
+    ['personal-matters', 'consistent'],
+  ] as const)(
+    'refusing the discipline secretary the %s check names that check and the roles that may record it',
+    (check, outcome) => {
+      const error = given(targeted())
+        .when(cmd.check(C1, check, outcome, disciplineSecretaryFor(C1)))
+        .thenThrows(E.ROLE_NOT_ALLOWED, 'forbidden');
+      expect(error.details).toEqual({
+        command: 'RecordCheck',
+        role: 'discipline-secretary',
+        about: check,
+        allowed: ['handler'],
+      });
+    },
+  );
+
   it('checks are for inspection targets only', () => {
     const events = new CaseScript().recommended().run(cmd.targets([C1])).events;
     given(events)

@@ -1,7 +1,7 @@
 import type { AssessmentGrades, PersonRef } from '../appointment.commands';
 import { requireCandidateUnit, requireInspectorFor } from '../appointment.authorization';
 import { AppointmentErrors } from '../appointment.errors';
-import { CHECK_OUTCOMES, CHECK_RULES, isBlockingOutcome } from '../appointment.rules';
+import { CHECK_OUTCOMES, CHECK_ROLES, CHECK_RULES, isBlockingOutcome } from '../appointment.rules';
 import { compareMoments } from '@app/time';
 import type { RecordedCheck } from '../appointment.commands';
 import type { DecideFn, Guard } from './decide-support';
@@ -42,6 +42,7 @@ export const decideFormInspectionTeam: DecideFn<'FormInspectionTeam'> = (command
   requireUnique(
     'members',
     members.map((m) => m.id),
+    (id) => members.find((m) => m.id === id)?.name,
   );
   const teamIds = [leader.id, ...members.map((m) => m.id)];
   // R7: at least two, one of them the leader.
@@ -222,8 +223,8 @@ export const decideSubmitInspectionReport: DecideFn<'SubmitInspectionReport'> = 
 export function guardRecordCheck(g: Guard, candidateId: string, check: RecordedCheck) {
   const candidate = findCandidate(g.state, candidateId);
   if (g.actor.role === 'discipline-secretary') {
-    if (check !== 'petitions')
-      throw AppointmentErrors.roleNotAllowed(`record the ${check} check`, g.actor.role);
+    if (!CHECK_ROLES[check].includes(g.actor.role))
+      throw AppointmentErrors.roleNotAllowed('RecordCheck', g.actor.role, check, CHECK_ROLES[check]);
     requireCandidateUnit(g.actor, candidate);
   }
   const open = ensureActive(g, g.state, STAGES_FROM_TARGETS);

@@ -93,9 +93,10 @@ describe('R16 drafting and digests', () => {
 
   it('R16 a person cannot sign twice', () => {
     const events = politicalDrafted().run(cmd.sign(C1, 'political', actors.leader)).events;
-    given(events)
+    const error = given(events)
       .when(cmd.sign(C1, 'political', actors.leader))
       .thenThrows(E.ALREADY_SIGNED, 'rule');
+    expect(error.details).toEqual({ personId: actors.leader.id, personName: actors.leader.name });
   });
 
   it('R16 a person holding both roles cannot sign twice under the other role', () => {

@@ -39,13 +39,16 @@ function authorizeDrafter(
 ): void {
   if (kind === 'political') {
     if (actor.role !== 'inspector')
-      throw AppointmentErrors.roleNotAllowed('DraftOpinion', actor.role, 'political');
+      throw AppointmentErrors.roleNotAllowed('DraftOpinion', actor.role, 'political', ['inspector']);
     requireInspectorFor(actor, state, candidate.candidateId, true);
     return;
   }
   if (actor.role === 'discipline-secretary') return requireCandidateUnit(actor, candidate);
   if (actor.role !== 'handler')
-    throw AppointmentErrors.roleNotAllowed('DraftOpinion', actor.role, 'integrity');
+    throw AppointmentErrors.roleNotAllowed('DraftOpinion', actor.role, 'integrity', [
+      'handler',
+      'discipline-secretary',
+    ]);
 }
 
 /** The capacity in which the actor signs; secretaries only for candidates of their own unit. */
@@ -117,7 +120,7 @@ export function guardSignOpinion(g: Guard, candidateId: string, kind: OpinionKin
   const opinion = candidate.opinions[kind];
   if (!opinion) throw AppointmentErrors.opinionNotDrafted(candidate, kind);
   // R16: two roles, two different persons, on the current draft.
-  if (opinion.signatures.some((s) => s.id === g.actor.id)) throw AppointmentErrors.alreadySigned(g.actor.id);
+  if (opinion.signatures.some((s) => s.id === g.actor.id)) throw AppointmentErrors.alreadySigned(g.actor);
   if (opinion.signatures.some((s) => s.signedAs === signedAs))
     throw AppointmentErrors.signerRoleAlreadySigned(signedAs);
   return { open, candidate, opinion, signedAs };

@@ -108,6 +108,65 @@ describe('R17 (completed) the principal leader and the named members', () => {
   });
 });
 
+describe('R17 errors name the members and candidates the meeting names', () => {
+  it('names the principal leader who is recused', () => {
+    const voters = seven.filter((m) => m !== PRINCIPAL);
+    const error = given(ready().events)
+      .when(cmd.meeting([{ candidateId: C1, ballots: ballots(voters) }], { members, recused: [PRINCIPAL] }))
+      .thenThrows(E.PRINCIPAL_LEADER_RECUSED, 'rule');
+    expect(error.details).toEqual({ personId: PRINCIPAL, personName: names[PRINCIPAL] });
+  });
+
+  it('names the principal leader who is absent', () => {
+    const attendees = MEMBERS.slice(1, 8);
+    const error = given(ready().events)
+      .when(cmd.meeting([{ candidateId: C1, ballots: ballots(attendees) }], { members, attendees }))
+      .thenThrows(E.PRINCIPAL_LEADER_ABSENT, 'rule');
+    expect(error.details).toEqual({ personId: PRINCIPAL, personName: names[PRINCIPAL] });
+  });
+
+  it('names a recused member who still voted', () => {
+    const error = given(ready().events)
+      .when(cmd.meeting([{ candidateId: C1, ballots: ballots(seven) }], { members, recused: ['m2'] }))
+      .thenThrows(E.INVALID_INPUT, 'validation');
+    expect(error.details).toMatchObject({ reason: 'member-recused', memberId: 'm2', memberName: names.m2 });
+  });
+
+  it('names a member listed twice', () => {
+    const error = given(ready().events)
+      .when(
+        cmd.meeting([{ candidateId: C1, ballots: ballots(seven) }], { members: [...members, members[1]] }),
+      )
+      .thenThrows(E.INVALID_INPUT, 'validation');
+    expect(error.details).toMatchObject({
+      field: 'members',
+      reason: 'listed-twice',
+      value: 'm2',
+      valueName: names.m2,
+      command: 'HoldDecisionMeeting',
+    });
+  });
+
+  it('names a candidate voted on twice', () => {
+    const vote = { candidateId: C1, ballots: ballots(seven) };
+    const error = given(ready().events)
+      .when(cmd.meeting([vote, vote]))
+      .thenThrows(E.INVALID_INPUT, 'validation');
+    expect(error.details).toMatchObject({
+      field: 'votes.candidateId',
+      value: C1,
+      valueName: expect.any(String),
+    });
+  });
+
+  it('names a candidate whose deferral conflicts with the majority', () => {
+    const error = given(ready().events)
+      .when(cmd.meeting([{ candidateId: C1, deferred: true, ballots: tally(seven, 5) }]))
+      .thenThrows(E.DEFERRAL_CONFLICTS_WITH_MAJORITY, 'validation');
+    expect(error.details).toMatchObject({ candidateId: C1, candidateName: expect.any(String) });
+  });
+});
+
 describe('R19 (completed) deferral is the meeting’s resolution', () => {
   it('R19 rejects, not defers, a candidate whose members mostly voted "defer" when the meeting did not resolve to defer', () => {
     given(ready().events)

@@ -171,8 +171,8 @@ export const ERROR_CATALOGUE: Readonly<Record<string, CatalogueEntry>> = {
   ),
   'APPOINTMENT.ROLE_NOT_ALLOWED': e(
     403,
-    '{role:role}无权{command:command}',
-    'the role {role} may not {command:command}',
+    '{role:role}无权{command:command}（可进行此项操作的是：{allowed:roles}）',
+    'the role {role} may not {command:command} (allowed: {allowed})',
   ),
   'APPOINTMENT.ORG_UNIT_NOT_ALLOWED': e(
     403,
@@ -534,7 +534,97 @@ export const FIELD_REASONS: Readonly<Record<string, Words>> = {
     zh: '须为 1–128 个字母、数字或 ._:- 字符',
     en: 'must be 1-128 letters, digits or ._:-',
   },
+  pathId: {
+    zh: '须为不超过 {max} 个字符的编号，不能含控制字符',
+    en: 'must be an id of at most {max} characters',
+  },
   invalid: { zh: '填写不正确', en: 'is invalid' },
+
+  // CALENDAR.INVALID_ARRANGEMENT: a year's holiday arrangement (DOMAIN.md §9)
+  'calendar-year': {
+    zh: '年份“{year}”须为 {min} 至 {max} 之间的四位数字',
+    en: 'must be a four-digit year from {min} to {max}, not {year}',
+  },
+  'calendar-year-skipped': {
+    zh: '工作日历现覆盖到 {lastYear} 年，须先载入 {nextYear} 年的安排，不能跳过年份',
+    en: 'the calendar covers the years up to {lastYear}; load {nextYear} first, no year can be skipped',
+  },
+  'calendar-body': {
+    zh: '请求体须为 JSON 对象：文号、发布日期、放假日期、调休上班日期',
+    en: 'the body must be a JSON object of documentNo, publishedAt, holidays and workdays',
+  },
+  'calendar-field-unknown': {
+    zh: '不允许的字段“{key}”',
+    en: 'is not a field of a holiday arrangement',
+  },
+  'calendar-document-required': {
+    zh: '文号（documentNo）须填写，如“国办发明电〔2025〕7号”',
+    en: 'the document number is required, e.g. 国办发明电〔2025〕7号',
+  },
+  'calendar-document-too-long': {
+    zh: '文号不能超过 {max} 个字',
+    en: 'the document number must be at most {max} characters',
+  },
+  'calendar-document-unprintable': {
+    zh: '文号含有不可显示的字符',
+    en: 'the document number contains characters that cannot be displayed',
+  },
+  'calendar-published-format': {
+    zh: '发布日期（publishedAt）须为 YYYY-MM-DD 格式的有效日期',
+    en: 'the publication date must be a real date formatted YYYY-MM-DD',
+  },
+  'calendar-published-year': {
+    zh: '发布日期须在 {previousYear} 年或 {year} 年内',
+    en: 'the publication date must be in {previousYear} or {year}',
+  },
+  'calendar-published-future': {
+    zh: '发布日期 {date} 晚于今天（{today}）',
+    en: 'the publication date {date} is after today ({today})',
+  },
+  'calendar-days-required': {
+    zh: '{list:dayList}（{list}）须填写：{ "YYYY-MM-DD": "名称" }',
+    en: 'is required: { "YYYY-MM-DD": "name" }',
+  },
+  'calendar-days-not-object': {
+    zh: '{list:dayList}（{list}）须为对象：{ "YYYY-MM-DD": "名称" }',
+    en: 'must be an object: { "YYYY-MM-DD": "name" }',
+  },
+  'calendar-days-too-many': {
+    zh: '{list:dayList}最多 {max} 个，收到 {count} 个',
+    en: 'must list at most {max} days, not {count}',
+  },
+  'calendar-day-format': {
+    zh: '{list:dayList}“{date}”不是 YYYY-MM-DD 格式的有效日期',
+    en: '{list:dayList} “{date}” is not a real date formatted YYYY-MM-DD',
+  },
+  'calendar-day-other-year': {
+    zh: '{list:dayList} {date} 不在 {year} 年内',
+    en: '{list:dayList} {date} is not in {year}',
+  },
+  'calendar-day-name-required': {
+    zh: '{list:dayList} {date} 须注明名称（如“春节”）',
+    en: '{list:dayList} {date} must be named (e.g. 春节)',
+  },
+  'calendar-day-name-invalid': {
+    zh: '{list:dayList} {date} 的名称须为不超过 {max} 个可显示字符的文字',
+    en: 'the name of {list:dayList} {date} must be text of at most {max} printable characters',
+  },
+  'calendar-day-both': {
+    zh: '{date} 同时列为放假日期和调休上班日期',
+    en: '{date} is listed both as a holiday and as a working day in lieu',
+  },
+  'calendar-workday-weekday': {
+    zh: '{date} 是{weekday:weekday}，本来就上班；调休上班日只能是星期六或星期日',
+    en: '{date} is a {weekday:weekday}, a working day anyway; a working day in lieu is a Saturday or a Sunday',
+  },
+  'calendar-new-year-missing': {
+    zh: '放假日期须包含元旦（{year}-01-01）：缺少元旦的安排不是完整的年度安排',
+    en: 'the holidays must include New Year’s Day ({year}-01-01); without it the arrangement is not a whole year’s',
+  },
+  'calendar-working-days': {
+    zh: '按此安排 {year} 年共有 {workingDays} 个工作日，不在合理范围（{min}–{max}）内，请核对放假和调休日期',
+    en: 'this arrangement gives {year} {workingDays} working days, outside the plausible {min}–{max}; check the holidays and working days in lieu',
+  },
 
   // APPOINTMENT.INVALID_INPUT: the domain's own checks
   'text-required': { zh: '不能为空', en: 'must be a non-empty text' },
@@ -578,8 +668,8 @@ export const FIELD_REASONS: Readonly<Record<string, Words>> = {
     zh: '实到会 {attendees} 人，多于应到会的 {entitled} 人',
     en: '{attendees} attendees but only {entitled} members are entitled to attend',
   },
-  'member-did-not-attend': { zh: '“{memberId}”未出席会议', en: '{memberId} did not attend' },
-  'member-recused': { zh: '“{memberId}”已回避，不参加表决', en: '{memberId} is recused' },
+  'member-did-not-attend': { zh: '{member}未出席会议', en: '{member} did not attend' },
+  'member-recused': { zh: '{member}已回避，不参加表决', en: '{member} is recused' },
   'no-candidate-voted': {
     zh: '会议至少要对一名人选进行表决',
     en: 'the meeting votes on at least one candidate',

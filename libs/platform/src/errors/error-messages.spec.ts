@@ -89,4 +89,102 @@ describe('error messages', () => {
     expect(describeReason('isLatLong', {}, 'zh')).toBe('填写不正确');
     expect(describeError('NO.SUCH_CODE', {}, 'zh', 'the thrower’s words')).toBe('the thrower’s words');
   });
+
+  it('shows a Chinese sentence as it is, rather than the general words', () => {
+    expect(describeReason('年份须为四位数字', {}, 'zh')).toBe('年份须为四位数字');
+  });
+
+  it('words the holiday arrangement’s problems in either language', () => {
+    const workday = { date: '2027-01-05', weekday: 2 };
+    expect(describeReason('calendar-workday-weekday', workday, 'zh')).toBe(
+      '2027-01-05 是星期二，本来就上班；调休上班日只能是星期六或星期日',
+    );
+    expect(describeReason('calendar-workday-weekday', workday, 'en')).toBe(
+      '2027-01-05 is a Tuesday, a working day anyway; a working day in lieu is a Saturday or a Sunday',
+    );
+    const badDate = { list: 'holidays', date: '2027-02-30' };
+    expect(describeReason('calendar-day-format', badDate, 'zh')).toBe(
+      '放假日期“2027-02-30”不是 YYYY-MM-DD 格式的有效日期',
+    );
+    expect(describeReason('calendar-day-format', badDate, 'en')).toBe(
+      'the holiday “2027-02-30” is not a real date formatted YYYY-MM-DD',
+    );
+    const year = { year: '1999', min: 2004, max: 2100 };
+    expect(describeReason('calendar-year', year, 'zh')).toBe('年份“1999”须为 2004 至 2100 之间的四位数字');
+    expect(describeReason('calendar-year', year, 'en')).toBe(
+      'must be a four-digit year from 2004 to 2100, not 1999',
+    );
+  });
+
+  it('shows a moment whose Beijing time is past the year 9999 as it was given', () => {
+    expect(
+      describeError(
+        'APPOINTMENT.OCCURRED_IN_FUTURE',
+        { field: 'heldAt', at: '9999-12-31T23:59:59Z' },
+        'zh',
+        '',
+      ),
+    ).toBe('发生时间（9999-12-31T23:59:59Z）晚于当前时间，不能登记尚未发生的事项');
+    expect(
+      describeError(
+        'APPOINTMENT.OCCURRED_IN_FUTURE',
+        { field: 'heldAt', at: '9999-12-31T23:59:59+08:00' },
+        'zh',
+        '',
+      ),
+    ).toBe('发生时间（9999年12月31日 23:59）晚于当前时间，不能登记尚未发生的事项');
+  });
+
+  it('labels a field as the refused command’s request does', () => {
+    expect(
+      describeError(
+        'APPOINTMENT.OCCURRED_IN_FUTURE',
+        { field: 'heldAt', command: 'RecordRecommendationRound' },
+        'zh',
+        '',
+      ),
+    ).toBe('推荐时间晚于当前时间，不能登记尚未发生的事项');
+  });
+
+  it('words a refused check in Chinese and English, with exactly the roles that may record it', () => {
+    const refused = {
+      command: 'RecordCheck',
+      role: 'discipline-secretary',
+      about: 'dossier',
+      allowed: ['handler'],
+    };
+    expect(describeError('APPOINTMENT.ROLE_NOT_ALLOWED', refused, 'zh', '')).toBe(
+      '纪委书记（纪检组组长）无权登记干部档案审核结果（可进行此项操作的是：经办人）',
+    );
+    expect(describeError('APPOINTMENT.ROLE_NOT_ALLOWED', refused, 'en', '')).toBe(
+      'the role discipline-secretary may not record the dossier check (allowed: handler)',
+    );
+    const noList = { command: 'WithdrawCase', role: 'auditor' };
+    expect(describeError('APPOINTMENT.ROLE_NOT_ALLOWED', noList, 'zh', '')).toBe(
+      '选人用人检查人员无权撤销案件',
+    );
+    expect(describeError('APPOINTMENT.ROLE_NOT_ALLOWED', noList, 'en', '')).toBe(
+      'the role auditor may not withdraw the case',
+    );
+  });
+
+  it('names signers, meeting members and listed values by name where the thrower knows it', () => {
+    expect(
+      describeError('APPOINTMENT.ALREADY_SIGNED', { personId: 'i-001', personName: '刘组长' }, 'zh', ''),
+    ).toBe('刘组长已在此稿上签字');
+    expect(describeReason('member-recused', { memberId: 'm2', memberName: '王副书记' }, 'zh')).toBe(
+      '王副书记已回避，不参加表决',
+    );
+    expect(describeReason('member-recused', { memberId: 'm2' }, 'zh')).toBe('m2已回避，不参加表决');
+    expect(describeReason('listed-twice', { value: 'c-uuid', valueName: '张三' }, 'zh')).toBe(
+      '重复列出了“张三”',
+    );
+    expect(
+      describeReason(
+        'votes-missing',
+        { candidateName: '张三', missing: ['m7'], missingNames: ['周委员'] },
+        'zh',
+      ),
+    ).toBe('对张三的表决缺少周委员的票');
+  });
 });

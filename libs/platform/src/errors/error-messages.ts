@@ -2,14 +2,15 @@ import {
   CANDIDATE_STATUS_LABELS,
   CHECK_LABELS,
   COMMAND_LABELS,
+  COMMAND_LABELS_EN,
   ROLE_LABELS,
   STAGE_LABELS,
   VALUE_LABELS,
 } from '@app/appointment/appointment.labels';
-import { shanghaiTime } from '@app/time';
+import { shanghaiDisplay } from '@app/time';
 import { CHECK_OUTCOMES } from '@app/appointment/appointment.rules';
 import { ERROR_CATALOGUE, FIELD_REASONS, type Lang } from './error-catalogue';
-import { FIELD_LABELS, fieldLabel } from './field-labels';
+import { FIELD_LABELS, fieldLabel, requestBodyOf } from './field-labels';
 
 export type Params = Readonly<Record<string, unknown>>;
 
@@ -65,18 +66,28 @@ export function describeError(code: string, params: Params, lang: Lang, fallback
   return fill(ERROR_CATALOGUE[code][lang], withNames(params), lang) || fallback;
 }
 
-/** The words of why a field was refused (a FIELD_REASONS key), or the reason itself when unknown. */
+/**
+ * The words of why a field was refused: a FIELD_REASONS key or a catalogue code. A sentence (code
+ * written before the catalogue; Chinese ones have no spaces) is shown as it is, since it is more
+ * than the general words would say; an unknown check's name (`isLatLong`) in general words.
+ */
 export function describeReason(reason: string, params: Params, lang: Lang): string {
   if (Object.hasOwn(FIELD_REASONS, reason)) return fill(FIELD_REASONS[reason][lang], withNames(params), lang);
   if (Object.hasOwn(ERROR_CATALOGUE, reason)) return describeError(reason, params, lang, reason);
-  // a sentence (code written before the catalogue) is shown as is; an unknown check in general words
-  return /\s/.test(reason) ? reason : fill(FIELD_REASONS.invalid[lang], params, lang);
+  return isSentence(reason) ? reason : fill(FIELD_REASONS.invalid[lang], params, lang);
 }
 
+/** Words rather than a check's name: spaces, or any letter beyond ASCII (a Chinese sentence). */
+const isSentence = (reason: string): boolean => /\s|[^\u0000-\u007f]/.test(reason);
+
+/** Names where the thrower knows them: a candidate's, a person's, a meeting member's, a listed value's. */
 const withNames = (params: Params): Params => ({
   ...params,
   candidate: params.candidate ?? params.candidateName ?? params.candidateId,
   person: params.person ?? params.personName ?? params.personId,
+  member: params.member ?? params.memberName ?? params.memberId,
+  value: params.valueName ?? params.value,
+  missing: params.missingNames ?? params.missing,
 });
 
 const PLACEHOLDER = /\{(\w+)(?::(\w+))?\}/g;
@@ -87,9 +98,9 @@ function fill(template: string, params: Params, lang: Lang): string {
     if (value === undefined || value === null || value === '') return '';
     return lang === 'zh' ? inChinese(value, kind, params) : inEnglish(value, kind, params);
   });
-  // a parameter the thrower did not give leaves no empty brackets behind
+  // a parameter the thrower did not give leaves no empty brackets (nor an empty `allowed:`) behind
   return filled
-    .replace(/（\s*）|\(\s*\)|“\s*”/g, '')
+    .replace(/（\s*）|\(\s*\)|“\s*”|（[^（）]*：\s*）|\([^()]*:\s*\)/g, '')
     .replace(/ {2,}/g, ' ')
     .trim();
 }
@@ -104,7 +115,7 @@ const alternatives = (items: string[]): string =>
 function inChinese(value: unknown, kind: string | undefined, params: Params): string {
   switch (kind) {
     case 'field':
-      return fieldLabel(String(value));
+      return fieldLabel(String(value), undefined, requestBodyOf(params.command));
     case 'reason':
       return describeReason(String(value), params, 'zh');
     case 'stage':
@@ -139,6 +150,10 @@ function inChinese(value: unknown, kind: string | undefined, params: Params): st
       return label(BEFORE_LABELS, value);
     case 'step':
       return label(STEP_LABELS, value);
+    case 'dayList':
+      return label(DAY_LIST_LABELS, value);
+    case 'weekday':
+      return WEEKDAYS_ZH[Number(value)] ?? String(value);
     case 'conflict':
       return value === 'leader'
         ? `组长${String(params.person)}须对考察对象${String(params.candidate)}回避，请另行指定组长`
@@ -151,10 +166,28 @@ function inChinese(value: unknown, kind: string | undefined, params: Params): st
 }
 
 function inEnglish(value: unknown, kind: string | undefined, params: Params): string {
-  if (kind === 'reason') return describeReason(String(value), params, 'en');
-  if (kind === 'command' && params.about !== undefined) return `${String(value)} (${String(params.about)})`;
-  return Array.isArray(value) ? value.map(String).join(', ') : String(value);
+  switch (kind) {
+    case 'reason':
+      return describeReason(String(value), params, 'en');
+    case 'command':
+      return commandPhraseEn(String(value), params.about);
+    case 'dayList':
+      return label(DAY_LIST_LABELS_EN, value);
+    case 'weekday':
+      return WEEKDAYS_EN[Number(value)] ?? String(value);
+    default:
+      return Array.isArray(value) ? value.map(String).join(', ') : String(value);
+  }
 }
+
+/** The two lists of a year's holiday arrangement (DOMAIN.md §9). */
+const DAY_LIST_LABELS: Record<string, string> = { holidays: '放假日期', workdays: '调休上班日期' };
+const DAY_LIST_LABELS_EN: Record<string, string> = {
+  holidays: 'the holiday',
+  workdays: 'the working day in lieu',
+};
+const WEEKDAYS_ZH = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
+const WEEKDAYS_EN = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /** R28: the dated steps a later step depends on. */
 const STEP_LABELS: Record<string, string> = {
@@ -206,13 +239,24 @@ function commandPhrase(command: string, about: unknown): string {
   return label(COMMAND_LABELS, command);
 }
 
-/** A time with an offset as a clerk in Beijing time reads it: `2025年3月14日 09:30`. */
+/** `sign the integrity opinion`, `record the dossier check`: the English of commandPhrase. */
+function commandPhraseEn(command: string, about: unknown): string {
+  if (typeof about === 'string') {
+    if (command === 'DraftOpinion') return `draft the ${about} opinion`;
+    if (command === 'SignOpinion') return `sign the ${about} opinion`;
+    if (command === 'RecordCheck') return `record the ${about} check`;
+  }
+  return label(COMMAND_LABELS_EN, command);
+}
+
+/**
+ * A time with an offset as a clerk in Beijing time reads it: `2025年3月14日 09:30`. A moment whose
+ * Beijing time falls outside the years 0001–9999 (`9999-12-31T23:59:59Z`) is shown as it was given.
+ */
 function chineseMoment(value: string): string {
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return chineseDate(value);
-  const instant = Date.parse(value);
-  if (Number.isNaN(instant)) return value;
-  const local = shanghaiTime(instant);
-  return `${chineseDate(local.slice(0, 10))} ${local.slice(11, 16)}`;
+  const local = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2})$/.exec(shanghaiDisplay(value));
+  return local ? `${chineseDate(local[1])} ${local[2]}` : value;
 }
 
 function chineseDate(value: string): string {

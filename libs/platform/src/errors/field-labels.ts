@@ -71,6 +71,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   basis: '确定依据',
   leader: '考察组组长',
   members: '考察组成员',
+  'HoldDecisionMeetingDto.members': '会议组成人员',
   recusals: '回避情形',
   publishedAt: '发布时间',
   channel: '发布渠道',
@@ -147,6 +148,14 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   check: '核查项目',
   holidays: '节假日',
   workdays: '调休上班日',
+  // a year's holiday arrangement (国务院办公厅通知), PUT /admin/calendar/:year
+  'CalendarArrangement.year': '年度',
+  'CalendarArrangement.documentNo': '文号',
+  'CalendarArrangement.publishedAt': '发布日期',
+  'CalendarArrangement.holidays': '放假日期',
+  'CalendarArrangement.workdays': '调休上班日期',
+  // GET /recommenders/:id
+  'Recommender.id': '推荐人编号',
   publishedBy: '发布机关',
   meetingId: '会议编号',
   activityId: '考察活动编号',
@@ -164,9 +173,10 @@ const labelOf = (key: string): string | undefined =>
 
 /**
  * `votes[0].ballots[1].memberId` → `表决第1项·表决票第2项·表决成员`; a field without a label keeps
- * its own name. `scope` is the request body's class (`HoldDecisionMeetingDto`) of the last segment.
+ * its own name. `scope` is the request body's class (`HoldDecisionMeetingDto`) of the last segment,
+ * `root` the class of the whole body, whose own labels name the first segment.
  */
-export function fieldLabel(path: string, scope?: string): string {
+export function fieldLabel(path: string, scope?: string, root?: string): string {
   const parts: string[] = [];
   const segments = [...path.matchAll(SEGMENT)];
   let parentName: string | undefined;
@@ -180,10 +190,16 @@ export function fieldLabel(path: string, scope?: string): string {
     const name = match[1];
     const last = i === segments.length - 1;
     const scoped = last && scope !== undefined ? labelOf(`${scope}.${name}`) : undefined;
+    const rooted = i === 0 && root !== undefined ? labelOf(`${root}.${name}`) : undefined;
     const topLevel = segments.length === 1 ? labelOf(`/${name}`) : undefined;
     const parent = parentName === undefined ? undefined : labelOf(`${parentName}.${name}`);
-    parts.push(scoped ?? topLevel ?? parent ?? labelOf(name) ?? name);
+    parts.push(scoped ?? rooted ?? topLevel ?? parent ?? labelOf(name) ?? name);
     parentName = name;
   });
   return parts.join('·');
+}
+
+/** The request body class of a command (`HoldDecisionMeeting` → `HoldDecisionMeetingDto`), as the api names them. */
+export function requestBodyOf(command: unknown): string | undefined {
+  return typeof command === 'string' && /^[A-Z]\w*$/.test(command) ? `${command}Dto` : undefined;
 }

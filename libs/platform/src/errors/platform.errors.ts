@@ -25,6 +25,8 @@ export interface FieldError {
   problems?: FieldProblem[];
   /** The request body class the field belongs to, for labels particular to one request. */
   scope?: string;
+  /** The class of the whole request body, for the label of the path's first segment (`members[0].name`). */
+  root?: string;
 }
 
 /** One bad field for a RequestValidationError, e.g. `fieldError('cursor', 'cursor')`. */

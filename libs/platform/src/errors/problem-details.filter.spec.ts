@@ -206,6 +206,28 @@ describe('ProblemDetailsFilter', () => {
     });
   });
 
+  it('labels the decision meeting’s members as the meeting’s, not the inspection team’s', () => {
+    const error = AppointmentErrors.invalid('members', 'members-exceed-entitled', 'R17', {
+      members: 7,
+      entitled: 3,
+    });
+    (error.details as Record<string, unknown>).command = 'HoldDecisionMeeting';
+    expect(answer(error).body).toMatchObject({
+      detail: '会议组成人员：列出的会议成员（7人）多于应到会人数（3人）',
+      errors: [{ field: 'members', label: '会议组成人员' }],
+    });
+  });
+
+  it('shows a field error that has only its log line where it is in the answer’s language', () => {
+    const chinese = new RequestValidationError([{ field: 'year', messages: ['年份须为四位数字'] }]);
+    expect(answer(chinese).body).toMatchObject({ errors: [{ messages: ['年份须为四位数字'] }] });
+    const unknown = new RequestValidationError([{ field: 'x', messages: ['x is odd'] }]);
+    expect(answer(unknown).body).toMatchObject({ errors: [{ messages: ['填写不正确'] }] });
+    expect(answer(unknown, { headers: { 'accept-language': 'en' } }).body).toMatchObject({
+      errors: [{ messages: ['x is odd'] }],
+    });
+  });
+
   it.each([
     [undefined, 'zh'],
     ['', 'zh'],

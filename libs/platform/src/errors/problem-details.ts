@@ -2,8 +2,8 @@ import { BadRequestException, HttpException, HttpStatus, NotFoundException } fro
 import { ThrottlerException } from '@nestjs/throttler';
 import type { Lang } from './error-catalogue';
 import { describeError, describeReason, negotiateLanguage, type Params, statusTitle } from './error-messages';
-import { fieldLabel } from './field-labels';
-import type { ErrorCategory, FieldError } from './platform.errors';
+import { fieldLabel, requestBodyOf } from './field-labels';
+import type { ErrorCategory, FieldError, FieldProblem } from './platform.errors';
 
 /** One bad field as the client reads it: the path, its label and why, in the client's language. */
 export interface ProblemFieldError {
@@ -138,14 +138,22 @@ function localize(described: Described, lang: Lang): ProblemDetails {
 }
 
 function localizeField(error: FieldError, lang: Lang): ProblemFieldError {
-  const label = fieldLabel(error.field, error.scope);
-  const messages =
+  const label = fieldLabel(error.field, error.scope, error.root);
+  const problems =
     error.problems === undefined || error.problems.length === 0
-      ? lang === 'zh'
-        ? [describeReason('invalid', {}, lang)]
-        : error.messages
-      : error.problems.map((p) => describeReason(p.reason, p.params ?? {}, lang));
+      ? error.messages.map((message) => problemOfMessage(message, lang))
+      : error.problems;
+  const messages = problems.map((p) => describeReason(p.reason, p.params ?? {}, lang));
   return { field: error.field, label, messages };
+}
+
+/**
+ * A field error with only its log line (no reason key): the line itself where it is in the answer's
+ * language (a Chinese sentence in Chinese, an English one in English), else general words.
+ */
+function problemOfMessage(message: string, lang: Lang): FieldProblem {
+  const chinese = /[\u3400-\u9fff]/.test(message);
+  return chinese || lang === 'en' ? { reason: message } : { reason: 'invalid' };
 }
 
 function describe(exception: unknown, request?: ProblemRequest): Described {
@@ -244,16 +252,22 @@ function fromCategorized(error: Categorized): Described {
   return result;
 }
 
-/** The message of a domain field error: the reason alone, since the label stands beside it. */
+/**
+ * The message of a domain field error: the reason alone, since the label stands beside it. The
+ * command it refused (`details.command`) labels the field as that command's request body does.
+ */
 function domainFieldError(code: string, field: string, params: Params): FieldError {
   const reason =
     code === 'APPOINTMENT.INVALID_INPUT' && typeof params.reason === 'string' ? params.reason : undefined;
-  return {
+  const error: FieldError = {
     field,
     messages: [String(params.message ?? code)],
     problems: reason === undefined ? [{ reason: code, params }] : [{ reason, params }],
     scope: code,
   };
+  const root = requestBodyOf(params.command);
+  if (root !== undefined) error.root = root;
+  return error;
 }
 
 /** Fields an error class keeps of its own (an event-store error's `expected`, `actual`). */

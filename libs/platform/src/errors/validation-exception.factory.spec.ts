@@ -108,12 +108,14 @@ describe('validationExceptionFactory', () => {
       {
         field: 'post.title',
         scope: 'PostDto',
+        root: 'MeetingDto',
         messages: ['title should not be empty'],
         problems: [{ reason: 'isNotEmpty' }],
       },
       {
         field: 'votes[0].ballots[1].vote',
         scope: 'BallotDto',
+        root: 'MeetingDto',
         messages: ['vote must be one of the following values: agree, disagree, defer'],
         problems: [{ reason: 'isIn', params: { allowed: ['agree', 'disagree', 'defer'] } }],
       },

@@ -7,11 +7,16 @@ export function validationExceptionFactory(errors: ValidationError[]): RequestVa
   return new RequestValidationError(flattenValidationErrors(errors));
 }
 
-export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
+export function flattenValidationErrors(
+  errors: ValidationError[],
+  parent = '',
+  root: string | undefined = undefined,
+): FieldError[] {
   return errors.flatMap((error) => {
     const field = joinPath(parent, error.property);
+    const body = parent === '' ? scopeOf(error) : root;
     const constraints = requiredFirst(error.value, Object.entries(error.constraints ?? {}));
-    const nested = flattenValidationErrors(error.children ?? [], field);
+    const nested = flattenValidationErrors(error.children ?? [], field, body);
     if (constraints.length === 0) return nested;
     const own: FieldError = {
       field,
@@ -20,6 +25,7 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
     };
     const scope = scopeOf(error);
     if (scope !== undefined) own.scope = scope;
+    if (body !== undefined && body !== scope) own.root = body;
     return [own, ...nested];
   });
 }
