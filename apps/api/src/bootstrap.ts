@@ -1,4 +1,3 @@
-import { ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -11,7 +10,7 @@ import {
   ProblemDetailsFilter,
   refuseNonJsonBody,
   refuseUnsafeInput,
-  validationExceptionFactory,
+  requestValidationPipe,
 } from '@app/platform';
 import { AppModule } from './app.module';
 import { withErrorCatalogue } from './errors/error-catalogue.openapi';
@@ -37,16 +36,7 @@ export async function createApp(
   app.use(refuseNonJsonBody);
   app.useBodyParser('json', { limit: config.bodyLimit });
   app.use(refuseUnsafeInput);
-  app.useGlobalPipes(
-    new ValidationPipe({
-      whitelist: true,
-      forbidNonWhitelisted: true,
-      transform: true,
-      exceptionFactory: validationExceptionFactory,
-      // the errors' targets name the request body a field belongs to (field labels); they are never sent
-      validationError: { target: true },
-    }),
-  );
+  app.useGlobalPipes(requestValidationPipe());
   app.useGlobalInterceptors(new DeclaredQueryInterceptor());
   app.useGlobalFilters(new ProblemDetailsFilter());
   serveConsole(app);

@@ -1,16 +1,8 @@
-import chineseDays from 'chinese-days/dist/chinese-days.json';
 import { validateArrangement } from '@app/calendar';
+import { arrangement2026 } from '@app/calendar/testing/arrangement-2026.fixture';
 import { FIELD_REASONS, toProblemResponse } from '@app/platform';
 import { arrangementError, arrangementFieldError, invalidYear } from './arrangement-problems';
 
-const only2026 = (map: Record<string, string>): Record<string, string> =>
-  Object.fromEntries(Object.entries(map).filter(([date]) => date.startsWith('2026-')));
-const arrangement2026 = {
-  documentNo: '国办发明电〔2025〕7号',
-  publishedAt: '2025-11-04',
-  holidays: only2026(chineseDays.holidays),
-  workdays: only2026(chineseDays.workdays),
-};
 const TODAY = '2026-12-02';
 
 /** Every problem validateArrangement words, once each. */

@@ -1,16 +1,7 @@
 import { composeCalendar } from './calendar-composition';
 import { parseArrangementYear, summarizeYear, validateArrangement } from './calendar-arrangement';
 import chineseDays from 'chinese-days/dist/chinese-days.json';
-
-// The package's own 2026 arrangement, reshaped as an admin would send it.
-const only2026 = (map: Record<string, string>): Record<string, string> =>
-  Object.fromEntries(Object.entries(map).filter(([date]) => date.startsWith('2026-')));
-const arrangement2026 = {
-  documentNo: '国办发明电〔2025〕7号',
-  publishedAt: '2025-11-04',
-  holidays: only2026(chineseDays.holidays),
-  workdays: only2026(chineseDays.workdays),
-};
+import { arrangement2026 } from './testing/arrangement-2026.fixture';
 
 describe('a year’s holiday arrangement', () => {
   it('accepts the 2026 arrangement and accounts for every day of the year', () => {

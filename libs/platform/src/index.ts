@@ -64,7 +64,11 @@ export {
   type ProblemDetails,
   type ProblemResponse,
 } from './errors/problem-details';
-export { flattenValidationErrors, validationExceptionFactory } from './errors/validation-exception.factory';
+export {
+  flattenValidationErrors,
+  requestValidationPipe,
+  validationExceptionFactory,
+} from './errors/validation-exception.factory';
 export { isAcceptedText, REFUSED_TEXT_MESSAGE } from './input/accepted-text';
 export { inspectJsonInput, MAX_JSON_DEPTH } from './input/json-input';
 export { refuseUnsafeInput } from './input/input-guard.middleware';

@@ -1,5 +1,5 @@
 import type { Actor } from '@app/appointment/appointment.commands';
-import { Body, Controller, Get, Module, Post, ValidationPipe } from '@nestjs/common';
+import { Body, Controller, Get, Module, Post } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import { IsString } from 'class-validator';
@@ -11,7 +11,7 @@ import { signLocalToken } from './auth/local-token';
 import { CLOCK, type Clock } from './clock/clock';
 import { loadConfig } from './config/app-config';
 import { ProblemDetailsFilter } from './errors/problem-details.filter';
-import { validationExceptionFactory } from './errors/validation-exception.factory';
+import { requestValidationPipe } from './errors/validation-exception.factory';
 import { ID_GENERATOR, type IdGenerator } from './ids/id-generator';
 import { PlatformModule } from './platform.module';
 import { REDIS } from './redis/redis.provider';
@@ -60,14 +60,7 @@ describe('PlatformModule in a running app', () => {
     app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: false });
     app.useBodyParser('json', { limit: config.bodyLimit });
     app.useGlobalFilters(new ProblemDetailsFilter());
-    app.useGlobalPipes(
-      new ValidationPipe({
-        whitelist: true,
-        forbidNonWhitelisted: true,
-        transform: true,
-        exceptionFactory: validationExceptionFactory,
-      }),
-    );
+    app.useGlobalPipes(requestValidationPipe());
     await app.init();
     redis = app.get(REDIS);
   });

@@ -1,28 +1,11 @@
-import { type ArgumentMetadata, ValidationPipe } from '@nestjs/common';
-import { type ProblemDetails, toProblemResponse, validationExceptionFactory } from '@app/platform';
+import { queryRefusal, readQuery } from '@app/platform/testing/query-validation';
 import { InboxQueryParams } from './inbox.query-params';
 
-const pipe = new ValidationPipe({
-  whitelist: true,
-  forbidNonWhitelisted: true,
-  transform: true,
-  exceptionFactory: validationExceptionFactory,
-  validationError: { target: true },
-});
-const asQuery: ArgumentMetadata = { type: 'query', metatype: InboxQueryParams };
-
-async function refusal(query: Record<string, string>, lang = 'zh'): Promise<ProblemDetails> {
-  try {
-    await pipe.transform(query, asQuery);
-  } catch (error) {
-    return toProblemResponse(error, { headers: { 'accept-language': lang } }).problem;
-  }
-  throw new Error(`accepted ${JSON.stringify(query)}`);
-}
+const refusal = (query: Record<string, string>, lang = 'zh') => queryRefusal(InboxQueryParams, query, lang);
 
 describe('GET /inbox query parameters', () => {
   it('accepts unread=true|false and a decimal limit', async () => {
-    await expect(pipe.transform({ unread: 'true', limit: '10' }, asQuery)).resolves.toEqual({
+    await expect(readQuery(InboxQueryParams, { unread: 'true', limit: '10' })).resolves.toEqual({
       unread: 'true',
       limit: 10,
     });

@@ -1,28 +1,11 @@
-import { type ArgumentMetadata, ValidationPipe } from '@nestjs/common';
-import { type ProblemDetails, toProblemResponse, validationExceptionFactory } from '@app/platform';
+import { queryRefusal, readQuery } from '@app/platform/testing/query-validation';
 import { ListCasesParams } from './list-cases.query-params';
 
-const pipe = new ValidationPipe({
-  whitelist: true,
-  forbidNonWhitelisted: true,
-  transform: true,
-  exceptionFactory: validationExceptionFactory,
-  validationError: { target: true },
-});
-const asQuery: ArgumentMetadata = { type: 'query', metatype: ListCasesParams };
-
-async function refusal(query: Record<string, string>): Promise<ProblemDetails> {
-  try {
-    await pipe.transform(query, asQuery);
-  } catch (error) {
-    return toProblemResponse(error, { headers: {} }).problem;
-  }
-  throw new Error(`accepted ${JSON.stringify(query)}`);
-}
+const refusal = (query: Record<string, string>) => queryRefusal(ListCasesParams, query);
 
 describe('GET /cases query parameters', () => {
   it('reads a decimal limit and overdue=true|false', async () => {
-    await expect(pipe.transform({ limit: '16', overdue: 'false' }, asQuery)).resolves.toEqual({
+    await expect(readQuery(ListCasesParams, { limit: '16', overdue: 'false' })).resolves.toEqual({
       limit: 16,
       overdue: 'false',
     });

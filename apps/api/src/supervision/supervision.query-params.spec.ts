@@ -1,32 +1,13 @@
-import { type ArgumentMetadata, ValidationPipe } from '@nestjs/common';
-import { type ProblemDetails, toProblemResponse, validationExceptionFactory } from '@app/platform';
+import { queryRefusal as refusal, readQuery } from '@app/platform/testing/query-validation';
 import { AnnualReportParams, FindingsParams } from './supervision.query-params';
-
-const pipe = new ValidationPipe({
-  whitelist: true,
-  forbidNonWhitelisted: true,
-  transform: true,
-  exceptionFactory: validationExceptionFactory,
-  validationError: { target: true },
-});
-const query = (metatype: ArgumentMetadata['metatype']): ArgumentMetadata => ({ type: 'query', metatype });
-
-async function refusal(metatype: ArgumentMetadata['metatype'], value: object): Promise<ProblemDetails> {
-  try {
-    await pipe.transform(value, query(metatype));
-  } catch (error) {
-    return toProblemResponse(error, { headers: {} }).problem;
-  }
-  throw new Error(`accepted ${JSON.stringify(value)}`);
-}
 
 describe('GET /supervision/findings and /reports/annual query parameters', () => {
   it('reads decimal integers', async () => {
-    await expect(pipe.transform({ limit: '16', open: 'true' }, query(FindingsParams))).resolves.toEqual({
+    await expect(readQuery(FindingsParams, { limit: '16', open: 'true' })).resolves.toEqual({
       limit: 16,
       open: 'true',
     });
-    await expect(pipe.transform({ year: '2025' }, query(AnnualReportParams))).resolves.toEqual({
+    await expect(readQuery(AnnualReportParams, { year: '2025' })).resolves.toEqual({
       year: 2025,
     });
   });

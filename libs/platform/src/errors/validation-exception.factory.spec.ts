@@ -1,4 +1,3 @@
-import { ValidationPipe } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import {
   ArrayMinSize,
@@ -12,7 +11,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { RequestValidationError } from './platform.errors';
-import { validationExceptionFactory } from './validation-exception.factory';
+import { requestValidationPipe, validationExceptionFactory } from './validation-exception.factory';
 
 class PostDto {
   @IsString()
@@ -58,14 +57,7 @@ class MeetingDto {
   votes!: VoteDto[];
 }
 
-const pipe = new ValidationPipe({
-  whitelist: true,
-  forbidNonWhitelisted: true,
-  transform: true,
-  exceptionFactory: validationExceptionFactory,
-  // the errors' targets name the request body a field belongs to (field labels); they are never sent
-  validationError: { target: true },
-});
+const pipe = requestValidationPipe();
 
 async function fieldsOf(body: unknown): Promise<RequestValidationError['errors']> {
   try {

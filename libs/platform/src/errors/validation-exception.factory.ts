@@ -1,8 +1,24 @@
+import { ValidationPipe } from '@nestjs/common';
 import type { ValidationError } from 'class-validator';
 import { STAGES } from '@app/appointment/appointment.state';
 import { type FieldError, type FieldProblem, RequestValidationError } from './platform.errors';
 
 /** For ValidationPipe's `exceptionFactory`: one entry per bad field, nested paths as `votes[0].ballots[1].vote`. */
+/**
+ * The api's one ValidationPipe: a field or parameter a DTO does not declare is refused, values are
+ * converted to their types, and refusals are RequestValidationErrors (problem details, each field named).
+ */
+export function requestValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    exceptionFactory: validationExceptionFactory,
+    // the errors' targets name the request body a field belongs to (field labels); they are never sent
+    validationError: { target: true },
+  });
+}
+
 export function validationExceptionFactory(errors: ValidationError[]): RequestValidationError {
   return new RequestValidationError(flattenValidationErrors(errors));
 }

@@ -1,7 +1,5 @@
-import { type ArgumentMetadata, ValidationPipe } from '@nestjs/common';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import { type ProblemDetails, toProblemResponse } from '../errors/problem-details';
-import { validationExceptionFactory } from '../errors/validation-exception.factory';
+import { queryRefusal, readQuery } from '../testing/query-validation';
 import { DecimalInteger, decimalInteger, QueryBoolean } from './query-values';
 
 class PageParams {
@@ -17,24 +15,7 @@ class PageParams {
   limit?: number;
 }
 
-/** The global pipe as bootstrap.ts configures it. */
-const pipe = new ValidationPipe({
-  whitelist: true,
-  forbidNonWhitelisted: true,
-  transform: true,
-  exceptionFactory: validationExceptionFactory,
-  validationError: { target: true },
-});
-const asQuery: ArgumentMetadata = { type: 'query', metatype: PageParams };
-
-async function refusal(query: Record<string, unknown>, lang = 'zh'): Promise<ProblemDetails> {
-  try {
-    await pipe.transform(query, asQuery);
-  } catch (error) {
-    return toProblemResponse(error, { headers: { 'accept-language': lang } }).problem;
-  }
-  throw new Error(`accepted ${JSON.stringify(query)}`);
-}
+const refusal = (query: Record<string, unknown>, lang = 'zh') => queryRefusal(PageParams, query, lang);
 
 describe('integer query values', () => {
   it('reads plain decimal digits as a number and leaves anything else as text', () => {
@@ -46,7 +27,7 @@ describe('integer query values', () => {
   });
 
   it('accepts a decimal limit', async () => {
-    await expect(pipe.transform({ limit: '16' }, asQuery)).resolves.toEqual({ limit: 16 });
+    await expect(readQuery(PageParams, { limit: '16' })).resolves.toEqual({ limit: 16 });
   });
 
   it.each(['0x10', '+5', ' 5', '5.0', '1e1'])('refuses limit=%j as not an integer', async (limit) => {
@@ -64,7 +45,7 @@ describe('integer query values', () => {
 
 describe('yes/no query values', () => {
   it('accepts true and false', async () => {
-    await expect(pipe.transform({ unread: 'false' }, asQuery)).resolves.toEqual({ unread: 'false' });
+    await expect(readQuery(PageParams, { unread: 'false' })).resolves.toEqual({ unread: 'false' });
   });
 
   it('names both allowed values when refusing another, in Chinese and in English', async () => {
