@@ -86,7 +86,7 @@ describe('error messages in Chinese, English on request (e2e)', () => {
         label: '会议召开时间',
         messages: ['须为带时区的时间，如 2025-03-14T09:30:00+08:00'],
       },
-      { field: 'entitled', label: '应到会人数', messages: ['须为整数', '不能小于 1', '不能大于 1000'] },
+      { field: 'entitled', label: '应到会人数', messages: ['须为整数'] },
       { field: 'principalLeaderId', label: '主要负责人', messages: ['不能为空'] },
       {
         field: 'votes[0].ballots[0].vote',

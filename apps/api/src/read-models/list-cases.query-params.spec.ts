@@ -1,5 +1,5 @@
 import { queryRefusal, readQuery } from '@app/platform/testing/query-validation';
-import { ListCasesParams } from './list-cases.query-params';
+import { ListCasesParams, TimelineParams } from './list-cases.query-params';
 
 const refusal = (query: Record<string, string>) => queryRefusal(ListCasesParams, query);
 
@@ -20,6 +20,12 @@ describe('GET /cases query parameters', () => {
   it('names the allowed values of overdue', async () => {
     expect((await refusal({ overdue: 'yes' })).errors).toEqual([
       { field: 'overdue', label: '是否逾期', messages: ['须为 true（是）或 false（否）'] },
+    ]);
+  });
+
+  it('refuses an empty candidateId on the timeline by name, rather than looking for no one', async () => {
+    expect((await queryRefusal(TimelineParams, { candidateId: '' })).errors).toEqual([
+      { field: 'candidateId', label: expect.any(String), messages: ['不能为空'] },
     ]);
   });
 });

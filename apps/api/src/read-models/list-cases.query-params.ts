@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { DecimalInteger, QueryBoolean } from '@app/platform';
 import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { STAGE_LABELS, STAGES, type Stage } from '@app/appointment';
 import { DateTime } from '../cases/http/field.decorators';
 import { IsStage, stageFromName } from './stage-names';
@@ -54,6 +54,7 @@ export class TimelineParams {
   @ApiPropertyOptional({ description: 'only the entries concerning this candidate (一人一表)' })
   @IsOptional()
   @IsString()
+  @IsNotEmpty()
   @MaxLength(100)
   candidateId?: string;
 

@@ -46,11 +46,21 @@ export function flattenValidationErrors(
   });
 }
 
-/** A missing field is told it is required, not also every rule its value would have to meet. */
+/** Checks of a value's type: when one fails, the checks of its size say nothing true of it. */
+const TYPE_CHECKS = new Set(['isInt', 'isNumber', 'isString', 'isBoolean', 'isArray', 'isObject']);
+const SIZE_CHECKS = new Set(['min', 'max', 'minLength', 'maxLength', 'arrayMinSize', 'arrayMaxSize']);
+
+/**
+ * A missing field is told it is required, not also every rule its value would have to meet; a value
+ * of the wrong type (`limit=abc`) is told its type, not also `不能大于 100` and `不能小于 1`.
+ */
 function requiredFirst(value: unknown, constraints: [string, string][]): [string, string][] {
-  if (value !== undefined && value !== null) return constraints;
-  const required = constraints.filter(([name]) => name === 'isNotEmpty' || name === 'isDefined');
-  return required.length > 0 ? required : constraints;
+  if (value === undefined || value === null) {
+    const required = constraints.filter(([name]) => name === 'isNotEmpty' || name === 'isDefined');
+    return required.length > 0 ? required : constraints;
+  }
+  if (!constraints.some(([name]) => TYPE_CHECKS.has(name))) return constraints;
+  return constraints.filter(([name]) => !SIZE_CHECKS.has(name));
 }
 
 function joinPath(parent: string, property: string): string {
