@@ -84,7 +84,7 @@ describe('error messages in Chinese, English on request (e2e)', () => {
       {
         field: 'heldAt',
         label: '会议召开时间',
-        messages: ['须为带时区的时间，如 2025-03-14T09:30:00+08:00'],
+        messages: ['须为带时区的时间，如 2025-03-14T09:30:00+08:00（公元 1 至 9999 年之间）'],
       },
       { field: 'entitled', label: '应到会人数', messages: ['须为整数'] },
       { field: 'principalLeaderId', label: '主要负责人', messages: ['不能为空'] },

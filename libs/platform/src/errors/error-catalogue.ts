@@ -508,8 +508,8 @@ export const FIELD_REASONS: Readonly<Record<string, Words>> = {
   },
   isDateOnly: { zh: '须为日期，格式 YYYY-MM-DD，如 2025-03-14', en: 'must be a date formatted YYYY-MM-DD' },
   isDateTimeWithOffset: {
-    zh: '须为带时区的时间，如 2025-03-14T09:30:00+08:00',
-    en: 'must be an ISO-8601 date-time with an offset',
+    zh: '须为带时区的时间，如 2025-03-14T09:30:00+08:00（公元 1 至 9999 年之间）',
+    en: 'must be an ISO-8601 date-time with an offset, within the years 1 to 9999',
   },
   isObject: { zh: '须为对象（{…}）', en: 'must be an object' },
   nestedValidation: { zh: '须为对象（{…}）', en: 'must be an object' },
@@ -522,8 +522,8 @@ export const FIELD_REASONS: Readonly<Record<string, Words>> = {
   digest: { zh: '须为 64 位小写十六进制的 SHA-256 摘要', en: 'must be a lowercase hex SHA-256 digest' },
   cursor: { zh: '须为上一页返回的 nextCursor', en: 'must be the nextCursor of a previous page' },
   asOf: {
-    zh: '须为带时区的时间，如 2025-03-14T09:30:00+08:00',
-    en: 'must be an ISO-8601 time with an offset',
+    zh: '须为带时区的时间，如 2025-03-14T09:30:00+08:00（公元 1 至 9999 年之间）',
+    en: 'must be an ISO-8601 time with an offset, within the years 1 to 9999',
   },
   exactlyOne: {
     zh: '{one:field}与{other:field}须且只能给出一项',
