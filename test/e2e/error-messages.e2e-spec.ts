@@ -281,6 +281,11 @@ describe('error messages in Chinese, English on request (e2e)', () => {
     expect(openApi['x-error-codes']).toHaveLength(catalogue.count);
     expect(openApi.components.responses.Problem409.description).toContain('APPOINTMENT.QUORUM_NOT_MET');
     expect(openApi.paths['/cases/{id}/decision-meetings'].post.responses['409']).toBeDefined();
+    // a write's body must be JSON: the document says so with the 415 it may answer
+    expect(openApi.paths['/cases/{id}/decision-meetings'].post.responses['415']).toEqual({
+      $ref: '#/components/responses/Problem415',
+    });
+    expect(openApi.components.responses.Problem415.description).toContain('HTTP.UNSUPPORTED_MEDIA_TYPE');
   });
 });
 

@@ -91,7 +91,7 @@ export function withErrorCatalogue(document: OpenAPIObject): OpenAPIObject {
       const answers = [400, 429, 500, 503];
       if (!PUBLIC_PATHS.some((p) => path.startsWith(p))) answers.push(401, 403);
       if (path.includes('{')) answers.push(404);
-      if (WRITE_METHODS.includes(method)) answers.push(404, 409, 412, 422, 413);
+      if (WRITE_METHODS.includes(method)) answers.push(404, 409, 412, 422, 413, 415);
       const responses = (operation.responses ??= {});
       for (const status of answers) {
         if (!statuses.includes(status)) continue;
