@@ -3,7 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { CalendarStoreModule } from '@app/calendar-store';
 import { EventStoreModule } from '@app/event-store';
-import { AppConfig, type Clock, PlatformModule } from '@app/platform';
+import { AppConfig, type Clock, PlatformModule, SlidingWindowThrottlerStorage } from '@app/platform';
 import { CalendarModule } from './calendar/calendar.module';
 import { CasesModule } from './cases/cases.module';
 import { ErrorsModule } from './errors/errors.module';
@@ -26,6 +26,7 @@ export class AppModule {
         CalendarStoreModule,
         ThrottlerModule.forRoot({
           throttlers: [{ name: 'default', ttl: RATE_WINDOW_MS, limit: config.rateLimitPerMinute }],
+          storage: new SlidingWindowThrottlerStorage(),
         }),
         CasesModule,
         HealthModule,

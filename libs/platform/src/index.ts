@@ -74,6 +74,7 @@ export { inspectJsonInput, MAX_JSON_DEPTH } from './input/json-input';
 export { refuseUnsafeInput } from './input/input-guard.middleware';
 export { refuseNonJsonBody } from './input/json-body.middleware';
 export { DeclaredQueryInterceptor } from './input/declared-query.interceptor';
+export { SlidingWindowThrottlerStorage } from './rate-limit/sliding-window.storage';
 export { NoFieldsPipe } from './input/no-fields.pipe';
 export { DecimalInteger, decimalInteger, QueryBoolean } from './input/query-values';
 export { CursorCodec } from './input/cursor.codec';
