@@ -173,6 +173,47 @@ describe('the api reads only what it understands (e2e): other bodies 415, stray 
     });
   });
 
+  describe('a name, id or text of nothing but spaces is refused like an empty one', () => {
+    it('opening a case lists every blank field at once, and opens nothing', async () => {
+      const before = await eventCount();
+      const response = await client.post(people.handler, '/cases', {
+        ...validCase,
+        post: { ...validCase.post, title: '   ', orgUnit: '\u3000' },
+        grounds: ' \n\t ',
+      });
+      expectProblem(response, 400, 'HTTP.INVALID_REQUEST');
+      expect(response.body.errors).toEqual([
+        { field: 'post.title', label: '拟任职务·职务名称', messages: ['不能只有空格'] },
+        { field: 'post.orgUnit', label: expect.any(String), messages: ['不能只有空格'] },
+        { field: 'grounds', label: expect.any(String), messages: ['不能只有空格'] },
+      ]);
+      expect(await eventCount()).toBe(before);
+    });
+
+    it('a name with spaces around it is still a name', async () => {
+      const response = await client.post(people.handler, '/cases', {
+        ...validCase,
+        post: { ...validCase.post, title: ' 副主任 ' },
+      });
+      expectStatus(response, 201);
+      events = await eventCount();
+    });
+
+    it('the timeline of candidateId=%20 is a 400 naming the field, not a 404 for a blank id', async () => {
+      const response = await client.get(people.auditor, `/cases/${caseId}/timeline?candidateId=%20`);
+      expectProblem(response, 400, 'HTTP.INVALID_REQUEST');
+      expect(response.body.errors).toMatchObject([
+        { field: 'candidateId', messages: ['须为 UUID 格式的编号'] },
+      ]);
+    });
+
+    it('the case list of orgUnit=%20 is a 400 as well', async () => {
+      const response = await client.get(people.auditor, '/cases?orgUnit=%20%20');
+      expectProblem(response, 400, 'HTTP.INVALID_REQUEST');
+      expect(response.body.errors).toMatchObject([{ field: 'orgUnit', messages: ['不能只有空格'] }]);
+    });
+  });
+
   it('POST /admin/projections/:name/rebuild takes no fields either', async () => {
     const rebuild = () => as(people.admin, e2e.http().post('/admin/projections/no-such-projection/rebuild'));
     expectStray(await rebuild().send({ from: 0 }), ['from']);

@@ -23,6 +23,15 @@ describe('GET /cases query parameters', () => {
     ]);
   });
 
+  it.each([' ', 'abc', '　'])(
+    'refuses candidateId=%j on the timeline as not a candidate id',
+    async (candidateId) => {
+      expect((await queryRefusal(TimelineParams, { candidateId })).errors).toEqual([
+        { field: 'candidateId', label: expect.any(String), messages: ['须为 UUID 格式的编号'] },
+      ]);
+    },
+  );
+
   it('refuses an empty candidateId on the timeline by name, rather than looking for no one', async () => {
     expect((await queryRefusal(TimelineParams, { candidateId: '' })).errors).toEqual([
       { field: 'candidateId', label: expect.any(String), messages: ['不能为空'] },

@@ -1,7 +1,17 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { DecimalInteger, QueryBoolean } from '@app/platform';
+import { DecimalInteger, IsNotBlank, QueryBoolean } from '@app/platform';
 import { Transform } from 'class-transformer';
-import { IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import {
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { STAGE_LABELS, STAGES, type Stage } from '@app/appointment';
 import { DateTime } from '../cases/http/field.decorators';
 import { IsStage, stageFromName } from './stage-names';
@@ -19,6 +29,7 @@ export class ListCasesParams {
   @ApiPropertyOptional({ description: 'the org unit that owns the case (ownerOrgUnit)' })
   @IsOptional()
   @IsString()
+  @IsNotBlank()
   @MaxLength(200)
   orgUnit?: string;
 
@@ -51,11 +62,13 @@ export class ListCasesParams {
 }
 
 export class TimelineParams {
-  @ApiPropertyOptional({ description: 'only the entries concerning this candidate (一人一表)' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'only the entries concerning this candidate (一人一表)',
+  })
   @IsOptional()
-  @IsString()
   @IsNotEmpty()
-  @MaxLength(100)
+  @IsUUID()
   candidateId?: string;
 
   @DateTime({ optional: true, description: 'only the entries recorded up to this moment' })

@@ -28,7 +28,7 @@ export const ERROR_CATALOGUE: Readonly<Record<string, CatalogueEntry>> = {
   'HTTP.BAD_REQUEST': e(400, '请求格式不正确', '{message}'),
   'HTTP.UNAUTHORIZED': e(401, '未登录或登录已失效', '{message}'),
   'HTTP.FORBIDDEN': e(403, '无权进行此项操作', '{message}'),
-  'HTTP.NOT_FOUND': e(404, '没有这个接口：{method} {path}', 'Cannot {method} {path}'),
+  'HTTP.NOT_FOUND': e(404, '没有这个接口：{method} {path}', 'no such endpoint: {method} {path}'),
   'HTTP.METHOD_NOT_ALLOWED': e(405, '该接口不支持 {method} 请求', 'method {method} is not allowed here'),
   'HTTP.NOT_ACCEPTABLE': e(
     406,
@@ -492,6 +492,7 @@ export const FIELD_REASONS: Readonly<Record<string, Words>> = {
   // class-validator constraints of the request DTOs
   isString: { zh: '须为文字', en: 'must be a string' },
   isNotEmpty: { zh: '不能为空', en: 'must not be empty' },
+  isNotBlank: { zh: '不能只有空格', en: 'must not be only white space' },
   isDefined: { zh: '必须填写', en: 'is required' },
   maxLength: { zh: '不能超过 {max} 个字', en: 'must be at most {max} characters' },
   minLength: { zh: '不能少于 {min} 个字', en: 'must be at least {min} characters' },

@@ -300,7 +300,7 @@ describe('ProblemDetailsFilter', () => {
     });
     expect(
       answer(new NotFoundException('Cannot GET /nowhere'), { headers: { 'accept-language': 'en' } }),
-    ).toMatchObject({ body: { detail: 'Cannot GET /nowhere' } });
+    ).toMatchObject({ body: { detail: 'no such endpoint: GET /nowhere' } });
   });
 
   it('keeps the status of any other HttpException', () => {

@@ -51,11 +51,12 @@ const TYPE_CHECKS = new Set(['isInt', 'isNumber', 'isString', 'isBoolean', 'isAr
 const SIZE_CHECKS = new Set(['min', 'max', 'minLength', 'maxLength', 'arrayMinSize', 'arrayMaxSize']);
 
 /**
- * A missing field is told it is required, not also every rule its value would have to meet; a value
- * of the wrong type (`limit=abc`) is told its type, not also `不能大于 100` and `不能小于 1`.
+ * A missing or empty field is told it is required, not also every rule its value would have to
+ * meet (`candidateId=` is not also told the form of a UUID); a value of the wrong type
+ * (`limit=abc`) is told its type, not also `不能大于 100` and `不能小于 1`.
  */
 function requiredFirst(value: unknown, constraints: [string, string][]): [string, string][] {
-  if (value === undefined || value === null) {
+  if (value === undefined || value === null || value === '') {
     const required = constraints.filter(([name]) => name === 'isNotEmpty' || name === 'isDefined');
     return required.length > 0 ? required : constraints;
   }

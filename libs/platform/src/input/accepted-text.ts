@@ -1,3 +1,5 @@
+import { buildMessage, ValidateBy, type ValidationOptions } from 'class-validator';
+
 /**
  * The text the service accepts, decided once for bodies, query parameters, paths and token claims:
  * well-formed Unicode without control characters other than tab, line feed and carriage return.
@@ -19,3 +21,25 @@ export function printable(value: string): string {
     return isAcceptedText(ch) ? ch : `\\u${code.toString(16).padStart(4, '0')}`;
   }).join('');
 }
+
+/** Text that is there but says nothing: spaces, tabs, line breaks, full-width spaces. */
+export function isBlankText(value: unknown): boolean {
+  return typeof value === 'string' && value.length > 0 && value.trim().length === 0;
+}
+
+/**
+ * A name, id or text must say something: `"  "` is refused here, with the other fields of the
+ * request, rather than recorded as a name or found by the domain one field at a time. An empty
+ * string is IsNotEmpty's to refuse.
+ */
+export const IsNotBlank = (options?: ValidationOptions): PropertyDecorator =>
+  ValidateBy(
+    {
+      name: 'isNotBlank',
+      validator: {
+        validate: (value: unknown) => !isBlankText(value),
+        defaultMessage: buildMessage((each) => `${each}$property must not be only white space`),
+      },
+    },
+    options,
+  );

@@ -21,6 +21,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { IsNotBlank } from '@app/platform';
 import { isDateTime, isPlainDate } from '@app/time';
 
 export const ID_MAX = 100;
@@ -51,6 +52,7 @@ const string = (max: number, options: FieldOptions): PropertyDecorator =>
     ...optional(options),
     IsString(),
     IsNotEmpty(),
+    IsNotBlank(),
     MaxLength(max),
     api(options, { type: String, maxLength: max }),
   );
@@ -155,6 +157,7 @@ export const IdList = (options: ListOptions = {}) =>
     ...listSize(options),
     IsString({ each: true }),
     IsNotEmpty({ each: true }),
+    IsNotBlank({ each: true }),
     MaxLength(ID_MAX, { each: true }),
     api(options, { type: String, isArray: true, minItems: options.min, maxItems: options.max ?? LIST_MAX }),
   );
