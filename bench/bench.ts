@@ -6,7 +6,8 @@
  *     1 000 cases, with the ratio to the raw INSERT baseline and to the HTTP floor (the same load on a
  *     bare NestJS route that makes one INSERT, bench/lib/http-floor.ts); 3. projection lag under that load;
  *  4. replay: folding a 300-event case, GET /cases/:id of a 2 000-event case, and rebuilding the
- *     timeline over 1 000 000 events (events/s, peak memory); 5. reminders: firing delay over 1 000
+ *     timeline over 1 000 000 events (events/s, peak memory, and the ratio to reading the same events
+ *     alone in the same run); 5. reminders: firing delay over 1 000
  *     simultaneous deadlines; 6. stores side by side (bench/lib/store-compare.ts). Writes
  * bench/results/<date>.json and prints a table.
  *
@@ -49,7 +50,15 @@ import { loadApi, type LoadResult } from './lib/command-load';
 import { phase } from './lib/progress';
 import { ProjectionLagProbe, type LagResult } from './lib/projection-lag';
 import { remindersDelay, type RemindersResult } from './lib/reminders-delay';
-import { foldBench, type FoldResult, growStore, rebuildBench, type RebuildResult } from './lib/replay';
+import {
+  foldBench,
+  type FoldResult,
+  growStore,
+  type ReadFloor,
+  readFloor,
+  rebuildBench,
+  type RebuildResult,
+} from './lib/replay';
 import { round } from './lib/stats';
 import { recordBench, type RecordBenchResult, recordBenchRow } from './record.bench';
 import { supervisionBench, supervisionRows, type SupervisionBenchResult } from './supervision.bench';
@@ -110,6 +119,8 @@ interface Results {
   getBigCase?: LoadResult & { events: number; targetMs: number; withinTarget: boolean };
   fold?: FoldResult;
   rebuild?: RebuildResult;
+  /** The same events read alone through the store, in the same run: the rebuild's floor. */
+  rebuildFloor?: ReadFloor;
   reminders?: RemindersResult;
   record?: RecordBenchResult;
   supervision?: SupervisionBenchResult;
@@ -231,10 +242,18 @@ function table(results: Results): string {
       `p50 ${ms(big.latency.p50)}  p95 ${ms(big.latency.p95)}  p99 ${ms(big.latency.p99)}  ${big.withinTarget ? 'within' : 'OVER'} the ${big.targetMs} ms target (p99)`,
     ]);
   const rebuild = results.rebuild;
+  const floor = results.rebuildFloor;
+  if (floor)
+    rows.push([
+      'reading the events alone (rebuild floor)',
+      `${floor.events} events in ${floor.seconds} s = ${floor.eventsPerSecond} events/s`,
+    ]);
   if (rebuild)
     rows.push([
       `rebuild ${rebuild.projection}`,
-      `${rebuild.events} events in ${rebuild.seconds} s = ${rebuild.eventsPerSecond} events/s; peak RSS of the rebuild process ${rebuild.peakRssMb} MB`,
+      `${rebuild.events} events in ${rebuild.seconds} s = ${rebuild.eventsPerSecond} events/s` +
+        (floor ? ` (×${round(rebuild.eventsPerSecond / floor.eventsPerSecond, 2)} of the floor)` : '') +
+        `; peak RSS of the rebuild process ${rebuild.peakRssMb} MB`,
     ]);
   const reminders = results.reminders;
   if (reminders)
@@ -412,7 +431,8 @@ async function main(): Promise<void> {
     if (!options.skip.has('replay')) results.fold = await foldBench(store, decider, options.foldEvents, 100);
 
     if (!options.skip.has('rebuild')) {
-      await growStore(pool, store, options.rebuildEvents);
+      const events = await growStore(pool, store, options.rebuildEvents);
+      results.rebuildFloor = await readFloor(store, events);
       results.rebuild = await rebuildBench(ROOT, databaseUrl);
     }
     if (!options.skip.has('supervision'))

@@ -1,4 +1,4 @@
-import { type AppointmentDecider, caseStreamId } from '@app/appointment';
+import { type AppointmentDecider, CASE_STREAM_PREFIX, caseStreamId } from '@app/appointment';
 import type { EventStore } from '@app/event-store';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
@@ -82,6 +82,39 @@ export async function growStore(pool: Pool, store: EventStore, target: number): 
     // page of readAll by a sequential scan, and the rebuild measured would be the planner's mistake.
     await pool.query('ANALYZE events');
     return have;
+  });
+}
+
+export interface ReadFloor {
+  events: number;
+  seconds: number;
+  eventsPerSecond: number;
+}
+
+/**
+ * The rebuild's floor in the same run: the case events read alone, page by page through the store
+ * as the rebuild reads them (same page size, no fold, nothing written). The machine's speed moves
+ * from run to run; the rebuild's ratio to this tells a slower machine from a slower rebuild.
+ */
+export async function readFloor(store: EventStore, total: number, pageSize = 2000): Promise<ReadFloor> {
+  return phase('read the events alone', total, 'events', async (tick) => {
+    const started = performance.now();
+    let events = 0;
+    let from: string | null = null;
+    for (;;) {
+      const page = await store.readAll({
+        fromPosition: from,
+        limit: pageSize,
+        streamPrefix: CASE_STREAM_PREFIX,
+      });
+      if (page.events.length === 0) break;
+      events += page.events.length;
+      from = page.events[page.events.length - 1].globalPosition;
+      tick(page.events.length);
+      if (page.events.length < pageSize) break;
+    }
+    const seconds = (performance.now() - started) / 1000;
+    return { events, seconds: round(seconds, 1), eventsPerSecond: round(events / seconds, 0) };
   });
 }
 
