@@ -94,6 +94,20 @@ describe('a case from 动议 to 结案 through the console (browser)', () => {
     await signInAs(page, harness.baseUrl, demo.handler.sub);
     await page.getByRole('link', { name: '案件列表' }).click();
     await page.getByRole('button', { name: '新建案件' }).click();
+    // Spaces alone are not a post or grounds: each field says so under it, in one answer.
+    await fill('拟任职务', '   ');
+    await fill('职位所在单位', '市发展和改革委员会');
+    await fill('职务层次', '副局级');
+    await fill('动议依据（分析研判情况）', '\u3000\u3000');
+    await page.getByTestId('action-submit').click();
+    const said = (label: string) =>
+      page
+        .locator('.ant-modal .ant-form-item')
+        .filter({ has: page.getByLabel(label, { exact: true }) })
+        .locator('.ant-form-item-explain-error');
+    await said('拟任职务').filter({ hasText: '不能只有空格' }).waitFor();
+    await expect(said('动议依据（分析研判情况）').textContent()).resolves.toContain('不能只有空格');
+    await screenshot(page, '19-form-open-case-blank');
     await fill('拟任职务', POST);
     await fill('职位所在单位', '市发展和改革委员会');
     await fill('职务层次', '副局级');
