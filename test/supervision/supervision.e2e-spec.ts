@@ -511,6 +511,8 @@ describe('supervision across cases: findings, 倒查, 谁推荐谁负责, yearly
     for (const path of [
       '/supervision/findings?orgUnit=%00',
       '/reports/annual?year=2025&orgUnit=a%00b',
+      '/supervision/findings?orgUnit=%20',
+      '/reports/annual?year=2025&orgUnit=%E3%80%80',
       '/reports/annual?year=1e309',
       '/people/%00/accountability',
       '/recommenders/%01',

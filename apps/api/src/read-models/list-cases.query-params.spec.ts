@@ -17,13 +17,22 @@ describe('GET /cases query parameters', () => {
     expect(problem.errors?.[0].messages).toContain('须为整数');
   });
 
+  it.each([
+    ['', '不能为空'],
+    ['  ', '不能只有空格'],
+  ])('refuses orgUnit=%j by name', async (orgUnit, message) => {
+    expect((await refusal({ orgUnit })).errors).toEqual([
+      { field: 'orgUnit', label: expect.any(String), messages: [message] },
+    ]);
+  });
+
   it('names the allowed values of overdue', async () => {
     expect((await refusal({ overdue: 'yes' })).errors).toEqual([
       { field: 'overdue', label: '是否逾期', messages: ['须为 true（是）或 false（否）'] },
     ]);
   });
 
-  it.each([' ', 'abc', '　'])(
+  it.each(['', ' ', 'abc', '　'])(
     'refuses candidateId=%j on the timeline as not a candidate id',
     async (candidateId) => {
       expect((await queryRefusal(TimelineParams, { candidateId })).errors).toEqual([
@@ -31,10 +40,4 @@ describe('GET /cases query parameters', () => {
       ]);
     },
   );
-
-  it('refuses an empty candidateId on the timeline by name, rather than looking for no one', async () => {
-    expect((await queryRefusal(TimelineParams, { candidateId: '' })).errors).toEqual([
-      { field: 'candidateId', label: expect.any(String), messages: ['不能为空'] },
-    ]);
-  });
 });

@@ -1,19 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { DecimalInteger, IsNotBlank, QueryBoolean } from '@app/platform';
+import { DecimalInteger, QueryBoolean } from '@app/platform';
 import { Transform } from 'class-transformer';
-import {
-  IsInt,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { STAGE_LABELS, STAGES, type Stage } from '@app/appointment';
-import { DateTime } from '../cases/http/field.decorators';
+import { DateTime, Name, Uuid } from '../cases/http/field.decorators';
 import { IsStage, stageFromName } from './stage-names';
 
 export class ListCasesParams {
@@ -26,11 +16,7 @@ export class ListCasesParams {
   @IsStage()
   stage?: Stage;
 
-  @ApiPropertyOptional({ description: 'the org unit that owns the case (ownerOrgUnit)' })
-  @IsOptional()
-  @IsString()
-  @IsNotBlank()
-  @MaxLength(200)
+  @Name({ optional: true, description: 'the org unit that owns the case (ownerOrgUnit)' })
   orgUnit?: string;
 
   @ApiPropertyOptional({
@@ -62,13 +48,7 @@ export class ListCasesParams {
 }
 
 export class TimelineParams {
-  @ApiPropertyOptional({
-    format: 'uuid',
-    description: 'only the entries concerning this candidate (一人一表)',
-  })
-  @IsOptional()
-  @IsNotEmpty()
-  @IsUUID()
+  @Uuid({ optional: true, description: 'only the entries concerning this candidate (一人一表)' })
   candidateId?: string;
 
   @DateTime({ optional: true, description: 'only the entries recorded up to this moment' })

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { DecimalInteger, QueryBoolean } from '@app/platform';
+import { DecimalInteger, IsNotBlank, QueryBoolean } from '@app/platform';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { FINDING_CODES, type FindingCode, type Severity } from '@app/projections/supervision-findings';
 
@@ -21,6 +21,7 @@ export class FindingsParams {
   @ApiPropertyOptional({ description: 'the org unit that owns the case (ownerOrgUnit)' })
   @IsOptional()
   @IsString()
+  @IsNotBlank()
   @MaxLength(200)
   @Matches(PRINTABLE, printable)
   orgUnit?: string;
@@ -64,6 +65,7 @@ export class AnnualReportParams {
   @ApiPropertyOptional({ description: 'the org unit that owns the cases; supervisors always get their own' })
   @IsOptional()
   @IsString()
+  @IsNotBlank()
   @MaxLength(200)
   @Matches(PRINTABLE, printable)
   orgUnit?: string;

@@ -108,10 +108,11 @@ export interface CommandResult {
   digest?: string;
 }
 
+/** A query string of the filters given; an empty or blank one (spaces alone) means no filter and is left out. */
 export function query(params: Record<string, string | number | boolean | undefined | null>): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params))
-    if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
+    if (value !== undefined && value !== null && String(value).trim() !== '') search.set(key, String(value));
   const text = search.toString();
   return text === '' ? '' : `?${text}`;
 }

@@ -37,7 +37,7 @@ export default function CaseListPage() {
   const apply = (values: Record<string, unknown>) => {
     const next = new URLSearchParams();
     for (const [key, value] of Object.entries(values))
-      if (value !== undefined && value !== '' && value !== false) next.set(key, String(value));
+      if (value !== undefined && value !== false && String(value).trim() !== '') next.set(key, String(value));
     setCursors([]);
     setParams(next);
   };
