@@ -15,10 +15,16 @@ const ESCAPES: Record<string, string> = {
   "'": '&#39;',
 };
 
+function plain(value: unknown): string {
+  return value === null || value === undefined
+    ? ''
+    : typeof value === 'string'
+      ? value
+      : JSON.stringify(value);
+}
+
 export function escapeHtml(value: unknown): string {
-  const text =
-    value === null || value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value);
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
+  return plain(value).replace(/[&<>"']/g, (c) => ESCAPES[c]);
 }
 
 /** A CSS string literal (for @page margin boxes). */
@@ -43,7 +49,32 @@ export const SYSTEM_FONTS: RecordFonts = {
   sans: '"Noto Sans SC", "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", SimHei, sans-serif',
 };
 
-const e = escapeHtml;
+/**
+ * A run of more than 64 characters with no space and no CJK character (a pasted URL, base64) gets a
+ * break opportunity (<wbr>) after every 8, so its lines still fill the cell; a digest (64 hex
+ * digits) stays whole. Chromium finds breaks inside a run itself only at a cost that grows with the
+ * square of its length: one 10,000-letter field took 9 s to print, with <wbr> under 1 s.
+ */
+const BREAK_EVERY = 8;
+const LONG_RUN = /([^\s\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]{65,})/u;
+
+/** A value as page text: escaped, long runs breakable. */
+export function printed(value: unknown): string {
+  return plain(value)
+    .split(LONG_RUN)
+    .map((part, i) => (i % 2 === 0 ? escapeHtml(part) : breakable(part)))
+    .join('');
+}
+
+function breakable(run: string): string {
+  const characters = Array.from(run);
+  const chunks: string[] = [];
+  for (let i = 0; i < characters.length; i += BREAK_EVERY)
+    chunks.push(escapeHtml(characters.slice(i, i + BREAK_EVERY).join('')));
+  return chunks.join('<wbr>');
+}
+
+const e = printed;
 
 function lines(values: string[]): string {
   return values.map((v) => `<div>${e(v)}</div>`).join('');
@@ -133,7 +164,7 @@ export function renderCaseRecordHtml(doc: CaseRecordDocument, fonts: RecordFonts
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
-<title>干部选拔任用工作全程纪实表　${e(doc.post)}</title>
+<title>干部选拔任用工作全程纪实表　${escapeHtml(doc.post)}</title>
 <style>
 ${fonts.faces}
 @page {
