@@ -106,6 +106,7 @@ export const AppointmentErrorCodes = {
   SIGNER_ROLE_ALREADY_SIGNED: 'APPOINTMENT.SIGNER_ROLE_ALREADY_SIGNED',
   CHECK_OUTCOME_INVALID: 'APPOINTMENT.CHECK_OUTCOME_INVALID',
   CHECK_BLOCKS_CANDIDATE: 'APPOINTMENT.CHECK_BLOCKS_CANDIDATE',
+  CHECK_RESULT_STANDS: 'APPOINTMENT.CHECK_RESULT_STANDS',
   NOT_READY_FOR_DECISION: 'APPOINTMENT.NOT_READY_FOR_DECISION',
   QUORUM_NOT_MET: 'APPOINTMENT.QUORUM_NOT_MET',
   SEATS_EXCEEDED: 'APPOINTMENT.SEATS_EXCEEDED',
@@ -283,6 +284,8 @@ export const AppointmentErrors = {
     invalidField(C.CHECK_OUTCOME_INVALID, 'outcome', { check, outcome, allowed }, ruleId),
   checkBlocks: (candidate: CandidateRef, check: string, outcome: string, ruleId: RuleId) =>
     rule(C.CHECK_BLOCKS_CANDIDATE, { ...candidateParams(candidate), check, outcome }, ruleId),
+  checkResultStands: (candidate: CandidateRef, check: string, outcome: string, ruleId: RuleId) =>
+    rule(C.CHECK_RESULT_STANDS, { ...candidateParams(candidate), check, outcome }, ruleId),
   notReadyForDecision: (candidate: CandidateRef, missing: string[]) =>
     rule(C.NOT_READY_FOR_DECISION, { ...candidateParams(candidate), missing }, 'R15'),
   quorumNotMet: (attendees: number, required: number, entitled: number) =>

@@ -6,6 +6,7 @@ import type {
   CheckOutcome,
   EligibilityFlags,
   ExceptionalKind,
+  OpinionKind,
   RecordedCheck,
   Role,
 } from './appointment.commands';
@@ -66,6 +67,12 @@ export const CHECK_ROLES: Record<RecordedCheck, readonly Role[]> = {
   petitions: ['handler', 'discipline-secretary'],
 };
 
+/** Who drafts each opinion (R10, R13): the team leader the political one, the handler or the discipline secretary the integrity one. */
+export const DRAFTER_ROLES: Record<OpinionKind, readonly Role[]> = {
+  political: ['inspector'],
+  integrity: ['handler', 'discipline-secretary'],
+};
+
 export const CHECK_OUTCOMES: Record<RecordedCheck, readonly CheckOutcome[]> = {
   dossier: ['verified', 'discrepancy'],
   'personal-matters': ['consistent', 'omission', 'concealment'],
@@ -76,6 +83,13 @@ export const CHECK_OUTCOMES: Record<RecordedCheck, readonly CheckOutcome[]> = {
  * R11–R14: outcomes that keep a candidate from the meeting. R11: a dossier discrepancy must be
  * cleared (the check re-recorded as verified) before the case is discussed, as 干部档案审核 requires.
  */
+/**
+ * The checks whose blocking result stands (DOMAIN.md: concealment, an objection, a substantiated
+ * petition "block the candidate"), as R10's veto does. A dossier discrepancy blocks only until the
+ * dossier is verified again: 三龄两历一身份 are put right and checked once more.
+ */
+export const STANDING_BLOCKS: readonly CheckName[] = ['personal-matters', 'discipline-opinion', 'petitions'];
+
 export function isBlockingOutcome(check: CheckName, outcome: string): boolean {
   switch (check) {
     case 'dossier':

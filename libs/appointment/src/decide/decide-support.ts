@@ -8,11 +8,12 @@ import type { ActorRef, AppointmentEvent } from '../appointment.events';
 import type { OrderedStep } from '../appointment.errors';
 import { AppointmentErrors } from '../appointment.errors';
 import { evolveAppointment } from '../appointment.evolve';
-import { closingOutcome } from '../appointment.rules';
+import { CHECK_RULES, closingOutcome, STANDING_BLOCKS } from '../appointment.rules';
 import type {
   AppointmentState,
   CandidateState,
   CandidateStatus,
+  CheckName,
   ExistingCaseState,
   OpenCaseState,
   Stage,
@@ -118,6 +119,17 @@ export function requireCandidateStatus(
 }
 
 export const IN_INSPECTION: readonly CandidateStatus[] = ['target', 'deferred'];
+
+/**
+ * R12–R14, like R10's veto: a check that found what blocks the candidate (concealment, a
+ * substantiated petition, a double-signed integrity objection) stands. Recording the check again,
+ * or redrafting the integrity opinion, would lift the block without anyone deciding it.
+ */
+export function requireNoBlockingResult(candidate: CandidateState, check: CheckName): void {
+  const result = candidate.checks[check];
+  if (result?.blocking && STANDING_BLOCKS.includes(check))
+    throw AppointmentErrors.checkResultStands(candidate, check, result.outcome, CHECK_RULES[check]);
+}
 
 export function requireText(field: string, value: unknown, maxLength = 10_000): string {
   if (typeof value !== 'string' || value.trim().length === 0)

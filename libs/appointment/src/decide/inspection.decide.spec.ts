@@ -202,6 +202,30 @@ describe('R11–R14 凡提四必 checks', () => {
       .thenMatch([{ type: 'CheckRecorded', data: { blocking: true } }]);
   });
 
+  it.each([
+    ['personal-matters', 'concealment', 'consistent', 'R12', actors.handler],
+    ['petitions', 'substantiated', 'none', 'R14', actors.handler],
+    ['petitions', 'substantiated', 'unsubstantiated', 'R14', disciplineSecretaryFor(C1)],
+  ] as const)(
+    'a %s check that found %s stands: recording it again as %s is refused (%s)',
+    (check, found, later, rule, actor) => {
+      const events = new CaseScript().targeted().run(cmd.check(C1, check, found)).events;
+      const error = given(events)
+        .when(cmd.check(C1, check, later, actor))
+        .thenThrows(E.CHECK_RESULT_STANDS, 'rule');
+      expect(error).toMatchObject({ rule, details: { check, outcome: found } });
+    },
+  );
+
+  it('a result that does not block may be recorded again, and so may a dossier discrepancy (R11)', () => {
+    given(new CaseScript().targeted().run(cmd.check(C1, 'personal-matters', 'omission')).events)
+      .when(cmd.check(C1, 'personal-matters', 'consistent'))
+      .thenMatch([{ type: 'CheckRecorded', data: { outcome: 'consistent' } }]);
+    given(new CaseScript().targeted().run(cmd.check(C1, 'dossier', 'discrepancy')).events)
+      .when(cmd.check(C1, 'dossier', 'verified'))
+      .thenMatch([{ type: 'CheckRecorded', data: { outcome: 'verified', blocking: false } }]);
+  });
+
   it('R14 the discipline secretary of the candidate unit may record the petitions check', () => {
     given(targeted())
       .when(cmd.check(C1, 'petitions', 'none', disciplineSecretaryFor(C1)))

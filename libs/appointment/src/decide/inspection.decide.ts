@@ -12,6 +12,7 @@ import {
   guardOf,
   IN_INSPECTION,
   requireCandidateStatus,
+  requireNoBlockingResult,
   requireInteger,
   requireNotBefore,
   requireOccurred,
@@ -229,6 +230,7 @@ export function guardRecordCheck(g: Guard, candidateId: string, check: RecordedC
   }
   const open = ensureActive(g, g.state, STAGES_FROM_TARGETS);
   requireCandidateStatus(candidate, IN_INSPECTION, { vetoedAllowed: true });
+  requireNoBlockingResult(candidate, check);
   return { open, candidate };
 }
 

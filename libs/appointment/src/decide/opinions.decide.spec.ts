@@ -227,6 +227,33 @@ describe('R13 integrity opinion and the discipline-opinion check', () => {
     });
   });
 
+  it('R13 a double-signed objection stands: no one redrafts it away, as R10 keeps a veto', () => {
+    const objected = inspecting().run(
+      cmd.draft(C1, 'integrity', 'objection'),
+      cmd.sign(C1, 'integrity', unitSecretaryFor(C1)),
+      cmd.sign(C1, 'integrity', disciplineSecretaryFor(C1)),
+    ).events;
+    for (const drafter of [actors.handler, disciplineSecretaryFor(C1)]) {
+      const error = given(objected)
+        .when(cmd.draft(C1, 'integrity', 'no-objection', undefined, drafter))
+        .thenThrows(E.CHECK_RESULT_STANDS, 'rule');
+      expect(error).toMatchObject({
+        rule: 'R13',
+        details: { check: 'discipline-opinion', outcome: 'objection' },
+      });
+    }
+  });
+
+  it('R13 an objection not yet double-signed is still a draft, and may be redrafted', () => {
+    const halfSigned = inspecting().run(
+      cmd.draft(C1, 'integrity', 'objection'),
+      cmd.sign(C1, 'integrity', unitSecretaryFor(C1)),
+    ).events;
+    given(halfSigned)
+      .when(cmd.draft(C1, 'integrity', 'no-objection'))
+      .thenMatch([{ type: 'OpinionDrafted', data: { verdict: 'no-objection' } }]);
+  });
+
   it('R13 the team leader does not sign the integrity opinion', () => {
     given(integrityDrafted().events)
       .when(cmd.sign(C1, 'integrity', actors.leader))

@@ -8,7 +8,7 @@ import type { Actor, OpinionKind } from '../appointment.commands';
 import { requireCandidateUnit, requireInspectorFor } from '../appointment.authorization';
 import type { SignerRole } from '../appointment.events';
 import { AppointmentErrors } from '../appointment.errors';
-import { opinionDigest } from '../appointment.rules';
+import { DRAFTER_ROLES, opinionDigest } from '../appointment.rules';
 import type { CandidateState, ExistingCaseState } from '../appointment.state';
 import type { DecideContext, DecideFn, Guard } from './decide-support';
 import {
@@ -18,6 +18,7 @@ import {
   guardOf,
   IN_INSPECTION,
   requireCandidateStatus,
+  requireNoBlockingResult,
   requireOneOf,
   requireText,
   STAGES_FROM_TARGETS,
@@ -37,18 +38,10 @@ function authorizeDrafter(
   state: ExistingCaseState,
   candidate: CandidateState,
 ): void {
-  if (kind === 'political') {
-    if (actor.role !== 'inspector')
-      throw AppointmentErrors.roleNotAllowed('DraftOpinion', actor.role, 'political', ['inspector']);
-    requireInspectorFor(actor, state, candidate.candidateId, true);
-    return;
-  }
-  if (actor.role === 'discipline-secretary') return requireCandidateUnit(actor, candidate);
-  if (actor.role !== 'handler')
-    throw AppointmentErrors.roleNotAllowed('DraftOpinion', actor.role, 'integrity', [
-      'handler',
-      'discipline-secretary',
-    ]);
+  if (!DRAFTER_ROLES[kind].includes(actor.role))
+    throw AppointmentErrors.roleNotAllowed('DraftOpinion', actor.role, kind, DRAFTER_ROLES[kind]);
+  if (actor.role === 'inspector') requireInspectorFor(actor, state, candidate.candidateId, true);
+  if (actor.role === 'discipline-secretary') requireCandidateUnit(actor, candidate);
 }
 
 /** The capacity in which the actor signs; secretaries only for candidates of their own unit. */
@@ -85,6 +78,8 @@ export function guardDraftOpinion(g: Guard, candidateId: string, kind: OpinionKi
   const open = ensureActive(g, g.state, STAGES_FROM_TARGETS);
   // R10: a vetoed candidate stays vetoed; the political opinion cannot be re-drafted away.
   requireCandidateStatus(candidate, IN_INSPECTION, { vetoedAllowed: kind === 'integrity' });
+  // R13: nor can a double-signed integrity objection.
+  if (kind === 'integrity') requireNoBlockingResult(candidate, 'discipline-opinion');
   return { open, candidate };
 }
 

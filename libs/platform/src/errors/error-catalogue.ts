@@ -350,6 +350,12 @@ export const ERROR_CATALOGUE: Readonly<Record<string, CatalogueEntry>> = {
     'the {check} check ({outcome}) blocks candidate {candidate}',
     'R11–R14',
   ),
+  'APPOINTMENT.CHECK_RESULT_STANDS': e(
+    409,
+    '{candidate}的{check:value}已认定为“{outcome:value}”，该人选不得提拔；这一结论不能改记',
+    'the {check} check found {outcome} for candidate {candidate}: that blocks the candidate and cannot be recorded over',
+    'R12–R14',
+  ),
   'APPOINTMENT.NOT_READY_FOR_DECISION': e(
     409,
     '{candidate}尚不能提交讨论决定，还缺：{missing:gaps}',

@@ -2,10 +2,10 @@ import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import type { Actor, OpinionKind } from '@app/appointment/appointment.commands';
-import { CurrentActor, Roles } from '@app/platform';
+import { CurrentActor, Roles, RolesByParam } from '@app/platform';
 import type { CommandOutcome } from '../../case-commands.service';
 import { CommandEndpoint } from '../../http/command-endpoint.decorator';
-import { rolesFor } from '../../http/command-roles';
+import { rolesByOpinionKind, rolesFor } from '../../http/command-roles';
 import { OPINION_KINDS, OneOfPipe, UuidParam } from '../../http/path-params';
 import { Write, WriteContext } from '../../http/write-context';
 import { DraftOpinionDto } from './draft-opinion.dto';
@@ -18,6 +18,7 @@ export class DraftOpinionController {
 
   @Post(':id/candidates/:cid/opinions/:kind')
   @Roles(...rolesFor('DraftOpinion'))
+  @RolesByParam('kind', rolesByOpinionKind)
   @CommandEndpoint('Draft the political or integrity opinion (R10, R13, R16)')
   draftOpinion(
     @Param('id', UuidParam('id')) caseId: string,
