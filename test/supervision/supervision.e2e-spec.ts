@@ -215,6 +215,19 @@ describe('supervision across cases: findings, 倒查, 谁推荐谁负责, yearly
     const body = await accountableRecords('r-liang', 1);
     expect(body.suspendedUntil).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(body.records[0]).toMatchObject({ caseId, candidateId, cause: 'probation-incompetent' });
+    expect(body).toMatchObject({ otherUnitRecords: 0 });
+    // Another unit sees the suspension, which binds it too, but not whose case caused it.
+    for (const outsider of [people.otherHandler, otherSupervisor]) {
+      const seen = await s.get(outsider, '/recommenders/r-liang');
+      expect(seen.status).toBe(200);
+      expect(seen.body).toEqual({
+        recommenderId: 'r-liang',
+        suspendedUntil: body.suspendedUntil,
+        otherUnitRecords: 1,
+        records: [],
+      });
+    }
+    expect((await s.get(people.auditor, '/recommenders/r-liang')).body.records).toHaveLength(1);
     await s.caughtUp();
     expect(await findings(`caseId=${caseId}&code=RECOMMENDER_ACCOUNTABLE`)).toHaveLength(1);
     expect(await findings(`caseId=${caseId}&code=REVOKED`)).toHaveLength(1);

@@ -91,6 +91,21 @@ export class AccountabilityService {
     }
     return { personId, name, cases };
   }
+
+  /**
+   * The cases of these whose details the actor may see: every case for an auditor, the cases of
+   * their own org unit for anyone else (a case the case list has not shown yet counts as another
+   * unit's).
+   */
+  async visibleCases(actor: Actor, caseIds: readonly string[]): Promise<Set<string>> {
+    if (actor.role === 'auditor') return new Set(caseIds);
+    if (caseIds.length === 0) return new Set();
+    const { rows } = await this.pool.query<{ case_id: string }>(
+      'SELECT case_id FROM case_list WHERE case_id = ANY($1::text[]) AND owner_org_unit = $2',
+      [caseIds, actor.orgUnit],
+    );
+    return new Set(rows.map((r) => r.case_id));
+  }
 }
 
 export function chainOf(

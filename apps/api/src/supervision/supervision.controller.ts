@@ -39,6 +39,8 @@ function requireId(field: 'personId' | 'id', value: string): string {
 export interface RecommenderView {
   recommenderId: string;
   suspendedUntil?: string;
+  /** The records of cases of other org units, not shown to a handler or a supervisor (auditors see all). */
+  otherUnitRecords: number;
   records: Array<{
     caseId: string;
     candidateId: string;
@@ -125,13 +127,19 @@ export class SupervisionController {
   @ApiOperation({
     summary: 'R27 谁推荐谁负责: a recommender’s accountability records and current suspension',
   })
-  async recommender(@Param('id') id: string): Promise<RecommenderView> {
+  async recommender(@Param('id') id: string, @CurrentActor() actor: Actor): Promise<RecommenderView> {
     const state = await this.recommenders.state(requireId('id', id));
     const until = suspendedUntilOn(state, this.clock.now().toISOString());
+    // The suspension holds in every unit (R27); which case and candidate caused it is the owning unit's.
+    const visible = await this.accountability.visibleCases(actor, [
+      ...new Set(state.records.map((r) => r.caseId)),
+    ]);
+    const shown = state.records.filter((r) => visible.has(r.caseId));
     return {
       recommenderId: id,
       ...(until !== null && { suspendedUntil: until }),
-      records: state.records.map((r) => ({
+      otherUnitRecords: state.records.length - shown.length,
+      records: shown.map((r) => ({
         caseId: r.caseId,
         candidateId: r.candidateId,
         candidateName: r.candidateName,

@@ -477,8 +477,8 @@ export const ERROR_CATALOGUE: Readonly<Record<string, CatalogueEntry>> = {
   ),
   'SUPERVISION.ORG_UNIT_NOT_ALLOWED': e(
     403,
-    '无权查看其他单位案件的倒查链条',
-    'the accountability chain of cases of other org units is not visible to you',
+    '分管领导只能查看本单位经办案件的倒查和统计',
+    'the accountability chains and statistics of other org units are not visible to you',
   ),
   'APPOINTMENT.NOT_APPOINTED': e(
     409,
