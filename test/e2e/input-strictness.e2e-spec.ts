@@ -183,9 +183,33 @@ describe('the api reads only what it understands (e2e): other bodies 415, stray 
       });
       expectProblem(response, 400, 'HTTP.INVALID_REQUEST');
       expect(response.body.errors).toEqual([
-        { field: 'post.title', label: '拟任职务·职务名称', messages: ['不能只有空格'] },
-        { field: 'post.orgUnit', label: expect.any(String), messages: ['不能只有空格'] },
-        { field: 'grounds', label: expect.any(String), messages: ['不能只有空格'] },
+        { field: 'post.title', label: '拟任职务·职务名称', messages: ['不能只有空格或不可见的字符'] },
+        { field: 'post.orgUnit', label: expect.any(String), messages: ['不能只有空格或不可见的字符'] },
+        { field: 'grounds', label: expect.any(String), messages: ['不能只有空格或不可见的字符'] },
+      ]);
+      expect(await eventCount()).toBe(before);
+    });
+
+    it('a recommender or person id that only looks like another is refused, and nothing is nominated', async () => {
+      const before = await eventCount();
+      const response = await client.post(people.handler, `/cases/${caseId}/candidates`, {
+        person: { id: 'p-1\u200b', name: '李明', currentPost: '处长', orgUnit: CANDIDATE_UNIT },
+        recommendedBy: { id: 'rec-1 ', name: '\u200b', role: '党组成员' },
+        reason: '推荐',
+      });
+      expectProblem(response, 400, 'HTTP.INVALID_REQUEST');
+      expect(response.body.errors).toEqual([
+        {
+          field: 'person.id',
+          label: expect.any(String),
+          messages: ['编号首尾不能有空格，不能含不可见的字符或全角字符'],
+        },
+        {
+          field: 'recommendedBy.id',
+          label: expect.any(String),
+          messages: ['编号首尾不能有空格，不能含不可见的字符或全角字符'],
+        },
+        { field: 'recommendedBy.name', label: expect.any(String), messages: ['不能只有空格或不可见的字符'] },
       ]);
       expect(await eventCount()).toBe(before);
     });
@@ -210,7 +234,9 @@ describe('the api reads only what it understands (e2e): other bodies 415, stray 
     it('the case list of orgUnit=%20 is a 400 as well', async () => {
       const response = await client.get(people.auditor, '/cases?orgUnit=%20%20');
       expectProblem(response, 400, 'HTTP.INVALID_REQUEST');
-      expect(response.body.errors).toMatchObject([{ field: 'orgUnit', messages: ['不能只有空格'] }]);
+      expect(response.body.errors).toMatchObject([
+        { field: 'orgUnit', messages: ['不能只有空格或不可见的字符'] },
+      ]);
     });
   });
 

@@ -69,7 +69,14 @@ export {
   requestValidationPipe,
   validationExceptionFactory,
 } from './errors/validation-exception.factory';
-export { isAcceptedText, isBlankText, IsNotBlank, REFUSED_TEXT_MESSAGE } from './input/accepted-text';
+export {
+  isAcceptedText,
+  isBlankText,
+  IsNotBlank,
+  isPlainId,
+  IsPlainId,
+  REFUSED_TEXT_MESSAGE,
+} from './input/accepted-text';
 export { inspectJsonInput, MAX_JSON_DEPTH } from './input/json-input';
 export { refuseUnsafeInput } from './input/input-guard.middleware';
 export { refuseNonJsonBody } from './input/json-body.middleware';

@@ -19,7 +19,7 @@ describe('GET /cases query parameters', () => {
 
   it.each([
     ['', '不能为空'],
-    ['  ', '不能只有空格'],
+    ['  ', '不能只有空格或不可见的字符'],
   ])('refuses orgUnit=%j by name', async (orgUnit, message) => {
     expect((await refusal({ orgUnit })).errors).toEqual([
       { field: 'orgUnit', label: expect.any(String), messages: [message] },

@@ -9,14 +9,14 @@ import {
 } from '@nestjs/swagger';
 import type { Actor } from '@app/appointment/appointment.commands';
 import { ACCOUNTABILITY_CAUSE_LABELS, suspendedUntilOn } from '@app/appointment/recommender.decider';
-import { CLOCK, type Clock, CurrentActor, Roles } from '@app/platform';
+import { CLOCK, type Clock, CurrentActor, isAcceptedText, isPlainId, Roles } from '@app/platform';
 import type { AnnualReport } from '@app/projections/annual-statistics';
 import type { HttpResponse } from '../cases/http/http.types';
 import { RecommenderStatusService } from '../cases/recommender-status.service';
 import { type Accountability, AccountabilityService } from './accountability.service';
 import { AnnualReportService } from './annual-report.service';
 import { type FindingsPage, FindingsService } from './findings.service';
-import { invalidPathId } from './supervision.errors';
+import { invalidPathId, PATH_ID_MAX } from './supervision.errors';
 import { AnnualReportParams, FindingsParams } from './supervision.query-params';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -28,11 +28,10 @@ function preferred(accept: string | undefined): 'json' | 'csv' | 'xlsx' {
   return 'json';
 }
 
-/** Person and recommender ids travel in paths: printable, at most 100 characters. */
+/** Person and recommender ids travel in paths: printable, plain (isPlainId), at most 100 characters. */
 function requireId(field: 'personId' | 'id', value: string): string {
-  const control =
-    /[\u0000-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-  if (value.length === 0 || value.length > 100 || control.test(value)) throw invalidPathId(field);
+  if (value.length === 0 || value.length > PATH_ID_MAX || !isAcceptedText(value) || !isPlainId(value))
+    throw invalidPathId(field);
   return value;
 }
 

@@ -9,16 +9,30 @@ describe('supervision’s refusals of path ids and cursors', () => {
   it('words a bad person id in Chinese by default and in English on request', () => {
     const error = invalidPathId('personId');
     expect(toProblemResponse(error).problem.errors).toEqual([
-      { field: 'personId', label: '人员编号', messages: ['须为不超过 100 个字符的编号，不能含控制字符'] },
+      {
+        field: 'personId',
+        label: '人员编号',
+        messages: ['须为不超过 100 个字符的编号，不能含控制字符、首尾空格、不可见字符或全角字符'],
+      },
     ]);
     expect(toProblemResponse(error, en).problem.errors).toEqual([
-      { field: 'personId', label: '人员编号', messages: ['must be an id of at most 100 characters'] },
+      {
+        field: 'personId',
+        label: '人员编号',
+        messages: [
+          'must be an id of at most 100 characters, without control, invisible or full-width characters or spaces at either end',
+        ],
+      },
     ]);
   });
 
   it('labels the recommender’s id as a recommender’s, not a case’s', () => {
     expect(toProblemResponse(invalidPathId('id')).problem.errors).toEqual([
-      { field: 'id', label: '推荐人编号', messages: ['须为不超过 100 个字符的编号，不能含控制字符'] },
+      {
+        field: 'id',
+        label: '推荐人编号',
+        messages: ['须为不超过 100 个字符的编号，不能含控制字符、首尾空格、不可见字符或全角字符'],
+      },
     ]);
   });
 

@@ -156,7 +156,10 @@ describe('R5 eligibility', () => {
     const error = given(events)
       .when(cmd.targets([C1]))
       .thenThrows(E.CANDIDATE_DISQUALIFIED, 'rule');
-    expect(error).toMatchObject({ rule: 'R5', details: { flags: ['canvassing'] } });
+    expect(error).toMatchObject({
+      rule: 'R5',
+      details: { flags: ['canvassing'], candidateId: C1, candidateName: expect.any(String) },
+    });
   });
 
   it('R5 refuses a candidate whose eligibility was never recorded', () => {

@@ -232,10 +232,7 @@ function requireTargetable(candidate: CandidateState): void {
   // R5: 条例 Art. 24 — any disqualifying flag keeps the candidate out.
   if (!candidate.eligibility) throw AppointmentErrors.eligibilityNotRecorded(candidate);
   if (candidate.eligibility.disqualified)
-    throw AppointmentErrors.candidateDisqualified(
-      candidate.candidateId,
-      candidate.eligibility.disqualifyingFlags,
-    );
+    throw AppointmentErrors.candidateDisqualified(candidate, candidate.eligibility.disqualifyingFlags);
   // R6: skip-level and unrecommended 破格 need the higher-level approval already now.
   const ex = candidate.exceptional;
   if (ex && !ex.approval && exceptionalApprovalDeadline(ex.kind) === 'inspection-targets')

@@ -130,6 +130,19 @@ describe('JwtVerifier with the HS256 secret', () => {
     }
   });
 
+  it('refuses a name, sub or org unit of spaces or invisible characters alone, as a missing claim', async () => {
+    for (const [claim, value] of [
+      ['name', '   '],
+      ['name', '\u200b'],
+      ['orgUnit', '\u3164'],
+      ['sub', '\u2060\u200f'],
+    ] as const) {
+      const err = await rejection(verifier.verify(await hs256({ ...claims, [claim]: value }, secret)));
+      expect(err).toMatchObject({ code: 'AUTH.INVALID_TOKEN' });
+      expect(err.message).toContain(claim);
+    }
+  });
+
   it('refuses garbage and unsigned tokens', async () => {
     const unsigned = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(
       JSON.stringify({ sub: 'u1', name: 'n', role: 'admin', orgUnit: 'x', exp: now() + 60 }),

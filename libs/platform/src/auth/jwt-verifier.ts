@@ -9,7 +9,7 @@ import {
 } from 'jose';
 import { APP_CONFIG, type AppConfig, DEFAULT_JWT_MAX_LIFETIME_SECONDS } from '../config/app-config';
 import { UnauthorizedError, UnavailableError } from '../errors/platform.errors';
-import { isAcceptedText, REFUSED_TEXT_MESSAGE } from '../input/accepted-text';
+import { isAcceptedText, isBlankText, REFUSED_TEXT_MESSAGE } from '../input/accepted-text';
 import { isUserRole, USER_ROLES } from './roles';
 
 export type JwtVerifierConfig = Pick<AppConfig, 'jwtSecret' | 'jwtJwksUrl' | 'jwtIssuer' | 'jwtAudience'> &
@@ -134,8 +134,9 @@ function formatSeconds(seconds: number): string {
   return `${seconds} 秒`;
 }
 
+/** A claim that says something: not empty, not spaces or invisible characters alone. */
 function nonEmptyString(value: unknown): value is string {
-  return typeof value === 'string' && value.trim() !== '';
+  return typeof value === 'string' && value !== '' && !isBlankText(value);
 }
 
 function toAuthError(err: unknown, usingJwks: boolean): Error {

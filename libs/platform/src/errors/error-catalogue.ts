@@ -498,7 +498,14 @@ export const FIELD_REASONS: Readonly<Record<string, Words>> = {
   // class-validator constraints of the request DTOs
   isString: { zh: '须为文字', en: 'must be a string' },
   isNotEmpty: { zh: '不能为空', en: 'must not be empty' },
-  isNotBlank: { zh: '不能只有空格', en: 'must not be only white space' },
+  isNotBlank: {
+    zh: '不能只有空格或不可见的字符',
+    en: 'must not be only white space or invisible characters',
+  },
+  isPlainId: {
+    zh: '编号首尾不能有空格，不能含不可见的字符或全角字符',
+    en: 'must have no space at either end, no invisible and no full-width character',
+  },
   isDefined: { zh: '必须填写', en: 'is required' },
   maxLength: { zh: '不能超过 {max} 个字', en: 'must be at most {max} characters' },
   minLength: { zh: '不能少于 {min} 个字', en: 'must be at least {min} characters' },
@@ -542,8 +549,8 @@ export const FIELD_REASONS: Readonly<Record<string, Words>> = {
     en: 'must be 1-128 letters, digits or ._:-',
   },
   pathId: {
-    zh: '须为不超过 {max} 个字符的编号，不能含控制字符',
-    en: 'must be an id of at most {max} characters',
+    zh: '须为不超过 {max} 个字符的编号，不能含控制字符、首尾空格、不可见字符或全角字符',
+    en: 'must be an id of at most {max} characters, without control, invisible or full-width characters or spaces at either end',
   },
   invalid: { zh: '填写不正确', en: 'is invalid' },
 

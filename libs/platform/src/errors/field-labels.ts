@@ -33,6 +33,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   'recusals.personId': '回避人员',
   'recusals.candidateId': '回避的考察对象',
   'recusals.reason': '回避理由',
+  'recusals.memberId': '成员编号',
   'exceptional.kind': '破格类别',
   'exceptional.grounds': '破格理由',
   'recommendedBy.role': '推荐人身份',
@@ -140,6 +141,8 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   code: '问题代码',
   open: '是否未结',
   caseId: '案件编号',
+  // the request's address itself (a %00 or broken %-escape anywhere in it)
+  path: '请求地址',
   // path parameters: /cases/:id/candidates/:cid/objections/:oid, /opinions/:kind
   '/id': '案件编号',
   '/kind': '意见类别',

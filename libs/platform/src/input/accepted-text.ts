@@ -22,15 +22,23 @@ export function printable(value: string): string {
   }).join('');
 }
 
-/** Text that is there but says nothing: spaces, tabs, line breaks, full-width spaces. */
+/**
+ * Characters that show nothing on their own: white space (full-width too), format characters
+ * (zero-width space and joiners, direction marks, word joiner, BOM), combining marks without a base,
+ * and the Hangul fillers.
+ */
+const INVISIBLE = /^[\s\p{Cf}\p{M}\u115F\u1160\u3164\uFFA0]*$/u;
+const HAS_INVISIBLE = /[\p{Cf}\u115F\u1160\u3164\uFFA0]/u;
+
+/** Text that is there but says nothing: spaces, tabs, line breaks, zero-width and other invisible characters. */
 export function isBlankText(value: unknown): boolean {
-  return typeof value === 'string' && value.length > 0 && value.trim().length === 0;
+  return typeof value === 'string' && value.length > 0 && INVISIBLE.test(value);
 }
 
 /**
- * A name, id or text must say something: `"  "` is refused here, with the other fields of the
- * request, rather than recorded as a name or found by the domain one field at a time. An empty
- * string is IsNotEmpty's to refuse.
+ * A name, id or text must say something: `"  "` or a zero-width space is refused here, with the
+ * other fields of the request, rather than recorded as a name or found by the domain one field at a
+ * time. An empty string is IsNotEmpty's to refuse.
  */
 export const IsNotBlank = (options?: ValidationOptions): PropertyDecorator =>
   ValidateBy(
@@ -39,6 +47,37 @@ export const IsNotBlank = (options?: ValidationOptions): PropertyDecorator =>
       validator: {
         validate: (value: unknown) => !isBlankText(value),
         defaultMessage: buildMessage((each) => `${each}$property must not be only white space`),
+      },
+    },
+    options,
+  );
+
+/**
+ * An id as the person typing it sees it: no space at either end, no invisible character, no
+ * full-width form (ＡＢ１ or a full-width hyphen) that another id differs from only in width. Ids
+ * that look the same are the same: "rec-1 " or "rec-1\u200b" cannot name another recommender than
+ * "rec-1" (R27) or nominate the same person twice.
+ */
+export function isPlainId(value: unknown): boolean {
+  return (
+    typeof value === 'string' &&
+    value.trim() === value &&
+    !HAS_INVISIBLE.test(value) &&
+    value.normalize('NFKC') === value
+  );
+}
+
+export const IsPlainId = (options?: ValidationOptions): PropertyDecorator =>
+  ValidateBy(
+    {
+      name: 'isPlainId',
+      validator: {
+        // Blank text is IsNotBlank's to refuse, with one message.
+        validate: (value: unknown) => typeof value !== 'string' || isBlankText(value) || isPlainId(value),
+        defaultMessage: buildMessage(
+          (each) =>
+            `${each}$property must have no space at either end, no invisible and no full-width character`,
+        ),
       },
     },
     options,

@@ -21,7 +21,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { IsNotBlank } from '@app/platform';
+import { IsNotBlank, IsPlainId } from '@app/platform';
 import { isDateTime, isPlainDate } from '@app/time';
 
 export const ID_MAX = 100;
@@ -57,8 +57,8 @@ const string = (max: number, options: FieldOptions): PropertyDecorator =>
     api(options, { type: String, maxLength: max }),
   );
 
-/** An identifier of a person or member (not necessarily a UUID). */
-export const Id = (options: FieldOptions = {}) => string(ID_MAX, options);
+/** An identifier of a person or member (not necessarily a UUID), written plainly (isPlainId). */
+export const Id = (options: FieldOptions = {}) => applyDecorators(string(ID_MAX, options), IsPlainId());
 /** A name, title, org unit or other short label. */
 export const Name = (options: FieldOptions = {}) => string(NAME_MAX, options);
 /** Free text: grounds, findings, summaries, opinions. */
@@ -158,6 +158,7 @@ export const IdList = (options: ListOptions = {}) =>
     IsString({ each: true }),
     IsNotEmpty({ each: true }),
     IsNotBlank({ each: true }),
+    IsPlainId({ each: true }),
     MaxLength(ID_MAX, { each: true }),
     api(options, { type: String, isArray: true, minItems: options.min, maxItems: options.max ?? LIST_MAX }),
   );
