@@ -77,5 +77,15 @@ describe('authentication and operations endpoints (e2e)', () => {
         '/health',
       ]),
     );
+    // Every reference names a schema the document has: nested bodies keep their types for clients.
+    const schemas = openApi.body.components.schemas as Record<string, unknown>;
+    const refs = [...JSON.stringify(openApi.body).matchAll(/"\$ref":"#\/components\/schemas\/([^"]*)"/g)].map(
+      (m) => m[1],
+    );
+    expect(refs.length).toBeGreaterThan(20);
+    expect(refs.filter((name) => !(name in schemas))).toEqual([]);
+    expect(schemas.OpenCaseDto).toMatchObject({
+      properties: { post: { $ref: '#/components/schemas/PostDto' } },
+    });
   });
 });

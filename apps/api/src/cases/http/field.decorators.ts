@@ -125,8 +125,21 @@ export const Digest = (options: FieldOptions = {}) =>
     api(options, { type: String, pattern: '^[0-9a-f]{64}$' }),
   );
 
+/**
+ * @nestjs/swagger takes a function for a lazy type only when the function is called `type` (as
+ * `{ type: () => Dto }` written in place is); a thunk passed through a helper has no name, and the
+ * document got `$ref: "#/components/schemas/"` for every nested body.
+ */
+const lazy = (resolve: () => new () => object) => ({ type: () => resolve() }).type;
+
 export const Nested = (type: () => new () => object, options: FieldOptions = {}) =>
-  applyDecorators(...optional(options), IsObject(), ValidateNested(), Type(type), api(options, { type }));
+  applyDecorators(
+    ...optional(options),
+    IsObject(),
+    ValidateNested(),
+    Type(type),
+    api(options, { type: lazy(type) }),
+  );
 
 interface ListOptions extends FieldOptions {
   min?: number;
@@ -148,7 +161,12 @@ export const NestedList = (type: () => new () => object, options: ListOptions = 
     IsObject({ each: true }),
     ValidateNested({ each: true }),
     Type(type),
-    api(options, { type, isArray: true, minItems: options.min, maxItems: options.max ?? LIST_MAX }),
+    api(options, {
+      type: lazy(type),
+      isArray: true,
+      minItems: options.min,
+      maxItems: options.max ?? LIST_MAX,
+    }),
   );
 
 export const IdList = (options: ListOptions = {}) =>
