@@ -182,6 +182,17 @@ describe('R23 appointment after notice', () => {
     expect(error.rule).toBe('R23');
   });
 
+  it('R23 checks the start date of a waived notice as of any other: not before the decision, not ahead', () => {
+    given(decided())
+      .when(cmd.publicNotice(C1, '0001-01-01', { ground: '换届时已公示' }))
+      .thenThrows(E.INVALID_INPUT, 'validation');
+    const ahead = {
+      ...cmd.publicNotice(C1, '2025-05-09', { ground: '换届时已公示' }),
+      at: '2025-04-09T08:30:00+08:00',
+    };
+    given(decided()).when(ahead).thenThrows(E.OCCURRED_IN_FUTURE, 'validation');
+  });
+
   it('R23 refuses an appointment before any notice', () => {
     given(decided()).when(cmd.appoint(C1)).thenThrows(E.WRONG_STAGE, 'rule');
   });

@@ -28,6 +28,12 @@ export function guardStartPublicNotice(g: Guard, candidateId: string) {
 export const decideStartPublicNotice: DecideFn<'StartPublicNotice'> = (command, state, ctx) => {
   const { open, candidate } = guardStartPublicNotice(guardOf(command, state, ctx), command.data.candidateId);
   const d = command.data;
+  // The date is checked with a waiver too (R28, R21): a request is not half read.
+  const startDate = requireOccurred('startDate', d.startDate, command.at, ctx, 'date');
+  const decisionDate = candidate.decision?.decisionDate;
+  if (decisionDate && startDate < decisionDate) {
+    throw AppointmentErrors.invalid('startDate', 'notice-before-decision', 'R21', { decisionDate });
+  }
   if (d.waived !== undefined) {
     // R23: a waiver needs its ground on record (special post; published at a general election).
     const ground = d.waived?.ground;
@@ -45,11 +51,6 @@ export const decideStartPublicNotice: DecideFn<'StartPublicNotice'> = (command, 
         },
       },
     ];
-  }
-  const startDate = requireOccurred('startDate', d.startDate, command.at, ctx, 'date');
-  const decisionDate = candidate.decision?.decisionDate;
-  if (decisionDate && startDate < decisionDate) {
-    throw AppointmentErrors.invalid('startDate', 'notice-before-decision', 'R21', { decisionDate });
   }
   // R21: day one is the start date when it is a working day; the end is the n-th working day.
   let endDate: string;
