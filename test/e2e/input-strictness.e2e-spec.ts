@@ -160,6 +160,14 @@ describe('the api reads only what it understands (e2e): other bodies 415, stray 
     });
   });
 
+  it('a case id copied in upper case is the same case', async () => {
+    const upper = caseId.toUpperCase();
+    expect(expectStatus(await client.get(people.auditor, `/cases/${upper}`), 200).body).toMatchObject({
+      caseId,
+    });
+    expectStatus(await client.get(people.auditor, `/cases/${upper}/history`), 200);
+  });
+
   describe('POST /inbox/:id/read takes no fields', () => {
     const markRead = () => as(people.handler, e2e.http().post(`/inbox/${randomUUID()}/read`));
 

@@ -141,7 +141,7 @@ describe('GET /inbox, POST /inbox/:id/read, POST /admin/reminders/reconcile, /ad
     const [latest] = (await get(people.handler, '/inbox?unread=true')).body.entries;
     expect((await post(people.otherHandler, `/inbox/${latest.id}/read`)).status).toBe(404);
     expect((await post(people.supervisor, `/inbox/${latest.id}/read`)).status).toBe(404);
-    expect((await post(people.handler, '/inbox/not-a-uuid/read')).status).toBe(404);
+    expect((await post(people.handler, '/inbox/not-a-uuid/read')).status).toBe(400);
 
     const read = await post(people.handler, `/inbox/${latest.id}/read`);
     expect(read.status).toBe(200);

@@ -6,6 +6,7 @@ import { CLOCK, type Clock, CurrentActor, NoFieldsPipe } from '@app/platform';
 import { type InboxEntry, InboxRepository } from '@app/reminders';
 import { InboxEntryNotFoundError } from './inbox.errors';
 import { InboxQueryParams } from './inbox.query-params';
+import { UuidParam } from '../cases/http/path-params';
 
 const DEFAULT_LIMIT = 50;
 const NO_FIELDS = { required: false, description: 'no fields: no body, or `{}`', schema: { type: 'object' } };
@@ -50,7 +51,7 @@ export class InboxController {
   @ApiBody(NO_FIELDS)
   async markRead(
     @CurrentActor() actor: Actor,
-    @Param('id') id: string,
+    @Param('id', UuidParam('id')) id: string,
     @Body(NoFieldsPipe) _body: unknown,
   ): Promise<InboxEntry> {
     const entry = await this.inbox.markRead(
