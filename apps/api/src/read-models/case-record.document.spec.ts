@@ -7,6 +7,7 @@ import { appendCompleteCase, MEETING_MEMBERS } from '../../../../test/support/co
 import { people } from '../../../../test/support/people';
 import { renderCaseRecordHtml } from './case-record.html';
 import { CaseRecordService } from './case-record.service';
+import { currentPostInWords } from './case-record.words';
 
 const NOW = new Date('2026-12-02T04:30:00Z');
 const config = loadConfig({});
@@ -95,6 +96,42 @@ describe('the printed 纪实表 (one template for HTML and PDF)', () => {
     expect(html).toContain('通过所需同意票（应到会9人的半数以上）');
     expect(html).toContain('<td>5票</td>');
     expect(html).not.toMatch(/memberId|ballots|entitled|candidateId/);
+    // The meeting's row and its vote table are one section that a page break does not split.
+    expect(html).toMatch(
+      /<tbody class="together"><tr>[\s\S]*?<table class="votes">[\s\S]*?<\/table><\/td><\/tr><\/tbody>/,
+    );
+  });
+
+  it('names the members who were absent, and the candidate’s post with its unit once', async () => {
+    const { store, built, service } = await given();
+    const [absent, ...present] = MEETING_MEMBERS.filter((m) => m.id !== 'm1');
+    await append(store, built.caseId, [
+      {
+        type: 'DecisionMeetingHeld',
+        data: {
+          caseId: built.caseId,
+          meetingId: 'meeting-2',
+          heldAt: '2024-04-10T09:00:00+08:00',
+          decisionDate: '2024-04-10',
+          entitled: 7,
+          members: MEETING_MEMBERS,
+          attendees: ['m1', ...present.map((m) => m.id)],
+          recused: [],
+          principalLeaderId: 'm1',
+          quorum: 5,
+          majority: 4,
+          results: [],
+          recordedBy: people.handler,
+        },
+      },
+    ]);
+    const { document } = await service.document(people.auditor, built.caseId);
+    const meeting = document.sections.flatMap((s) => s.rows).filter((r) => r.votes);
+    expect(meeting[meeting.length - 1].lines[0]).toContain(`缺席：${absent.name}`);
+    expect(currentPostInWords('市发展和改革委员会', '市发展和改革委员会办公室主任')).toBe(
+      '现任市发展和改革委员会办公室主任',
+    );
+    expect(currentPostInWords('市发展和改革委员会', '办公室主任')).toBe('现任市发展和改革委员会办公室主任');
   });
 
   it('falls back to member ids for a meeting recorded before members were named', async () => {

@@ -25,6 +25,7 @@ import {
   rowOf,
   str,
   time,
+  currentPostInWords,
 } from './case-record.words';
 
 /** The 纪实表 as JSON (GET /cases/:id/record without Accept: text/html or application/pdf). */
@@ -188,7 +189,7 @@ function sheet(c: CandidateState, state: AppointmentState, events: readonly Reco
   rows.push({
     label: '基本情况',
     lines: [
-      `${p.name}${p.birthDate ? `，${p.birthDate}出生` : ''}，现任${p.orgUnit}${p.currentPost}`,
+      `${p.name}${p.birthDate ? `，${p.birthDate}出生` : ''}，${currentPostInWords(p.orgUnit, p.currentPost)}`,
       `推荐人：${c.recommendedBy.name}（${c.recommendedBy.role}）实名推荐；理由：${c.reason}`,
       ...(c.exceptional
         ? [

@@ -122,7 +122,10 @@ function row(r: RecordRow): string {
 <td class="content">${lines(r.lines)}${signatures}${digest}</td>
 <td class="actor">${actorCell(r.actor)}</td>
 </tr>`;
-  return r.votes ? `${main}\n<tr class="vote-row"><td colspan="6">${voteTable(r.votes)}</td></tr>` : main;
+  // A meeting and its vote table stay on one page: a section of its own that is not broken.
+  return r.votes
+    ? `</tbody><tbody class="together">${main}\n<tr class="vote-row"><td colspan="6">${voteTable(r.votes)}</td></tr></tbody><tbody>`
+    : main;
 }
 
 const COLUMNS = `<colgroup><col class="no"><col class="time"><col class="time"><col class="step"><col class="content"><col class="actor"></colgroup>
@@ -185,7 +188,7 @@ table { border-collapse: collapse; width: 100%; table-layout: fixed; }
 th, td { border: 0.6pt solid #000; padding: 1.2mm 1.4mm; vertical-align: top; overflow-wrap: anywhere; text-align: left; }
 th { font-size: 9pt; background: #f2f2f2; }
 thead { display: table-header-group; }
-tr, .summary, .final, .sheet-table tr { break-inside: avoid; page-break-inside: avoid; }
+tr, .summary, .final, .sheet-table tr, tbody.together { break-inside: avoid; page-break-inside: avoid; }
 col.no { width: 7%; } col.time { width: 12%; } col.step { width: 16%; } col.content { width: 39%; } col.actor { width: 14%; }
 td.no { text-align: center; }
 td.time { font-size: 8.5pt; }

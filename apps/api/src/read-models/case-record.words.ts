@@ -26,6 +26,8 @@ export interface VoteTable {
   columns: VoteColumn[];
   entitled: number;
   attended: number;
+  /** Named members who did not attend (a meeting that names its members, R17). */
+  absent: string[];
   recused: string[];
   quorum: number;
   majority: number;
@@ -139,13 +141,19 @@ export function postInWords(post: { title: string; orgUnit: string; level: strin
   return post.level ? `${title}（${post.level}）` : title;
 }
 
+/** 现任 and the unit and post, the unit once: a clerk often types the post with its unit already. */
+export function currentPostInWords(orgUnit: string, currentPost: string): string {
+  const post = currentPost.startsWith(orgUnit) ? currentPost : `${orgUnit}${currentPost}`;
+  return post ? `现任${post}` : '';
+}
+
 function person(value: unknown): string {
   const p = obj(value);
   const bits = [str(p.name)];
   const born = /^(\d{4})-(\d{2})/.exec(str(p.birthDate));
   if (born) bits.push(`${born[1]}年${Number(born[2])}月生`);
-  const post = [str(p.orgUnit), str(p.currentPost)].filter(Boolean).join('');
-  if (post) bits.push(`现任${post}`);
+  const post = currentPostInWords(str(p.orgUnit), str(p.currentPost));
+  if (post) bits.push(post);
   return bits.join('，');
 }
 
@@ -212,6 +220,10 @@ function voteTable(d: Data, naming: Naming): VoteTable {
     })),
     entitled: num(d.entitled),
     attended: list(d.attendees).length,
+    absent: list(d.members)
+      .map(obj)
+      .filter((m) => !list(d.attendees).map(str).includes(str(m.id)))
+      .map((m) => str(m.name) || str(m.id)),
     recused: list(d.recused).map((id) => memberName(str(id))),
     quorum: num(d.quorum),
     majority: num(d.majority),
@@ -381,8 +393,8 @@ function words(type: string, d: Data, naming: Naming, signatures: RecordSignatur
         title: '讨论决定（党委（党组）会议）',
         lines: [
           `应到会成员${votes.entitled}人，实到${votes.attended}人（到会不少于${votes.quorum}人方可开会）${
-            votes.recused.length ? `，回避：${votes.recused.join('、')}` : ''
-          }`,
+            votes.absent.length ? `，缺席：${votes.absent.join('、')}` : ''
+          }${votes.recused.length ? `，回避：${votes.recused.join('、')}` : ''}`,
           `通过须经应到会成员半数以上同意，即同意票不少于${votes.majority}票`,
           `决定：${votes.columns.map((c) => `${c.candidate}${c.outcome}（同意${c.agree}票）`).join('；')}`,
         ],
