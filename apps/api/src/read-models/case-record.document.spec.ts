@@ -39,46 +39,53 @@ async function append(
   });
 }
 
+/** A decision meeting of the named members (all attending unless said), as the service records it. */
+function meeting(caseId: string, data: Record<string, unknown>) {
+  return {
+    type: 'DecisionMeetingHeld',
+    data: {
+      caseId,
+      meetingId: 'meeting-2',
+      heldAt: '2024-04-10T09:00:00+08:00',
+      decisionDate: '2024-04-10',
+      members: MEETING_MEMBERS,
+      attendees: MEETING_MEMBERS.map((m) => m.id),
+      recused: [],
+      principalLeaderId: 'm1',
+      recordedBy: people.handler,
+      ...data,
+    },
+  };
+}
+
 describe('the printed 纪实表 (one template for HTML and PDF)', () => {
   it('writes the decision meeting as a vote table: members by name, the principal leader last, counts, majority and the deferral resolution', async () => {
     const { store, built, service } = await given();
     await append(store, built.caseId, [
-      {
-        type: 'DecisionMeetingHeld',
-        data: {
-          caseId: built.caseId,
-          meetingId: 'meeting-2',
-          heldAt: '2024-04-10T09:00:00+08:00',
-          decisionDate: '2024-04-10',
-          entitled: 9,
-          members: MEETING_MEMBERS,
-          attendees: MEETING_MEMBERS.map((m) => m.id),
-          recused: [],
-          principalLeaderId: 'm1',
-          quorum: 6,
-          majority: 5,
-          results: [
-            {
-              candidateId: built.zhang,
-              ballots: ['m1', 'm2', 'm3', 'm4', 'm5', 'm6', 'm7'].map((memberId) => ({
-                memberId,
-                vote: memberId === 'm1' ? 'agree' : 'defer',
-              })),
-              agree: 1,
-              disagree: 0,
-              defer: 6,
-              outcome: 'deferred',
-              deferred: true,
-            },
-          ],
-          recordedBy: people.handler,
-        },
-      },
+      meeting(built.caseId, {
+        entitled: 9,
+        quorum: 6,
+        majority: 5,
+        results: [
+          {
+            candidateId: built.zhang,
+            ballots: ['m1', 'm2', 'm3', 'm4', 'm5', 'm6', 'm7'].map((memberId) => ({
+              memberId,
+              vote: memberId === 'm1' ? 'agree' : 'defer',
+            })),
+            agree: 1,
+            disagree: 0,
+            defer: 6,
+            outcome: 'deferred',
+            deferred: true,
+          },
+        ],
+      }),
     ]);
     const { document } = await service.document(people.auditor, built.caseId);
     const html = renderCaseRecordHtml(document);
-    const meeting = document.sections.flatMap((s) => s.rows).filter((r) => r.votes);
-    const table = meeting[meeting.length - 1].votes!;
+    const meetings = document.sections.flatMap((s) => s.rows).filter((r) => r.votes);
+    const table = meetings[meetings.length - 1].votes!;
     expect(table.members.map((m) => m.name)).toEqual([
       '李卫东',
       '王海燕',
@@ -106,28 +113,17 @@ describe('the printed 纪实表 (one template for HTML and PDF)', () => {
     const { store, built, service } = await given();
     const [absent, ...present] = MEETING_MEMBERS.filter((m) => m.id !== 'm1');
     await append(store, built.caseId, [
-      {
-        type: 'DecisionMeetingHeld',
-        data: {
-          caseId: built.caseId,
-          meetingId: 'meeting-2',
-          heldAt: '2024-04-10T09:00:00+08:00',
-          decisionDate: '2024-04-10',
-          entitled: 7,
-          members: MEETING_MEMBERS,
-          attendees: ['m1', ...present.map((m) => m.id)],
-          recused: [],
-          principalLeaderId: 'm1',
-          quorum: 5,
-          majority: 4,
-          results: [],
-          recordedBy: people.handler,
-        },
-      },
+      meeting(built.caseId, {
+        entitled: 7,
+        attendees: ['m1', ...present.map((m) => m.id)],
+        quorum: 5,
+        majority: 4,
+        results: [],
+      }),
     ]);
     const { document } = await service.document(people.auditor, built.caseId);
-    const meeting = document.sections.flatMap((s) => s.rows).filter((r) => r.votes);
-    expect(meeting[meeting.length - 1].lines[0]).toContain(`缺席：${absent.name}`);
+    const meetings = document.sections.flatMap((s) => s.rows).filter((r) => r.votes);
+    expect(meetings[meetings.length - 1].lines[0]).toContain(`缺席：${absent.name}`);
     expect(currentPostInWords('市发展和改革委员会', '市发展和改革委员会办公室主任')).toBe(
       '现任市发展和改革委员会办公室主任',
     );
