@@ -397,7 +397,7 @@ describe('supervision across cases: findings, 倒查, 谁推荐谁负责, yearly
     const [signature] = await findings(`caseId=${caseId}&code=SIGNATURE_OVERDUE`);
     expect(signature).toMatchObject({ severity: 'yellow', candidateId });
     expect(signature.closedAt).toBeUndefined();
-    expect(signature.detail).toContain('单位党委(党组)书记');
+    expect(signature.detail).toContain('单位党委（党组）书记');
     await s.ok(
       people.unitSecretary,
       `/cases/${caseId}/candidates/${candidateId}/opinions/political/signatures`,

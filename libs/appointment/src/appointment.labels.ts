@@ -4,6 +4,7 @@
  * the printed record read them from here.
  */
 import type { AppointmentCommand, Role } from './appointment.commands';
+import type { SignerRole } from './appointment.events';
 import type { CandidateStatus, CheckName, Stage } from './appointment.state';
 
 export const STAGE_LABELS: Record<Stage, string> = {
@@ -29,6 +30,13 @@ export const ROLE_LABELS: Record<Role, string> = {
   admin: '系统管理员',
   system: '系统',
 };
+
+/** In whose capacity an opinion is signed (R16): the team leader, or the secretary by role. */
+export const SIGNER_LABELS: Readonly<Record<string, string>> = {
+  'inspection-leader': '考察组组长',
+  'unit-secretary': ROLE_LABELS['unit-secretary'],
+  'discipline-secretary': ROLE_LABELS['discipline-secretary'],
+} satisfies Record<SignerRole, string>;
 
 /** What each command does, as the object of 不能… / 无权… in a sentence. */
 export const COMMAND_LABELS: Record<AppointmentCommand['type'], string> = {

@@ -11,7 +11,7 @@ import { authorizeCommand } from './appointment.decider';
 import type { RuleId } from './appointment.errors';
 import { AppointmentErrorCodes as E, DomainError } from './appointment.errors';
 import { RECORDED_CHECKS } from './appointment.rules';
-import { ROLE_LABELS } from './appointment.labels';
+import { SIGNER_LABELS } from './appointment.labels';
 import type { AppointmentState, CandidateState, ExistingCaseState } from './appointment.state';
 import {
   guardIssueAppointment,
@@ -344,11 +344,6 @@ const OPINION_NAMES_ZH: Record<string, string> = {
   political: '政治素质考察书面评价意见',
   integrity: '廉政意见',
 };
-const SIGNER_NAMES_ZH: Record<string, string> = {
-  'inspection-leader': '考察组组长',
-  'unit-secretary': ROLE_LABELS['unit-secretary'],
-  'discipline-secretary': ROLE_LABELS['discipline-secretary'],
-};
 const GAP_NAMES_ZH: Record<string, string> = {
   'inspection-report': '考察报告',
   'check:dossier': '干部档案审核',
@@ -395,7 +390,7 @@ export function blockedMessage(error: DomainError & { rule: RuleId }, state: Exi
       case E.ALREADY_SIGNED:
         return '您已在本稿上签字';
       case E.SIGNER_ROLE_ALREADY_SIGNED:
-        return `${SIGNER_NAMES_ZH[String(d.signedAs)] ?? '同一身份'}已在本稿上签字`;
+        return `${SIGNER_LABELS[String(d.signedAs)] ?? '同一身份'}已在本稿上签字`;
       case E.CHECK_BLOCKS_CANDIDATE:
         return `${name}的${CHECK_NAMES_ZH[String(d.check)] ?? '核查'}结果不能通过`;
       case E.NOT_READY_FOR_DECISION: {

@@ -283,7 +283,7 @@ describe('openDeadlines (DOMAIN.md §3)', () => {
           subject: 'c1-political',
           dueAt: '2025-03-19T09:00:00+08:00',
           recipientRoles: ['unit-secretary'],
-          reason: expect.stringContaining('单位党委(党组)书记'),
+          reason: expect.stringContaining('单位党委（党组）书记'),
         }),
       ]);
       expect(byKind(list, 'signature-outstanding-escalation')).toEqual([

@@ -12,6 +12,7 @@ import type {
   CaseData,
   CheckName,
 } from '@app/appointment/appointment.state';
+import { SIGNER_LABELS } from '@app/appointment/appointment.labels';
 import { CHECK_NAMES } from '@app/appointment/appointment.state';
 import { addDays, addMonths, dayOfWeek, shanghaiDate, shanghaiDateTime } from '@app/time';
 
@@ -99,12 +100,6 @@ const SIGNER_ROLES: Record<string, Role> = {
   'inspection-leader': 'inspector',
   'unit-secretary': 'unit-secretary',
   'discipline-secretary': 'discipline-secretary',
-};
-
-const SIGNER_LABELS: Record<string, string> = {
-  'inspection-leader': '考察组组长',
-  'unit-secretary': '单位党委(党组)书记',
-  'discipline-secretary': '纪委书记(纪检组组长)',
 };
 
 export function openDeadlines(state: AppointmentState, deps: DeadlinePolicyDeps): Deadline[] {

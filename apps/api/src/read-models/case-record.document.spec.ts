@@ -247,7 +247,7 @@ describe('the printed 纪实表 (one template for HTML and PDF)', () => {
       expect.arrayContaining([
         '李四：凡提四必未完成：干部档案凡提必审',
         '李四：廉政意见尚未起草',
-        expect.stringMatching(/^李四：.*尚缺单位党委\(党组\)书记签字/),
+        expect.stringMatching(/^李四：.*尚缺单位党委（党组）书记签字/),
       ]),
     );
     const check = items.find((i) => i.item === '凡提四必未完成：干部档案凡提必审')!;

@@ -3,7 +3,12 @@
  * for fields and values, candidate ids shown as names, yes/no for flags. The JSON record keeps
  * the structured form.
  */
-import { CANDIDATE_STATUS_LABELS, ROLE_LABELS, VALUE_LABELS as DOMAIN_VALUE_LABELS } from '@app/appointment';
+import {
+  CANDIDATE_STATUS_LABELS,
+  ROLE_LABELS,
+  SIGNER_LABELS,
+  VALUE_LABELS as DOMAIN_VALUE_LABELS,
+} from '@app/appointment';
 import {
   ACTIVITY_LABELS,
   CHECK_LABELS,
@@ -95,10 +100,10 @@ const VALUE_LABELS: Record<string, string> = {
   ...DOMAIN_VALUE_LABELS,
   ...CANDIDATE_STATUS_LABELS,
   ...ROLE_LABELS,
+  ...SIGNER_LABELS,
   talk: '谈话调研推荐',
   meeting: '会议推荐',
   other: '其他破格',
-  'inspection-leader': '考察组组长',
   system: '系统',
 };
 

@@ -4,7 +4,7 @@
  * fields added later (meeting members, deferral, the reminder talk, post-appointment findings)
  * are shown when present, and older events without them still read well.
  */
-import { ROLE_LABELS as DOMAIN_ROLE_LABELS, postName } from '@app/appointment';
+import { ROLE_LABELS as DOMAIN_ROLE_LABELS, postName, SIGNER_LABELS } from '@app/appointment';
 import { shanghaiDisplay } from '@app/time';
 import type { RecordedEvent } from '@app/event-store';
 import { ACTIVITY_LABELS, CHECK_LABELS, OPINION_LABELS, OUTCOME_LABELS } from '@app/projections';
@@ -69,10 +69,7 @@ export const GRADE_LABELS: Record<string, string> = {
 const GRADE_ORDER = ['excellent', 'competent', 'basic', 'incompetent'];
 
 /** The domain's role names, and the team leader's signing role. */
-export const ROLE_LABELS: Record<string, string> = {
-  ...DOMAIN_ROLE_LABELS,
-  'inspection-leader': '考察组组长',
-};
+export const ROLE_LABELS: Record<string, string> = { ...DOMAIN_ROLE_LABELS, ...SIGNER_LABELS };
 
 export const REMINDER_LABELS: Record<string, string> = {
   'initiation-approval': '动议待审批',

@@ -3,6 +3,7 @@ import type { Pool } from 'pg';
 import type { Actor } from '@app/appointment/appointment.commands';
 import type { AppointmentEvent } from '@app/appointment/appointment.events';
 import { isAppointmentEvent } from '@app/appointment/appointment.events';
+import { SIGNER_LABELS } from '@app/appointment/appointment.labels';
 import { caseStreamId } from '@app/appointment/appointment.streams';
 import { EVENT_STORE, type EventStore, PG_POOL, type RecordedEvent } from '@app/event-store';
 import { ACTIVITY_LABELS, CHECK_LABELS, OPINION_LABELS } from '@app/projections';
@@ -37,11 +38,6 @@ export interface Accountability {
 }
 
 const VOTE_LABELS: Record<string, string> = { agree: '同意', disagree: '不同意', defer: '缓议' };
-const SIGNER_LABELS: Record<string, string> = {
-  'inspection-leader': '考察组组长',
-  'unit-secretary': '单位党委(党组)书记',
-  'discipline-secretary': '纪委书记(纪检组组长)',
-};
 const CHECK_OUTCOME_LABELS: Record<string, string> = {
   verified: '经审核无误',
   discrepancy: '发现不一致',
