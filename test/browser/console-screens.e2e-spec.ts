@@ -98,7 +98,7 @@ describe('the console screens (browser)', () => {
 
   it('shows a handler the workbench and the case list with filters', async () => {
     await signInAs(page, harness.baseUrl, demo.handler.sub);
-    await page.getByText('待我审批').waitFor();
+    await page.getByTestId('waiting-work').getByText('待我经办').waitFor();
     await page.waitForLoadState('networkidle');
     await screenshot(page, '01-workbench-handler');
     expect(await seriousViolations(page)).toEqual([]);
@@ -224,7 +224,7 @@ describe('the console screens (browser)', () => {
       .getByRole('row')
       .filter({ hasText: '凡提四必核查逾期' })
       .first()
-      .getByRole('link')
+      .getByRole('link', { name: /^第 \d+ 版$/ })
       .first();
     const revision = ((await evidence.textContent()) ?? '').replace(/\D/g, '');
     await evidence.click();

@@ -1,9 +1,11 @@
-import { App as AntApp, ConfigProvider, Spin } from 'antd';
+import { App as AntApp, Button, ConfigProvider, Result, Spin } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import { lazy, Suspense } from 'react';
-import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { BrowserRouter, Link, Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import type { Role } from './auth/session';
 import { usePerson } from './auth/use-person';
-import { ConsoleLayout } from './components/console-layout';
+import { ConsoleLayout, PAGE_ROLES } from './components/console-layout';
+import { ROLE_LABELS } from './labels';
 import './time';
 
 const SignInPage = lazy(() => import('./screens/sign-in-page'));
@@ -36,6 +38,28 @@ function RequireSignIn({ children }: { children: React.ReactNode }) {
 }
 
 const signedIn = (element: React.ReactNode) => <RequireSignIn>{element}</RequireSignIn>;
+
+/** A page only some roles use: anyone else sees one notice, and none of its buttons (finding 12). */
+function RequireRole({ roles, children }: { roles: readonly Role[]; children: React.ReactNode }) {
+  const person = usePerson();
+  if (person !== null && !roles.includes(person.role))
+    return (
+      <Result
+        status="403"
+        title="无权访问"
+        data-testid="no-access"
+        subTitle={`您（${ROLE_LABELS[person.role] ?? person.role}）无权访问此页面；此页面供${roles
+          .map((r) => ROLE_LABELS[r])
+          .join('、')}使用。`}
+        extra={
+          <Link to="/">
+            <Button type="primary">返回工作台</Button>
+          </Link>
+        }
+      />
+    );
+  return <>{children}</>;
+}
 
 export function App() {
   return (
@@ -72,8 +96,22 @@ export function App() {
               <Route path="/cases/:caseId/sign/:candidateId/:kind" element={signedIn(<SignPage />)} />
               <Route path="/cases/:caseId/record" element={signedIn(<RecordPage />)} />
               <Route path="/people/:personId/accountability" element={signedIn(<AccountabilityPage />)} />
-              <Route path="/supervision" element={signedIn(<SupervisionPage />)} />
-              <Route path="/admin" element={signedIn(<AdminPage />)} />
+              <Route
+                path="/supervision"
+                element={signedIn(
+                  <RequireRole roles={PAGE_ROLES.supervision}>
+                    <SupervisionPage />
+                  </RequireRole>,
+                )}
+              />
+              <Route
+                path="/admin"
+                element={signedIn(
+                  <RequireRole roles={PAGE_ROLES.admin}>
+                    <AdminPage />
+                  </RequireRole>,
+                )}
+              />
               <Route path="*" element={<Navigate to="/" replace />} />
             </Routes>
           </Suspense>

@@ -156,3 +156,47 @@ export function label(map: Record<string, string>, key: string | null | undefine
   if (key === null || key === undefined) return '—';
   return map[key] ?? key;
 }
+
+export const FINDING_SOURCE_LABELS: Record<string, string> = {
+  discipline: '纪检监察',
+  'inspection-tour': '巡视巡察',
+  audit: '审计',
+  petition: '信访举报',
+  other: '其他',
+};
+
+/** The recorded event types in the words of the 纪实 (for the raw-event view auditors use). */
+export const EVENT_LABELS: Record<string, string> = {
+  CaseOpened: '提出动议',
+  InitiationApproved: '批准动议',
+  InitiationRejected: '不同意动议',
+  RecommendationRoundRecorded: '民主推荐',
+  CandidateNominated: '提名人选（实名推荐）',
+  EligibilityRecorded: '资格审查',
+  ExceptionalApprovalRecorded: '破格提拔批复',
+  InspectionTargetsDetermined: '确定考察对象',
+  InspectionTeamFormed: '组成考察组',
+  InspectionNoticePublished: '发布考察预告',
+  InspectionActivityRecorded: '考察活动',
+  InspectionReportSubmitted: '提交考察报告',
+  OpinionDrafted: '起草意见',
+  OpinionSigned: '意见签字',
+  CheckRecorded: '凡提四必核查',
+  DecisionMeetingHeld: '讨论决定',
+  PublicNoticeStarted: '开始任前公示',
+  PublicNoticeWaived: '免于公示',
+  ObjectionRecorded: '登记反映问题',
+  ObjectionResolved: '办结反映问题',
+  AppointmentCancelled: '取消任职',
+  AppointmentIssued: '发文任职',
+  AppointmentTalkRecorded: '任职谈话',
+  ProbationReviewed: '试用期满考核',
+  ProbationExtended: '延长试用期',
+  AppointmentConfirmed: '正式任职',
+  AppointmentRevoked: '免去试任职务',
+  CaseClosed: '结案',
+  CandidateDropped: '人选退出',
+  CaseWithdrawn: '撤销案件',
+  ReminderIssued: '发出提醒',
+  PostAppointmentFindingRecorded: '登记任职后发现问题',
+};

@@ -27,10 +27,15 @@ export class ApiError extends Error {
   }
 }
 
-/** Not yet offered by this api (an endpoint another part of the service adds). */
+/**
+ * Not offered by this api: a 404 for the route itself (HTTP.NOT_FOUND, or no code at all). A 404 with
+ * any other code is the service saying a thing was not found (a case, a person), not a missing feature.
+ */
 export function isMissingEndpoint(error: unknown): boolean {
   return (
-    error instanceof ApiError && error.status === 404 && error.problem.code !== 'APPOINTMENT.CASE_NOT_FOUND'
+    error instanceof ApiError &&
+    error.status === 404 &&
+    (error.problem.code === undefined || error.problem.code === 'HTTP.NOT_FOUND')
   );
 }
 

@@ -66,6 +66,19 @@ export interface Candidate {
   appointmentTalk: { heldAt: string; heldBy: string } | null;
   probation: { startDate: string; endDate: string; review: { result: string } | null } | null;
   dropped: { reason: string } | null;
+  /** DOMAIN.md §7: absent until the first finding. */
+  postAppointmentFindings?: PostAppointmentFinding[];
+}
+
+export interface PostAppointmentFinding {
+  findingId: string;
+  source: string;
+  foundAt: string;
+  summary: string;
+  substantiated: boolean;
+  predatesAppointment: boolean;
+  sickPromotion: boolean;
+  recordedAt: string;
 }
 
 export interface Deadline {

@@ -8,23 +8,29 @@ import {
 import { Button, Layout, Menu, Space, Typography } from 'antd';
 import { Suspense } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
-import { signOut, type Person } from '../auth/session';
+import { signOut, type Person, type Role } from '../auth/session';
 import { ROLE_LABELS } from '../labels';
 
 const { Header, Sider, Content } = Layout;
+
+/** The roles each restricted page is for; the menu offers it to them alone. */
+export const PAGE_ROLES = {
+  supervision: ['auditor', 'supervisor'] as readonly Role[],
+  admin: ['admin'] as readonly Role[],
+};
 
 function menuFor(person: Person) {
   const items = [
     { key: '/', icon: <DashboardOutlined />, label: <Link to="/">工作台</Link> },
     { key: '/cases', icon: <UnorderedListOutlined />, label: <Link to="/cases">案件列表</Link> },
   ];
-  if (person.role === 'auditor' || person.role === 'supervisor')
+  if (PAGE_ROLES.supervision.includes(person.role))
     items.push({
       key: '/supervision',
       icon: <AuditOutlined />,
       label: <Link to="/supervision">专项检查</Link>,
     });
-  if (person.role === 'admin')
+  if (PAGE_ROLES.admin.includes(person.role))
     items.push({ key: '/admin', icon: <SettingOutlined />, label: <Link to="/admin">管理</Link> });
   return items;
 }

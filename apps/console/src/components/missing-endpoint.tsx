@@ -1,8 +1,20 @@
 import { Alert } from 'antd';
 import { ApiError, isMissingEndpoint } from '../api/api-client';
+import { ErrorCode } from './error-code';
 
-/** A polite notice for a failed read: not yet offered by this service, not allowed, or another problem. */
-export function LoadProblem({ error, what }: { error: unknown; what: string }) {
+/**
+ * A polite notice for a failed read: a route this service does not offer, not allowed, not found
+ * (the service's own Chinese message, e.g. an unknown 人员编号), or another problem.
+ */
+export function LoadProblem({
+  error,
+  what,
+  notFoundHint,
+}: {
+  error: unknown;
+  what: string;
+  notFoundHint?: string;
+}) {
   if (isMissingEndpoint(error))
     return (
       <Alert
@@ -14,14 +26,44 @@ export function LoadProblem({ error, what }: { error: unknown; what: string }) {
     );
   if (error instanceof ApiError && error.status === 403)
     return (
-      <Alert type="warning" showIcon message={`您没有查看“${what}”的权限`} description={error.message} />
+      <Alert
+        type="warning"
+        showIcon
+        message={`您没有查看“${what}”的权限`}
+        description={
+          <>
+            {error.message}
+            <ErrorCode code={error.problem.code} />
+          </>
+        }
+      />
+    );
+  if (error instanceof ApiError && error.status === 404)
+    return (
+      <Alert
+        type="warning"
+        showIcon
+        data-testid="not-found"
+        message={`未找到：${error.message}`}
+        description={
+          <>
+            {notFoundHint ?? '请核对链接或编号是否正确。'}
+            <ErrorCode code={error.problem.code} />
+          </>
+        }
+      />
     );
   return (
     <Alert
       type="error"
       showIcon
       message={`“${what}”加载失败`}
-      description={error instanceof Error ? error.message : String(error)}
+      description={
+        <>
+          {error instanceof Error ? error.message : String(error)}
+          {error instanceof ApiError && <ErrorCode code={error.problem.code} />}
+        </>
+      }
     />
   );
 }

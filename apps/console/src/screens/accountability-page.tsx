@@ -40,7 +40,11 @@ export default function AccountabilityPage() {
       />
       <Card>
         {error !== undefined ? (
-          <LoadProblem error={error} what="倒查" />
+          <LoadProblem
+            error={error}
+            what="倒查"
+            notFoundHint={`人员编号“${personId}”没有作为人选的任职记录，请核对人员编号（可在案件列表中按人选姓名查找）。`}
+          />
         ) : data === undefined ? (
           <Card loading bordered={false} />
         ) : (data.cases ?? []).length === 0 ? (

@@ -24,7 +24,10 @@ export default function CaseListPage() {
   const [cursors, setCursors] = useState<string[]>([]);
   const [opening, setOpening] = useState(false);
   const filters = {
-    stage: params.get('stage') ?? undefined,
+    // An unknown ?stage= (a stale or mistyped link) is ignored: 全部阶段, not a refused request.
+    stage: (STAGES as readonly string[]).includes(params.get('stage') ?? '')
+      ? (params.get('stage') as string)
+      : undefined,
     orgUnit: params.get('orgUnit') ?? undefined,
     overdue: params.get('overdue') === 'true' ? 'true' : undefined,
     q: params.get('q') ?? undefined,

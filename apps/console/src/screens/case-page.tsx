@@ -27,6 +27,7 @@ import {
   CHECK_LABELS,
   CHECKS,
   DEADLINE_LABELS,
+  FINDING_SOURCE_LABELS,
   OPINION_LABELS,
   OUTCOME_LABELS,
   ROLE_LABELS,
@@ -37,7 +38,45 @@ import {
 } from '../labels';
 import { formatDate, formatTime } from '../time';
 import { ActionFormModal, type ActionRequest } from './case/action-form-modal';
-import { actionLabel, NextActionButtons, NoNextActionsNotice } from './case/next-actions';
+import {
+  actionLabel,
+  NextActionButtons,
+  NoNextActionsNotice,
+  offeredActions,
+  stepState,
+} from './case/next-actions';
+
+/** The top card names the steps waiting on the caller in the candidate cards below (finding 7). */
+function CandidateWorkSummary({ view, work }: { view: CaseView; work: NextAction[] }) {
+  if (work.length === 0) return null;
+  const byCandidate = view.candidates
+    .map((c) => ({ candidate: c, steps: work.filter((a) => a.candidateId === c.candidateId) }))
+    .filter((g) => g.steps.length > 0);
+  return (
+    <div data-testid="candidate-work" style={{ marginTop: 8 }}>
+      <Typography.Text>人选待您办理（按钮在下方人选卡片中）：</Typography.Text>
+      <ul style={{ margin: '4px 0 0', paddingLeft: 18 }}>
+        {byCandidate.map(({ candidate, steps }) => (
+          <li key={candidate.candidateId}>
+            <a
+              style={{ textDecoration: 'underline' }}
+              href={`#candidate-card-${candidate.candidateId}`}
+              onClick={(e) => {
+                e.preventDefault();
+                document
+                  .getElementById(`candidate-card-${candidate.candidateId}`)
+                  ?.scrollIntoView({ behavior: 'smooth' });
+              }}
+            >
+              {candidate.person.name}
+            </a>
+            ：{steps.map(actionLabel).join('、')}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
 
 const REQUIRED_SIGNERS: Record<'political' | 'integrity', string[]> = {
   political: ['inspection-leader', 'unit-secretary'],
@@ -52,8 +91,13 @@ function StageProgress({ view }: { view: CaseView }) {
       size="small"
       current={current}
       status={ended ? 'error' : view.status === 'closed' ? 'finish' : 'process'}
-      items={STAGES.map((stage) => ({ title: STAGE_LABELS[stage] }))}
+      items={STAGES.map((stage) => ({
+        title: <span style={{ whiteSpace: 'nowrap' }}>{STAGE_LABELS[stage]}</span>,
+      }))}
       style={{ marginTop: 8 }}
+      className="stage-progress"
+      responsive={false}
+      titlePlacement="vertical"
     />
   );
 }
@@ -166,23 +210,72 @@ function ChecksTable({ candidate }: { candidate: Candidate }) {
   );
 }
 
+/** 任职后发现问题 (DOMAIN.md §7) on the candidate: what was found, and whether it is 带病提拔 (R27). */
+function PostAppointmentFindings({ candidate }: { candidate: Candidate }) {
+  const findings = candidate.postAppointmentFindings ?? [];
+  if (findings.length === 0) return null;
+  const sick = findings.some((f) => f.sickPromotion);
+  return (
+    <div
+      data-testid={`post-appointment-findings-${candidate.candidateId}`}
+      style={{
+        border: `1px solid ${sick ? '#ffa39e' : '#ffe58f'}`,
+        background: sick ? '#fff1f0' : '#fffbe6',
+        padding: '8px 12px',
+        marginBottom: 12,
+      }}
+    >
+      <Typography.Text strong>任职后发现问题（{findings.length}）</Typography.Text>
+      <ul style={{ margin: '4px 0 0', paddingLeft: 18 }}>
+        {findings.map((f) => (
+          <li key={f.findingId} data-testid="post-appointment-finding">
+            <Space size={4} wrap>
+              {f.sickPromotion && <Tag color="error">带病提拔</Tag>}
+              <Tag>来源：{label(FINDING_SOURCE_LABELS, f.source)}</Tag>
+              <Tag color={f.substantiated ? 'error' : 'default'}>
+                {f.substantiated ? '经查属实' : '经查不属实'}
+              </Tag>
+              <Tag>{f.predatesAppointment ? '问题发生在任职前' : '问题发生在任职后'}</Tag>
+              <Typography.Text type="secondary">发现于 {formatTime(f.foundAt)}</Typography.Text>
+            </Space>
+            <div style={{ whiteSpace: 'pre-wrap' }}>{f.summary}</div>
+          </li>
+        ))}
+      </ul>
+      <Space size="middle" wrap style={{ marginTop: 4 }}>
+        <Link to={`/people/${encodeURIComponent(candidate.person.id)}/accountability`}>
+          倒查 {candidate.person.name} 的选任责任链
+        </Link>
+        {sick && (
+          <Typography.Text type="secondary">
+            依“谁推荐谁负责”（R27），实名推荐人 {candidate.recommendedBy.name} 的推荐资格暂停
+          </Typography.Text>
+        )}
+      </Space>
+    </div>
+  );
+}
+
 function CandidateCard({
   caseId,
   candidate,
   actions,
   onRun,
   hasActions,
+  view,
 }: {
   caseId: string;
   candidate: Candidate;
   actions: NextAction[];
   onRun: (a: NextAction) => void;
   hasActions: boolean;
+  view: CaseView;
 }) {
   const status = CANDIDATE_STATUS[candidate.status] ?? { label: candidate.status, color: 'default' };
   return (
     <Card
-      style={{ marginBottom: 16 }}
+      style={{ marginBottom: 16, scrollMarginTop: 16 }}
+      id={`candidate-card-${candidate.candidateId}`}
       title={
         <Space>
           <span>{candidate.person.name}</span>
@@ -194,6 +287,15 @@ function CandidateCard({
       extra={
         <Space>
           {candidate.vetoed && <Tag color="error">政治素质一票否决</Tag>}
+          {(candidate.postAppointmentFindings ?? []).some((f) => f.sickPromotion) && (
+            <Tag color="error" data-testid={`sick-promotion-${candidate.candidateId}`}>
+              带病提拔
+            </Tag>
+          )}
+          {(candidate.postAppointmentFindings ?? []).length > 0 &&
+            !(candidate.postAppointmentFindings ?? []).some((f) => f.sickPromotion) && (
+              <Tag color="warning">任职后发现问题</Tag>
+            )}
           <Tag color={status.color} data-testid={`candidate-status-${candidate.candidateId}`}>
             {status.label}
           </Tag>
@@ -204,9 +306,10 @@ function CandidateCard({
     >
       {hasActions && actions.length > 0 && (
         <div style={{ marginBottom: 12 }}>
-          <NextActionButtons actions={actions} onRun={onRun} />
+          <NextActionButtons actions={actions} onRun={onRun} view={view} />
         </div>
       )}
+      <PostAppointmentFindings candidate={candidate} />
       <Descriptions size="small" column={{ xs: 1, md: 3 }} style={{ marginBottom: 12 }}>
         <Descriptions.Item label="推荐人">
           {candidate.recommendedBy.name}（{candidate.recommendedBy.role}）
@@ -310,6 +413,9 @@ export default function CasePage() {
     reload();
   };
   const caseActions = (actions ?? []).filter((a) => a.candidateId === undefined);
+  const candidateWork = offeredActions(actions ?? []).filter(
+    (a) => a.candidateId !== undefined && a.allowed && stepState(a, view) === 'todo',
+  );
   const deadlines = (view.deadlines ?? []).filter((d) => d.escalationLevel === 0);
   const escalations = (view.deadlines ?? []).length - deadlines.length;
 
@@ -334,7 +440,15 @@ export default function CasePage() {
             {actions === undefined ? (
               <NoNextActionsNotice />
             ) : (
-              <NextActionButtons actions={caseActions} onRun={run} />
+              <>
+                <NextActionButtons
+                  actions={caseActions}
+                  onRun={run}
+                  view={view}
+                  emptyText={candidateWork.length > 0 ? null : '暂无需要您办理的事项'}
+                />
+                <CandidateWorkSummary view={view} work={candidateWork} />
+              </>
             )}
           </Card>
           <Card title="案件信息" style={{ marginBottom: 16 }}>
@@ -421,6 +535,7 @@ export default function CasePage() {
           caseId={caseId}
           candidate={candidate}
           hasActions={actions !== undefined}
+          view={view}
           actions={(actions ?? []).filter((a) => a.candidateId === candidate.candidateId)}
           onRun={run}
         />

@@ -24,6 +24,8 @@ import { PageHeader } from '../components/page-header';
 import {
   ACTIVITY_LABELS,
   CANDIDATE_STATUS,
+  EVENT_LABELS,
+  OPINION_LABELS,
   OUTCOME_LABELS,
   ROLE_LABELS,
   STAGE_LABELS,
@@ -73,7 +75,7 @@ function VerifyBadge({ caseId }: { caseId: string }) {
 }
 
 const RESULT_LABELS: Record<string, string> = {
-  kind: '方式',
+  kind: '类别',
   eligible: '应参加',
   participants: '实参加',
   requiredParticipants: '须达到',
@@ -100,6 +102,7 @@ const RESULT_LABELS: Record<string, string> = {
 const VALUE_LABELS: Record<string, string> = {
   ...OUTCOME_LABELS,
   ...ACTIVITY_LABELS,
+  ...OPINION_LABELS,
   meeting: '会议推荐',
   talk: '谈话调研推荐',
   approved: '同意',
@@ -117,6 +120,10 @@ function resultValue(value: unknown): string {
 function summarise(entry: TimelineEntry): string {
   const parts: string[] = [];
   if (entry.grounds) parts.push(entry.grounds);
+  if (entry.type === 'EligibilityRecorded') {
+    const flags = (entry.result?.disqualifyingFlags as unknown[] | undefined) ?? [];
+    parts.push(flags.length === 0 ? '未发现不得列为考察对象的情形' : '存在不得列为考察对象的情形');
+  }
   if (entry.result) {
     const results = Object.entries(entry.result)
       .filter(([key, v]) => RESULT_LABELS[key] !== undefined && v !== null && typeof v !== 'object')
@@ -164,26 +171,34 @@ function TimelineTab({ caseId, view }: { caseId: string; view: CaseView }) {
           loading={loading}
           dataSource={data?.entries ?? []}
           pagination={false}
-          scroll={{ x: 1160, y: 560 }}
+          scroll={{ x: 1100, y: 560 }}
           data-testid="timeline"
           columns={[
-            { title: '版本', dataIndex: 'revision', width: 70 },
+            { title: '版本', dataIndex: 'revision', width: 56 },
             {
               title: '阶段',
               dataIndex: 'stage',
-              width: 110,
+              width: 96,
               render: (s: TimelineEntry['stage']) => STAGE_LABELS[s] ?? s,
             },
             { title: '事项', dataIndex: 'title', width: 190 },
-            { title: '发生时间', dataIndex: 'time', width: 150, render: (t: string) => formatTime(t) },
-            { title: '录入时间', dataIndex: 'recordedAt', width: 150, render: (t: string) => formatTime(t) },
+            { title: '发生时间', dataIndex: 'time', width: 128, render: (t: string) => formatTime(t) },
+            { title: '录入时间', dataIndex: 'recordedAt', width: 128, render: (t: string) => formatTime(t) },
             {
               title: '办理人',
               dataIndex: 'actor',
-              width: 170,
+              width: 150,
               render: (a: TimelineEntry['actor']) => `${a.name}（${label(ROLE_LABELS, a.role)}）`,
             },
-            { title: '情况', width: 320, render: (_: unknown, e: TimelineEntry) => summarise(e) || '—' },
+            {
+              title: '情况',
+              width: 352,
+              render: (_: unknown, e: TimelineEntry) => (
+                <div style={{ whiteSpace: 'normal', wordBreak: 'break-all' }} data-testid="timeline-summary">
+                  {summarise(e) || '—'}
+                </div>
+              ),
+            },
           ]}
         />
       )}
@@ -267,6 +282,9 @@ function EventsTab({ caseId }: { caseId: string }) {
   if (error !== undefined) return <LoadProblem error={error} what="原始事件" />;
   return (
     <>
+      <Typography.Paragraph type="secondary">
+        原始数据：服务按时间顺序保存的每一条事件及其哈希，供检查人员核对；事件类型后的英文为系统内部名称。
+      </Typography.Paragraph>
       <Table
         virtual
         size="small"
@@ -277,7 +295,19 @@ function EventsTab({ caseId }: { caseId: string }) {
         scroll={{ x: 1000, y: 560 }}
         columns={[
           { title: '版本', dataIndex: 'revision', width: 70 },
-          { title: '事件类型', dataIndex: 'type', width: 220 },
+          {
+            title: '事件（原始类型）',
+            dataIndex: 'type',
+            width: 260,
+            render: (type: string) => (
+              <span data-testid="event-type">
+                {EVENT_LABELS[type] ?? '未命名事件'}{' '}
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {type}
+                </Typography.Text>
+              </span>
+            ),
+          },
           {
             title: '办理人',
             width: 160,
@@ -313,8 +343,14 @@ function EventsTab({ caseId }: { caseId: string }) {
         onCancel={() => setOpen(null)}
         footer={null}
         width={760}
-        title={open ? `第 ${open.revision} 版 · ${open.type}` : ''}
+        title={open ? `第 ${open.revision} 版 · ${EVENT_LABELS[open.type] ?? open.type} · 原始数据` : ''}
       >
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 8 }}
+          message="以下为服务保存的原始事件数据（JSON，字段名为英文），供检查人员核对哈希链与原始记录使用；纪实内容请看“纪实时间线”。"
+        />
         <pre
           tabIndex={0}
           style={{ maxHeight: 520, overflow: 'auto', fontSize: 12, background: '#fafafa', padding: 12 }}

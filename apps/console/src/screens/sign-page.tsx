@@ -2,6 +2,7 @@ import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Descriptions, Result, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
+import { blockedText } from '../components/error-code';
 import { ApiError, command } from '../api/api-client';
 import type { CaseView } from '../api/types';
 import { useApi } from '../api/use-api';
@@ -57,11 +58,7 @@ export default function SignPage() {
       message.success(`签字已记录（版本 ${result.revision}）`);
       reload();
     } catch (e) {
-      setProblem(
-        e instanceof ApiError
-          ? `${e.message}${e.problem.code ? `（${e.problem.code}）` : ''}`
-          : '签字未能送达服务，请重试。',
-      );
+      setProblem(e instanceof ApiError ? e.message : '签字未能送达服务，请重试。');
     } finally {
       setBusy(false);
     }
@@ -150,9 +147,7 @@ export default function SignPage() {
               showIcon
               message="您目前不能签署此意见"
               description={
-                signAction?.blockedBy
-                  ?.map((b) => `${b.message}（${b.rule ? `${b.rule} · ` : ''}${b.code}）`)
-                  .join('；') ??
+                signAction?.blockedBy?.map(blockedText).join('；') ??
                 (view.nextActions === undefined
                   ? '本服务暂未提供“下一步操作”，无法判断签字权限。'
                   : '此意见不需要您签字。')

@@ -15,20 +15,22 @@ import {
   Table,
   Tag,
 } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { ApiError, download, isMissingEndpoint, query } from '../api/api-client';
+import { api, ApiError, download, isMissingEndpoint, query } from '../api/api-client';
+import type { CaseView } from '../api/types';
 import { useApi } from '../api/use-api';
 import { LoadProblem } from '../components/missing-endpoint';
 import { PageHeader } from '../components/page-header';
 import { CHECK_LABELS, type CheckName, SEVERITY } from '../labels';
-import { formatTime, shanghai } from '../time';
+import { formatDate, formatTime, shanghai } from '../time';
 
 interface Finding {
   findingId: string;
   code: string;
   severity: 'red' | 'yellow' | 'blue';
   caseId: string;
+  ownerOrgUnit?: string;
   candidateId?: string;
   title: string;
   detail: string;
@@ -37,8 +39,14 @@ interface Finding {
   closedAt?: string | null;
 }
 
-/** The kinds of finding the service reports (DOMAIN.md §8), as a clerk names them. */
-const FINDING_KINDS: Record<string, string> = {
+/**
+ * Every finding code the service reports (FINDING_CODES in libs/projections supervision-findings.ts,
+ * DOMAIN.md §8), as an inspector names them, the red outcomes to investigate first.
+ */
+export const FINDING_KINDS: Record<string, string> = {
+  SICK_PROMOTION: '带病提拔',
+  RECOMMENDER_ACCOUNTABLE: '推荐人被追责（谁推荐谁负责）',
+  REVOKED: '撤销试任（免去试任职务）',
   LATE_APPROVAL: '动议逾期未审批',
   CHECK_OVERDUE: '凡提四必核查逾期',
   SIGNATURE_OVERDUE: '双签字逾期',
@@ -49,10 +57,51 @@ const FINDING_KINDS: Record<string, string> = {
   EQUAL_SLATE: '等额考察',
   EXCEPTIONAL: '破格提拔',
   REPEATED_DEFERRAL: '多次缓议',
-  SICK_PROMOTION: '带病提拔',
-  RECOMMENDER_ACCOUNTABLE: '推荐人被追责（谁推荐谁负责）',
-  REVOKED: '免去试任职务',
 };
+
+/** A path to a 倒查 page in the service's text becomes a link; a bare id after a name is dropped. */
+export function FindingText({ text }: { text: string }) {
+  const cleaned = text.replace(/([\u4e00-\u9fa5])（[a-z]+-[a-z0-9-]+）/g, '$1');
+  const parts = cleaned.split(/(\/people\/[^\s/，。；）)]+\/accountability)/);
+  return (
+    <>
+      {parts.map((part, index) =>
+        /^\/people\/[^/]+\/accountability$/.test(part) ? (
+          <Link key={index} to={part}>
+            倒查链
+          </Link>
+        ) : (
+          <span key={index}>{part}</span>
+        ),
+      )}
+    </>
+  );
+}
+
+/** The post, unit and 动议 date of each case on the page, so cases with the same title can be told apart. */
+function useCaseNames(caseIds: string[]): Map<string, CaseView | null> {
+  const [names, setNames] = useState<Map<string, CaseView | null>>(new Map());
+  const key = [...new Set(caseIds)].sort().join(',');
+  useEffect(() => {
+    const missing = key.split(',').filter((id) => id !== '' && !names.has(id));
+    if (missing.length === 0) return;
+    let live = true;
+    void Promise.all(
+      missing.map((id) =>
+        api<CaseView>(`/cases/${id}`)
+          .then((v): [string, CaseView | null] => [id, v])
+          .catch((): [string, CaseView | null] => [id, null]),
+      ),
+    ).then((found) => {
+      if (live) setNames((current) => new Map([...current, ...found]));
+    });
+    return () => {
+      live = false;
+    };
+    // names is read only to skip cases already named; the ids (key) alone re-run the effect.
+  }, [key]);
+  return names;
+}
 
 function Findings() {
   const [filters, setFilters] = useState<Record<string, string | undefined>>({ open: 'true' });
@@ -61,6 +110,7 @@ function Findings() {
     `/supervision/findings${query({ ...filters, cursor: cursors.at(-1), limit: 50 })}`,
   );
   const items = data?.items ?? [];
+  const cases = useCaseNames(items.map((f) => f.caseId));
   return (
     <Card title="专项检查发现" style={{ marginBottom: 16 }}>
       <Form
@@ -84,7 +134,9 @@ function Findings() {
           <Select
             allowClear
             placeholder="全部"
-            style={{ width: 220 }}
+            style={{ width: 260 }}
+            listHeight={13 * 32 + 8}
+            showSearch={{ optionFilterProp: 'label' }}
             options={Object.entries(FINDING_KINDS).map(([value, label]) => ({ value, label }))}
           />
         </Form.Item>
@@ -138,8 +190,34 @@ function Findings() {
                   <Tag color={SEVERITY[s]?.color}>{SEVERITY[s]?.label ?? s}</Tag>
                 ),
               },
+              {
+                title: '类别',
+                dataIndex: 'code',
+                width: 110,
+                render: (code: string) => FINDING_KINDS[code] ?? code,
+              },
+              {
+                title: '案件',
+                width: 220,
+                render: (_: unknown, f: Finding) => {
+                  const view = cases.get(f.caseId);
+                  return (
+                    <Link to={`/cases/${f.caseId}`} data-testid="finding-case">
+                      {view
+                        ? `${view.post.orgUnit} · ${view.post.title}（${formatDate(view.openedAt)} 动议）`
+                        : f.ownerOrgUnit
+                          ? `${f.ownerOrgUnit} 的案件`
+                          : '查看案件'}
+                    </Link>
+                  );
+                },
+              },
               { title: '发现', dataIndex: 'title' },
-              { title: '说明', dataIndex: 'detail' },
+              {
+                title: '说明',
+                dataIndex: 'detail',
+                render: (detail: string) => <FindingText text={detail} />,
+              },
               {
                 title: '证据（记录版本）',
                 render: (_: unknown, f: Finding) =>

@@ -9,7 +9,8 @@ import { LoadProblem } from '../components/missing-endpoint';
 import { PageHeader } from '../components/page-header';
 import { RemainingTime } from '../components/remaining-time';
 import { StageTag } from '../components/stage-tag';
-import { ACTION_LABELS, DEADLINE_LABELS, label } from '../labels';
+import { DEADLINE_LABELS, label } from '../labels';
+import { actionLabel, offeredActions, stepState } from './case/next-actions';
 import { formatTime } from '../time';
 
 interface Waiting {
@@ -17,18 +18,42 @@ interface Waiting {
   action: NextAction;
 }
 
-const GROUPS: Array<{ key: string; title: string; actions: string[] }> = [
-  { key: 'approve', title: '待我审批', actions: ['ApproveInitiation'] },
-  { key: 'sign', title: '待我签字', actions: ['SignOpinion'] },
-  {
-    key: 'inspect',
-    title: '待我考察',
-    actions: ['RecordInspectionActivity', 'SubmitInspectionReport', 'DraftOpinion'],
-  },
-];
+/** The lists of the workbench: approvals, signatures, and the rest of the caller's work under a title for their role. */
+const APPROVALS = ['ApproveInitiation', 'RejectInitiation'];
+const SIGNATURES = ['SignOpinion'];
+
+const WORK_TITLES: Record<string, string> = {
+  handler: '待我经办',
+  inspector: '待我考察',
+  'discipline-secretary': '待我出具意见与核查',
+  'unit-secretary': '待我办理',
+  'committee-secretary': '待我办理',
+  supervisor: '待我办理',
+  auditor: '待我办理',
+  admin: '待我办理',
+};
+
+/** Which lists a role always sees (even empty); others appear only when they hold something. */
+const ROLE_LISTS: Record<string, string[]> = {
+  'committee-secretary': ['approve'],
+  'unit-secretary': ['sign'],
+  'discipline-secretary': ['sign', 'work'],
+  inspector: ['work', 'sign'],
+  handler: ['work'],
+};
 
 function candidateName(view: CaseView, candidateId?: string): string {
   return view.candidates.find((c) => c.candidateId === candidateId)?.person.name ?? '';
+}
+
+/** One row per case in a list: its steps named (签署廉政意见 · 张建华), a decision's two buttons as one. */
+function stepsText(view: CaseView, actions: NextAction[]): string[] {
+  const texts = actions.map((action) => {
+    if (APPROVALS.includes(action.action)) return '审批动议（批准或不同意）';
+    const name = candidateName(view, action.candidateId);
+    return `${actionLabel(action)}${name ? ` · ${name}` : ''}`;
+  });
+  return [...new Set(texts)];
 }
 
 /** The cases the caller can read, each with its next actions: what waits on them now. */
@@ -60,7 +85,9 @@ function useWaiting(): {
       for (const view of views) {
         if (view === null) continue;
         map.set(view.caseId, view);
-        for (const action of view.nextActions ?? []) if (action.allowed) waiting.push({ view, action });
+        // Only steps still outstanding: a step already done (a drafted opinion, a recorded check) is not work waiting.
+        for (const action of offeredActions(view.nextActions ?? []))
+          if (action.allowed && stepState(action, view) === 'todo') waiting.push({ view, action });
       }
       if (live) setState({ waiting, views: map, loading: false, error: undefined });
     })().catch((error: unknown) => live && setState((s) => ({ ...s, loading: false, error })));
@@ -156,27 +183,42 @@ export default function WorkbenchPage() {
       ? `/cases${query({ overdue: 'true', orgUnit: person.orgUnit, limit: 20 })}`
       : null,
   );
-  const grouped = GROUPS.map((group) => ({
-    ...group,
-    items: waiting.filter((w) => group.actions.includes(w.action.action)),
-  }));
-  const others = waiting.filter((w) => !GROUPS.some((g) => g.actions.includes(w.action.action)));
+  const role = person?.role ?? '';
+  const lists = [
+    { key: 'approve', title: '待我审批', items: waiting.filter((w) => APPROVALS.includes(w.action.action)) },
+    { key: 'sign', title: '待我签字', items: waiting.filter((w) => SIGNATURES.includes(w.action.action)) },
+    {
+      key: 'work',
+      title: WORK_TITLES[role] ?? '待我办理',
+      items: waiting.filter((w) => ![...APPROVALS, ...SIGNATURES].includes(w.action.action)),
+    },
+  ]
+    .filter((list) => list.items.length > 0 || (ROLE_LISTS[role] ?? []).includes(list.key))
+    .map((list) => {
+      const byCase = new Map<string, { view: CaseView; actions: NextAction[] }>();
+      for (const { view, action } of list.items) {
+        const entry = byCase.get(view.caseId) ?? { view, actions: [] };
+        entry.actions.push(action);
+        byCase.set(view.caseId, entry);
+      }
+      return { ...list, cases: [...byCase.values()] };
+    });
 
   return (
     <>
       <PageHeader title="工作台" />
       {error !== undefined && <LoadProblem error={error} what="待办事项" />}
       <Row gutter={16}>
-        {[...grouped, { key: 'other', title: '其他待办', actions: [], items: others }].map((group) => (
-          <Col key={group.key} xs={24} md={12} xl={6}>
+        {lists.map((group) => (
+          <Col key={group.key} xs={24} md={12} xl={8}>
             <Card
               title={
                 <Space>
                   {group.title}
                   <Badge
-                    count={group.items.length}
+                    count={group.cases.length}
                     showZero
-                    color={group.items.length ? '#b71c1c' : '#bfbfbf'}
+                    color={group.cases.length ? '#b71c1c' : '#bfbfbf'}
                   />
                 </Space>
               }
@@ -184,20 +226,24 @@ export default function WorkbenchPage() {
               style={{ marginBottom: 16 }}
               data-testid={`waiting-${group.key}`}
             >
-              {group.items.length === 0 ? (
+              {group.cases.length === 0 ? (
                 <Typography.Text type="secondary">暂无</Typography.Text>
               ) : (
                 <List
                   size="small"
-                  dataSource={group.items.slice(0, 8)}
-                  renderItem={({ view, action }) => (
-                    <List.Item>
+                  dataSource={group.cases.slice(0, 8)}
+                  renderItem={({ view, actions }) => (
+                    <List.Item data-testid="waiting-item">
                       <div>
-                        <Link to={`/cases/${view.caseId}`}>{view.post.title}</Link>
-                        <div style={{ fontSize: 12, color: '#595959' }}>
-                          {ACTION_LABELS[action.action] ?? action.action}
-                          {action.candidateId ? ` · ${candidateName(view, action.candidateId)}` : ''}
-                        </div>
+                        <Link to={`/cases/${view.caseId}`}>
+                          {view.post.title}
+                          {view.post.title.includes(view.post.orgUnit) ? '' : `（${view.post.orgUnit}）`}
+                        </Link>
+                        {stepsText(view, actions).map((text) => (
+                          <div key={text} style={{ fontSize: 12, color: '#595959' }}>
+                            {text}
+                          </div>
+                        ))}
                       </div>
                     </List.Item>
                   )}

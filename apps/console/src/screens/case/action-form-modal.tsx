@@ -1,11 +1,13 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Switch } from 'antd';
+import { Alert, Button, Form, Input, InputNumber, Modal, Select, Space, Switch } from 'antd';
 import type { FormInstance } from 'antd';
-import type { Dayjs } from 'dayjs';
+import type { Rule } from 'antd/es/form';
 import { useMemo, useRef, useState } from 'react';
 import { ApiError, command, type CommandResult, type ProblemDetails } from '../../api/api-client';
 import type { CaseView } from '../../api/types';
-import { dateOnly, isoWithOffset, shanghai } from '../../time';
+import { DateInput, dateRules } from '../../components/date-input';
+import { ErrorCode } from '../../components/error-code';
+import { dateOnly, isoWithOffset, parseTypedDate } from '../../time';
 import { type ActionSpec, type FieldSpec, specFor } from './action-specs';
 import { MeetingFields, meetingBody } from './meeting-fields';
 
@@ -43,9 +45,8 @@ function getIn(source: unknown, path: Array<string | number>): unknown {
 function initialValues(spec: ActionSpec): Record<string, unknown> {
   const values: Record<string, unknown> = {};
   for (const field of spec.fields) {
+    // No date is filled in for the person: a default "now" is silently wrong in 补录 (finding 1).
     if (field.initial !== undefined) setIn(values, field.name, field.initial);
-    else if (field.kind === 'datetime' || field.kind === 'date')
-      setIn(values, field.name, shanghai().second(0));
   }
   for (const list of spec.lists ?? [])
     if ((list.min ?? 0) > 0) values[list.name] = Array.from({ length: list.min ?? 0 }, () => ({}));
@@ -54,9 +55,16 @@ function initialValues(spec: ActionSpec): Record<string, unknown> {
 
 function convertDates(values: Record<string, unknown>, fields: FieldSpec[]): void {
   for (const field of fields) {
-    const value = getIn(values, field.name) as Dayjs | undefined | null;
-    if (value && (field.kind === 'datetime' || field.kind === 'date'))
-      setIn(values, field.name, field.kind === 'date' ? dateOnly(value) : isoWithOffset(value));
+    if (field.kind !== 'datetime' && field.kind !== 'date') continue;
+    const text = getIn(values, field.name);
+    if (typeof text !== 'string' || text.trim() === '') {
+      setIn(values, field.name, undefined);
+      continue;
+    }
+    // The rules have already refused text that is not a date, so this parse succeeds.
+    const parsed = parseTypedDate(text, field.kind === 'datetime');
+    if (parsed.ok)
+      setIn(values, field.name, field.kind === 'date' ? dateOnly(parsed.value) : isoWithOffset(parsed.value));
   }
 }
 
@@ -70,16 +78,9 @@ function FieldInput({ field, ...control }: { field: FieldSpec } & Record<string,
     case 'number':
       return <InputNumber min={0} style={{ width: '100%' }} {...control} />;
     case 'datetime':
-      return (
-        <DatePicker
-          showTime={{ format: 'HH:mm' }}
-          format="YYYY-MM-DD HH:mm"
-          style={{ width: '100%' }}
-          {...control}
-        />
-      );
+      return <DateInput withTime {...control} />;
     case 'date':
-      return <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} {...control} />;
+      return <DateInput withTime={false} {...control} />;
     case 'select':
       return (
         <Select options={field.options} allowClear={!field.required} placeholder="请选择" {...control} />
@@ -91,6 +92,34 @@ function FieldInput({ field, ...control }: { field: FieldSpec } & Record<string,
     default:
       return <Input placeholder={field.placeholder} {...control} />;
   }
+}
+
+/** The fields of the spec at or under a body path the api named (`grades` → the four vote counts). */
+function fieldsUnder(spec: ActionSpec | null, field: string): FieldSpec[] {
+  const path = fieldPath(field).join('.');
+  return (spec?.fields ?? []).filter((f) => {
+    const name = f.name.join('.');
+    return name === path || name.startsWith(`${path}.`);
+  });
+}
+
+/** A body path in the words of the form: its label(s), never the JSON path. */
+function fieldLabel(spec: ActionSpec | null, field: string): string {
+  const labels = fieldsUnder(spec, field).map((f) => f.label);
+  if (labels.length > 0) return labels.join('、');
+  const head = String(fieldPath(field)[0] ?? '');
+  const list = spec?.lists?.find((l) => l.name === head);
+  return list?.label ?? '其他内容';
+}
+
+function fieldRules(field: FieldSpec): Rule[] {
+  if (field.kind === 'date' || field.kind === 'datetime')
+    return dateRules(field.label, {
+      required: field.required,
+      withTime: field.kind === 'datetime',
+      check: field.check,
+    });
+  return field.required ? [{ required: true, message: `请填写${field.label}` }] : [];
 }
 
 function SpecField({
@@ -110,7 +139,8 @@ function SpecField({
       label={field.label}
       extra={field.help}
       valuePropName={field.kind === 'switch' ? 'checked' : 'value'}
-      rules={field.required ? [{ required: true, message: `请填写${field.label}` }] : []}
+      required={field.required}
+      rules={fieldRules(field)}
     >
       <FieldInput field={field} />
     </Form.Item>
@@ -174,7 +204,16 @@ export function ActionFormModal({
       }
       const fieldErrors = error.problem.errors ?? [];
       const placed = fieldErrors.filter((e) => form.getFieldInstance(fieldPath(e.field)) !== undefined);
-      form.setFields(placed.map((e) => ({ name: fieldPath(e.field), errors: e.messages })));
+      // An error on a group (e.g. `grades`, the four vote counts) is shown under each field of the group.
+      const grouped = fieldErrors.filter((e) => !placed.includes(e) && fieldsUnder(spec, e.field).length > 0);
+      form.setFields([
+        ...placed.map((e) => ({ name: fieldPath(e.field), errors: e.messages })),
+        ...grouped.flatMap((e) =>
+          fieldsUnder(spec, e.field)
+            .filter((f) => form.getFieldInstance(f.name) !== undefined)
+            .map((f) => ({ name: f.name, errors: e.messages })),
+        ),
+      ]);
       setProblem({ ...error.problem, errors: fieldErrors.filter((e) => !placed.includes(e)) });
     } finally {
       setBusy(false);
@@ -218,18 +257,16 @@ export function ActionFormModal({
           message={problem.title ?? '提交未成功'}
           description={
             <>
-              <div>{problem.detail}</div>
-              {problem.code && (
-                <div style={{ marginTop: 4, color: '#595959' }}>
-                  {problem.rule ? `规则 ${problem.rule} · ` : ''}
-                  {problem.code}
-                </div>
-              )}
+              <div>
+                {problem.detail}
+                {problem.rule && !(problem.detail ?? '').includes(problem.rule) ? `（${problem.rule}）` : ''}
+              </div>
               {(problem.errors ?? []).map((e) => (
                 <div key={e.field}>
-                  {e.field}：{e.messages.join('；')}
+                  {fieldLabel(spec, e.field)}：{e.messages.join('；')}
                 </div>
               ))}
+              <ErrorCode code={problem.code} />
             </>
           }
           data-testid="action-problem"
@@ -257,9 +294,8 @@ export function ActionFormModal({
                             key={field.name.join('.')}
                             name={[item.name, ...field.name]}
                             label={field.label}
-                            rules={
-                              field.required ? [{ required: true, message: `请填写${field.label}` }] : []
-                            }
+                            required={field.required}
+                            rules={fieldRules(field)}
                           >
                             <FieldInput field={field} />
                           </Form.Item>

@@ -1,4 +1,6 @@
+import type { Dayjs } from 'dayjs';
 import type { Candidate, CaseView } from '../../api/types';
+import { shanghai } from '../../time';
 import { ACTIVITY_LABELS, CHECK_LABELS, OPINION_LABELS, OUTCOME_LABELS } from '../../labels';
 
 export type FieldKind =
@@ -14,6 +16,8 @@ export interface FieldSpec {
   placeholder?: string;
   help?: string;
   initial?: unknown;
+  /** For a date: refuses a real date that cannot be right here (a message), or null. */
+  check?: (value: Dayjs) => string | null;
   /** Shown only when this returns true for the current form values. */
   visible?: (values: Record<string, unknown>) => boolean;
 }
@@ -76,6 +80,15 @@ function withoutEmpty(value: unknown): unknown {
     return out;
   }
   return value;
+}
+
+/** A cadre is at least 18 and born after 1920: anything else is a slip of the keyboard. */
+export function birthDateProblem(value: Dayjs): string | null {
+  const latest = shanghai().subtract(18, 'year');
+  if (value.isAfter(latest, 'day'))
+    return `出生日期须早于 ${latest.format('YYYY-MM-DD')}（年满 18 周岁），请核对`;
+  if (value.year() < 1920) return '出生日期早于 1920 年，请核对';
+  return null;
 }
 
 export function specFor(action: string, path: string, view: CaseView | null): ActionSpec | null {
@@ -166,7 +179,13 @@ export function specFor(action: string, path: string, view: CaseView | null): Ac
             required: true,
             help: '干部信息系统中的人员编号',
           },
-          { name: ['person', 'birthDate'], label: '出生日期', kind: 'date' },
+          {
+            name: ['person', 'birthDate'],
+            label: '出生日期',
+            kind: 'date',
+            help: '可填 1978-05-06、1978/5/6、1978年5月6日 或 19780506；不详的请留空',
+            check: birthDateProblem,
+          },
           { name: ['person', 'currentPost'], label: '现任职务', kind: 'text', required: true },
           {
             name: ['person', 'orgUnit'],

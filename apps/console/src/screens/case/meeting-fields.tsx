@@ -1,8 +1,8 @@
-import { Checkbox, DatePicker, Form, Input, InputNumber, Select, Table } from 'antd';
+import { Checkbox, Form, Input, InputNumber, Select, Table } from 'antd';
 import type { FormInstance } from 'antd';
-import type { Dayjs } from 'dayjs';
 import type { CaseView } from '../../api/types';
-import { isoWithOffset, shanghai } from '../../time';
+import { DateInput, dateRules } from '../../components/date-input';
+import { isoWithOffset, parseTypedDate } from '../../time';
 
 interface Member {
   id: string;
@@ -29,7 +29,7 @@ const VOTES = [
 ];
 
 interface MeetingValues {
-  heldAt: Dayjs;
+  heldAt: string;
   entitled: number;
   membersText: string;
   principalLeaderId: string;
@@ -50,8 +50,9 @@ export function meetingBody(raw: Record<string, unknown>) {
     ...voting.filter((m) => m.id !== values.principalLeaderId),
     ...voting.filter((m) => m.id === values.principalLeaderId),
   ];
+  const heldAt = parseTypedDate(values.heldAt ?? '', true);
   return {
-    heldAt: isoWithOffset(values.heldAt),
+    heldAt: heldAt.ok ? isoWithOffset(heldAt.value) : values.heldAt,
     entitled: values.entitled,
     members,
     attendees: attending.map((m) => m.id),
@@ -79,10 +80,10 @@ export function MeetingFields({ form, view }: { form: FormInstance; view: CaseVi
       <Form.Item
         name="heldAt"
         label="会议时间"
-        initialValue={shanghai().second(0)}
-        rules={[{ required: true, message: '请填写会议时间' }]}
+        required
+        rules={dateRules('会议时间', { required: true, withTime: true })}
       >
-        <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: 240 }} />
+        <DateInput withTime style={{ width: 240 }} />
       </Form.Item>
       <Form.Item
         name="candidateIds"

@@ -1,6 +1,7 @@
-import { Alert, Button, Space, Typography } from 'antd';
-import type { NextAction } from '../../api/types';
+import { Alert, App, Button, Space, Typography } from 'antd';
+import type { CaseView, NextAction } from '../../api/types';
 import { ACTION_LABELS } from '../../labels';
+import { blockedText } from '../../components/error-code';
 import { pathSegment } from './action-specs';
 
 /** Who may never do this at all: not offered, not even greyed out. */
@@ -15,8 +16,74 @@ const OPINION_SHORT: Record<string, string> = { political: '政治素质考察�
 const CHECK_SHORT: Record<string, string> = {
   dossier: '干部档案审核',
   'personal-matters': '个人有关事项核查',
+  'discipline-opinion': '纪检监察机关意见',
   petitions: '信访举报核查',
 };
+
+/**
+ * Where a step stands for this action: `todo` — not done yet; `redo` — done, doing it again replaces
+ * what was recorded (a new draft, a new check result); `again` — done at least once and may be added
+ * to (another talk, another round). Only `todo` is the next step; the others are secondary.
+ */
+export type StepState = 'todo' | 'redo' | 'again';
+
+export function stepState(action: NextAction, view: CaseView | undefined): StepState {
+  if (view === undefined) return 'todo';
+  const candidate = view.candidates.find((c) => c.candidateId === action.candidateId);
+  const kind = (action.kind ?? pathSegment(action.path, 'opinions')) as 'political' | 'integrity' | undefined;
+  const check = action.check ?? pathSegment(action.path, 'checks');
+  switch (action.action) {
+    case 'DraftOpinion':
+      return kind && candidate?.opinions[kind] ? 'redo' : 'todo';
+    case 'RecordCheck':
+      return check && candidate?.checks[check] ? 'redo' : 'todo';
+    case 'SubmitInspectionReport':
+      return candidate?.report ? 'redo' : 'todo';
+    case 'RecordEligibility':
+      return candidate?.eligibility ? 'redo' : 'todo';
+    case 'RecordInspectionActivity':
+      return (candidate?.activities.length ?? 0) > 0 ? 'again' : 'todo';
+    case 'RecordRecommendationRound':
+      return view.rounds.length > 0 ? 'again' : 'todo';
+    default:
+      return 'todo';
+  }
+}
+
+/** The opinion a re-draft would replace, when someone has already signed it (R16). */
+export function signedOpinionReplaced(action: NextAction, view: CaseView | undefined) {
+  if (action.action !== 'DraftOpinion' || view === undefined) return null;
+  const kind = (action.kind ?? pathSegment(action.path, 'opinions')) as 'political' | 'integrity' | undefined;
+  const opinion = kind
+    ? view.candidates.find((c) => c.candidateId === action.candidateId)?.opinions[kind]
+    : null;
+  const current = (opinion?.signatures ?? []).filter((s) => s.digest === opinion?.digest);
+  return opinion && current.length > 0
+    ? { kind: kind as 'political' | 'integrity', opinion, signers: current }
+    : null;
+}
+
+/** The words of a button for a step already done: 修改 / 重新录入, never the same words as the first time. */
+export function redoLabel(action: NextAction, view: CaseView | undefined): string {
+  const kind = action.kind ?? pathSegment(action.path, 'opinions');
+  const check = action.check ?? pathSegment(action.path, 'checks');
+  switch (action.action) {
+    case 'DraftOpinion':
+      return `修改${OPINION_SHORT[kind ?? ''] ?? '意见'}${signedOpinionReplaced(action, view) ? '（须重新签字）' : ''}`;
+    case 'RecordCheck':
+      return `重新录入${CHECK_SHORT[check ?? ''] ?? '核查'}`;
+    case 'SubmitInspectionReport':
+      return '修改考察报告';
+    case 'RecordEligibility':
+      return '重新资格审查';
+    case 'RecordInspectionActivity':
+      return '再录入考察活动';
+    case 'RecordRecommendationRound':
+      return '再录入推荐';
+    default:
+      return actionLabel(action);
+  }
+}
 
 /** The button's words: the command, and which opinion or check it concerns. */
 export function actionLabel(action: NextAction): string {
@@ -32,47 +99,85 @@ function BlockedReasons({ action }: { action: NextAction; inline?: boolean }) {
   return (
     <>
       {(action.blockedBy ?? []).map((b, index) => (
-        <span key={b.code}>
+        <span key={b.code} title={`错误代码 ${b.code}`}>
           {index > 0 && '；'}
-          {b.message}
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            （{b.rule ? `${b.rule} · ` : ''}
-            {b.code}）
-          </Typography.Text>
+          {blockedText(b)}
         </span>
       ))}
     </>
   );
 }
 
-/** The caller's next steps as buttons; blocked ones listed beneath, each with the rule that blocks it. */
+/** What a person may act on at all (not those their role may never do). */
+export function offeredActions(actions: NextAction[]): NextAction[] {
+  return actions.filter((a) => !isForbidden(a));
+}
+
+/**
+ * The caller's next steps as buttons: a step not yet done is a primary button; a step already done
+ * (修改 / 重新录入 / 再录入) is a plain one, and re-drafting a signed opinion asks first (R16).
+ * Blocked steps are listed beneath, each with the rule that blocks it.
+ */
 export function NextActionButtons({
   actions,
   onRun,
+  view,
+  emptyText = '暂无需要您办理的事项',
 }: {
   actions: NextAction[];
   onRun: (action: NextAction) => void;
+  view?: CaseView;
+  emptyText?: React.ReactNode;
 }) {
-  const offered = actions.filter((a) => !isForbidden(a));
+  const { modal } = App.useApp();
+  const offered = offeredActions(actions);
   const allowed = offered.filter((a) => a.allowed);
   const blocked = offered.filter((a) => !a.allowed);
-  if (offered.length === 0) return <Typography.Text type="secondary">暂无需要您办理的事项</Typography.Text>;
+  if (offered.length === 0) return <Typography.Text type="secondary">{emptyText}</Typography.Text>;
   const danger = (a: NextAction) => ['WithdrawCase', 'DropCandidate', 'RejectInitiation'].includes(a.action);
+  const ordered = [
+    ...allowed.filter((a) => stepState(a, view) === 'todo'),
+    ...allowed.filter((a) => stepState(a, view) !== 'todo'),
+  ];
+  const run = (action: NextAction) => {
+    const replaced = signedOpinionReplaced(action, view);
+    if (replaced === null) {
+      onRun(action);
+      return;
+    }
+    void modal.confirm({
+      title: `重新起草${OPINION_SHORT[replaced.kind]}？`,
+      content: (
+        <div data-testid="redraft-warning">
+          该意见（第 {replaced.opinion.draftNo} 稿）已由 {replaced.signers.map((s) => s.name).join('、')}{' '}
+          签字。按规定（R16），重新起草后，已有签字对新稿不再有效，须重新办理双签字。
+        </div>
+      ),
+      okText: '仍要重新起草',
+      cancelText: '取消',
+      okButtonProps: { danger: true },
+      onOk: () => onRun(action),
+    });
+  };
   return (
     <div>
       {allowed.length > 0 && (
         <Space wrap style={{ marginBottom: blocked.length > 0 ? 8 : 0 }}>
-          {allowed.map((action) => (
-            <Button
-              key={`${action.action}-${action.path}`}
-              type={danger(action) ? 'default' : 'primary'}
-              danger={danger(action)}
-              onClick={() => onRun(action)}
-              data-action={action.action}
-            >
-              {actionLabel(action)}
-            </Button>
-          ))}
+          {ordered.map((action) => {
+            const state = stepState(action, view);
+            return (
+              <Button
+                key={`${action.action}-${action.path}`}
+                type={danger(action) || state !== 'todo' ? 'default' : 'primary'}
+                danger={danger(action)}
+                onClick={() => run(action)}
+                data-action={action.action}
+                data-step={state}
+              >
+                {state === 'todo' ? actionLabel(action) : redoLabel(action, view)}
+              </Button>
+            );
+          })}
         </Space>
       )}
       {blocked.length > 0 && (
