@@ -164,6 +164,8 @@ export const INVALID_REASONS = [
   'recipient-roles-empty',
   'not-a-role',
   'notice-before-decision',
+  'birth-date-future',
+  'birth-date-under-age',
   'no-calendar',
   'objection-before-notice',
   'digest-format',

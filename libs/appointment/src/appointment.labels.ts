@@ -38,6 +38,15 @@ export const SIGNER_LABELS: Readonly<Record<string, string>> = {
   'discipline-secretary': ROLE_LABELS['discipline-secretary'],
 } satisfies Record<SignerRole, string>;
 
+/** Where a problem found after appointment came from (DOMAIN.md §7). */
+export const FINDING_SOURCE_LABELS: Record<string, string> = {
+  discipline: '纪检监察',
+  'inspection-tour': '巡视巡察',
+  audit: '审计',
+  petition: '信访举报',
+  other: '其他',
+};
+
 /** What each command does, as the object of 不能… / 无权… in a sentence. */
 export const COMMAND_LABELS: Record<AppointmentCommand['type'], string> = {
   OpenCase: '发起动议',

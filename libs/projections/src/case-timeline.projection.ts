@@ -6,7 +6,7 @@
 import type { AppointmentEvent } from '@app/appointment/appointment.events';
 import { isAppointmentEvent } from '@app/appointment/appointment.events';
 import type { AppointmentState, CandidateState, CheckName, Stage } from '@app/appointment/appointment.state';
-import { postName } from '@app/appointment/appointment.labels';
+import { FINDING_SOURCE_LABELS, postName } from '@app/appointment/appointment.labels';
 import type { RecordedEvent } from '@app/event-store';
 import { caseIdOf, evolveCase } from './case-state.fold';
 
@@ -88,14 +88,6 @@ export const OUTCOME_LABELS: Record<string, string> = {
   confirmed: '正式任职',
   withdrawn: '撤销',
   revoked: '免去试任职务',
-};
-
-export const FINDING_SOURCE_LABELS: Record<string, string> = {
-  discipline: '纪检监察',
-  'inspection-tour': '巡视巡察',
-  audit: '审计',
-  petition: '信访举报',
-  other: '其他',
 };
 
 /** The stage a step belongs to; steps that can happen at any time belong to the stage the case is in. */

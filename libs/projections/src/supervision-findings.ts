@@ -12,7 +12,8 @@ import { initialAppointmentState } from '@app/appointment/appointment.state';
 import { isPlainDate as isIsoDate, shanghaiDisplay } from '@app/time';
 import type { RecordedEvent } from '@app/event-store';
 import { type DeadlineKind, type DeadlinePolicyDeps, openDeadlines } from '@app/reminders/deadline-policy';
-import { CHECK_LABELS, FINDING_SOURCE_LABELS, OPINION_LABELS } from './case-timeline.projection';
+import { FINDING_SOURCE_LABELS } from '@app/appointment/appointment.labels';
+import { CHECK_LABELS, OPINION_LABELS } from './case-timeline.projection';
 import { caseIdOf, evolveCase } from './case-state.fold';
 
 export type FindingCode =

@@ -4,7 +4,12 @@
  * fields added later (meeting members, deferral, the reminder talk, post-appointment findings)
  * are shown when present, and older events without them still read well.
  */
-import { ROLE_LABELS as DOMAIN_ROLE_LABELS, postName, SIGNER_LABELS } from '@app/appointment';
+import {
+  FINDING_SOURCE_LABELS,
+  ROLE_LABELS as DOMAIN_ROLE_LABELS,
+  postName,
+  SIGNER_LABELS,
+} from '@app/appointment';
 import { shanghaiDisplay } from '@app/time';
 import type { RecordedEvent } from '@app/event-store';
 import { ACTIVITY_LABELS, CHECK_LABELS, OPINION_LABELS, OUTCOME_LABELS } from '@app/projections';
@@ -84,14 +89,6 @@ export const REMINDER_LABELS: Record<string, string> = {
   'appointment-talk-missing': '未进行任职谈话',
   'probation-ending': '试用期即将期满',
   'probation-ends': '试用期期满',
-};
-
-export const FINDING_SOURCE_LABELS: Record<string, string> = {
-  discipline: '纪检监察',
-  'inspection-tour': '巡视巡察',
-  audit: '审计',
-  petition: '信访举报',
-  other: '其他',
 };
 
 const VERDICT_LABELS: Record<string, string> = {

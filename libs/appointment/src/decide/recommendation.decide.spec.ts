@@ -1,5 +1,5 @@
 import { AppointmentErrorCodes as E } from '../appointment.errors';
-import { C1, C2, CASE_ID, CaseScript, cmd, testDecider } from '../testing/case-fixture';
+import { C1, C2, CASE_ID, CaseScript, cmd, persons, testDecider } from '../testing/case-fixture';
 import { givenWhenThen } from '../testing/given-when-then';
 
 const given = givenWhenThen(testDecider());
@@ -95,6 +95,23 @@ describe('R3 named recommendation', () => {
       .when(cmd.nominate(C1, { recommendedBy: { id: 'r1', name: ' ', role: 'party-group' } }))
       .thenThrows(E.RECOMMENDER_REQUIRED, 'validation');
     expect(error).toMatchObject({ rule: 'R3', details: { field: 'recommendedBy.name' } });
+  });
+
+  it.each([
+    ['2025-03-12', 'birth-date-future'],
+    ['2025-01-01', 'birth-date-under-age'],
+    ['2007-03-12', 'birth-date-under-age'],
+  ])('refuses the birth date %s as a slip (%s), naming the field', (birthDate, reason) => {
+    const error = given(approved())
+      .when(cmd.nominate(C1, { person: { ...persons[C1], birthDate } }))
+      .thenThrows(E.INVALID_INPUT, 'validation');
+    expect(error).toMatchObject({ details: { field: 'person.birthDate', reason } });
+  });
+
+  it('accepts a candidate who turned 18 today', () => {
+    given(approved())
+      .when(cmd.nominate(C1, { person: { ...persons[C1], birthDate: '2007-03-11' } }))
+      .thenMatch([{ type: 'CandidateNominated', data: { person: { birthDate: '2007-03-11' } } }]);
   });
 
   it('refuses nominating the same person twice', () => {

@@ -93,6 +93,20 @@ export const decideRecordRecommendationRound: DecideFn<'RecordRecommendationRoun
   ];
 };
 
+/** A cadre is an adult: a birth date in the future or less than 18 years ago is a typing slip. */
+const MIN_AGE_YEARS = 18;
+
+function requireBirthDate(birthDate: string, at: string): void {
+  if (!isIsoDate(birthDate)) throw AppointmentErrors.invalid('person.birthDate', 'date-format');
+  const today = shanghaiDate(at);
+  if (birthDate > today)
+    throw AppointmentErrors.invalid('person.birthDate', 'birth-date-future', undefined, { today });
+  if (addMonths(birthDate, 12 * MIN_AGE_YEARS) > today)
+    throw AppointmentErrors.invalid('person.birthDate', 'birth-date-under-age', undefined, {
+      minAge: MIN_AGE_YEARS,
+    });
+}
+
 export const decideNominateCandidate: DecideFn<'NominateCandidate'> = (command, state, ctx) => {
   const open = guardRecommending(guardOf(command, state, ctx));
   const d = command.data;
@@ -104,8 +118,7 @@ export const decideNominateCandidate: DecideFn<'NominateCandidate'> = (command, 
   requireText('person.name', p?.name, 200);
   requireText('person.currentPost', p?.currentPost, 200);
   requireText('person.orgUnit', p?.orgUnit, 200);
-  if (p.birthDate !== undefined && !isIsoDate(p.birthDate))
-    throw AppointmentErrors.invalid('person.birthDate', 'date-format');
+  if (p.birthDate !== undefined) requireBirthDate(p.birthDate, command.at);
   // R3: 实名推荐 — who recommends is part of the record, for later accountability.
   for (const field of ['id', 'name', 'role'] as const) {
     const value = d.recommendedBy?.[field];

@@ -726,6 +726,14 @@ export const FIELD_REASONS: Readonly<Record<string, Words>> = {
     zh: '任前公示不能早于讨论决定的日期{decisionDate:date}开始',
     en: 'the notice cannot start before the decision of {decisionDate}',
   },
+  'birth-date-future': {
+    zh: '出生日期不能晚于今天（{today:date}），请核对',
+    en: 'the birth date cannot be after today ({today})',
+  },
+  'birth-date-under-age': {
+    zh: '按此出生日期，人选未满 {minAge} 周岁，请核对出生日期',
+    en: 'by this birth date the candidate is under {minAge}',
+  },
   'no-calendar': {
     zh: '工作日历尚未收录{startDate:date}以后的节假日安排，无法推算公示截止日',
     en: 'no working-day calendar for {startDate}',
