@@ -113,6 +113,14 @@ describe('the console screens (browser)', () => {
     await page.getByTestId('case-stage').waitFor();
     await expect(page.getByTestId('case-stage').textContent()).resolves.toBe('讨论决定');
     await expect(page.getByTestId(`candidate-status-${seeded.li}`).textContent()).resolves.toBe('会议通过');
+    // A deadline not yet due says when it is due; its reminder's text (已满…尚未…) only once it is overdue.
+    const deadlines = await page
+      .locator('.ant-card')
+      .filter({ has: page.getByText('办理时限', { exact: true }) })
+      .locator('.ant-list-item')
+      .allTextContents();
+    expect(deadlines.length).toBeGreaterThan(0);
+    for (const line of deadlines) expect(line).toMatch(/已逾期|^(?!.*已满).*须于/);
     await screenshot(page, '03-case-handler');
     expect(await seriousViolations(page)).toEqual([]);
   });

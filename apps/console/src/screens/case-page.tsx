@@ -36,7 +36,7 @@ import {
   STAGES,
   label,
 } from '../labels';
-import { formatDate, formatTime } from '../time';
+import { formatDate, formatTime, remaining } from '../time';
 import { ActionFormModal, type ActionRequest } from './case/action-form-modal';
 import {
   actionLabel,
@@ -494,7 +494,7 @@ export default function CasePage() {
             style={{ marginBottom: 16 }}
             extra={
               escalations > 0 ? (
-                <Typography.Text type="secondary">另有 {escalations} 项逾期后报分管领导</Typography.Text>
+                <Typography.Text type="secondary">另有 {escalations} 项逾期后将报分管领导</Typography.Text>
               ) : null
             }
           >
@@ -509,8 +509,11 @@ export default function CasePage() {
                     <div>
                       <div>{label(DEADLINE_LABELS, d.kind)}</div>
                       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                        {d.reason} · 提醒 {d.recipientRoles.map((r) => label(ROLE_LABELS, r)).join('、')} ·{' '}
-                        {formatDate(d.dueAt)}
+                        {/* The reason is the reminder's text, true once it is due: before, say when it is due. */}
+                        {remaining(d.dueAt).overdue
+                          ? `${d.reason} · `
+                          : `须于 ${formatDate(d.dueAt)} 前办理 · `}
+                        到期提醒 {d.recipientRoles.map((r) => label(ROLE_LABELS, r)).join('、')}
                       </Typography.Text>
                     </div>
                     <RemainingTime dueAt={d.dueAt} />
