@@ -46,7 +46,9 @@ export const IsNotBlank = (options?: ValidationOptions): PropertyDecorator =>
       name: 'isNotBlank',
       validator: {
         validate: (value: unknown) => !isBlankText(value),
-        defaultMessage: buildMessage((each) => `${each}$property must not be only white space`),
+        defaultMessage: buildMessage(
+          (each) => `${each}$property must not be only white space or invisible characters`,
+        ),
       },
     },
     options,
