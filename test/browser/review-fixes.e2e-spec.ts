@@ -280,7 +280,7 @@ describe('console review fixes (browser)', () => {
     await row
       .first()
       .getByTestId('finding-case')
-      .filter({ hasText: '市发展和改革委员会 · 市发展和改革委员会副主任' })
+      .filter({ hasText: /^市发展和改革委员会副主任（/ })
       .waitFor();
     await page.waitForLoadState('networkidle');
     await screenshot(page, '40-supervision-sick-promotion');

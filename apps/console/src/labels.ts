@@ -152,6 +152,11 @@ export const SEVERITY: Record<string, { label: string; color: string }> = {
   blue: { label: '蓝色', color: 'blue' },
 };
 
+/** A post with its unit, the unit once (as the service's postName writes it). */
+export function postName(post: { title: string; orgUnit: string }): string {
+  return post.title.startsWith(post.orgUnit) ? post.title : `${post.orgUnit}${post.title}`;
+}
+
 export function label(map: Record<string, string>, key: string | null | undefined): string {
   if (key === null || key === undefined) return '—';
   return map[key] ?? key;

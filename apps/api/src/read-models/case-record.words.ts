@@ -137,7 +137,7 @@ export function postInWords(post: { title: string; orgUnit: string; level: strin
 
 /** 现任 and the unit and post, the unit once: a clerk often types the post with its unit already. */
 export function currentPostInWords(orgUnit: string, currentPost: string): string {
-  const post = currentPost.startsWith(orgUnit) ? currentPost : `${orgUnit}${currentPost}`;
+  const post = postName({ title: currentPost, orgUnit });
   return post ? `现任${post}` : '';
 }
 

@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router-dom';
 import { useApi } from '../api/use-api';
 import { LoadProblem } from '../components/missing-endpoint';
 import { PageHeader } from '../components/page-header';
-import { label, ROLE_LABELS } from '../labels';
+import { label, postName, ROLE_LABELS } from '../labels';
 import { formatTime } from '../time';
 
 interface AccountabilityLink {
@@ -56,7 +56,7 @@ export default function AccountabilityPage() {
               key: c.caseId,
               label: (
                 <span>
-                  {c.post ? `${c.post.orgUnit} · ${c.post.title}` : '案件'}（{c.ownerOrgUnit}）
+                  {c.post ? postName(c.post) : '案件'}（{c.ownerOrgUnit}）
                 </span>
               ),
               children: (

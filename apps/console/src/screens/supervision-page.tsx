@@ -22,7 +22,7 @@ import type { CaseView } from '../api/types';
 import { useApi } from '../api/use-api';
 import { LoadProblem } from '../components/missing-endpoint';
 import { PageHeader } from '../components/page-header';
-import { CHECK_LABELS, type CheckName, SEVERITY } from '../labels';
+import { CHECK_LABELS, type CheckName, postName, SEVERITY } from '../labels';
 import { formatDate, formatTime, shanghai } from '../time';
 
 interface Finding {
@@ -204,7 +204,7 @@ function Findings() {
                   return (
                     <Link to={`/cases/${f.caseId}`} data-testid="finding-case">
                       {view
-                        ? `${view.post.orgUnit} · ${view.post.title}（${formatDate(view.openedAt)} 动议）`
+                        ? `${postName(view.post)}（${formatDate(view.openedAt)} 动议）`
                         : f.ownerOrgUnit
                           ? `${f.ownerOrgUnit} 的案件`
                           : '查看案件'}
