@@ -118,7 +118,8 @@ export const READ_ALL = prepared(
     ORDER BY events.transaction_id, events.global_position
     LIMIT $4
   )
-  SELECT page.*, horizon.pending
+  SELECT page.transaction_text, page.global_position, page.stream_id, page.revision, page.event_id, page.type,
+         page.data, page.metadata, horizon.pending
   FROM (SELECT (
     SELECT transaction_id FROM events
     WHERE transaction_id >= pg_snapshot_xmin(pg_current_snapshot())
