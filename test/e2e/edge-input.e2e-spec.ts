@@ -1,3 +1,5 @@
+import { connect } from 'node:net';
+import type { AddressInfo, Server } from 'node:net';
 import { SignJWT } from 'jose';
 import { Pool } from 'pg';
 import { CursorCodec } from '@app/platform';
@@ -220,6 +222,49 @@ describe('input the service cannot keep is refused at the edge with 400 naming t
       expectStatus(tooLong, 401);
       expect(tooLong.body).toMatchObject({ code: 'AUTH.TOKEN_LIFETIME_TOO_LONG' });
       expect(tooLong.body.detail).toContain('有效期过长');
+    });
+  });
+
+  describe('requests Node cannot read as HTTP', () => {
+    /** The raw answer to raw bytes, from the api listening on a port of its own. */
+    const rawAnswer = async (request: string): Promise<{ status: number; headers: string; body: string }> => {
+      const server = e2e.app.getHttpServer() as Server;
+      if (!server.listening) await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+      const { port } = server.address() as AddressInfo;
+      const text = await new Promise<string>((resolve, reject) => {
+        const socket = connect(port, '127.0.0.1');
+        const chunks: Buffer[] = [];
+        socket.on('data', (chunk) => chunks.push(chunk));
+        socket.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+        socket.on('error', reject);
+        socket.end(request);
+      });
+      const [head, body] = text.split('\r\n\r\n');
+      return { status: Number(/^HTTP\/1\.1 (\d{3})/.exec(head)?.[1]), headers: head, body };
+    };
+
+    it('answers headers too large with 431 and a problem in Chinese', async () => {
+      const answer = await rawAnswer(
+        `GET /cases HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${'a'.repeat(20_000)}\r\n\r\n`,
+      );
+      expect(answer.status).toBe(431);
+      expect(answer.headers).toMatch(/content-type: application\/problem\+json/i);
+      expect(JSON.parse(answer.body)).toMatchObject({
+        status: 431,
+        code: 'HTTP.HEADERS_TOO_LARGE',
+        title: '请求头过大',
+        detail: expect.stringContaining('登录令牌'),
+      });
+    });
+
+    it('answers a malformed header with 400 and a problem in Chinese', async () => {
+      const answer = await rawAnswer('GET /cases HTTP/1.1\r\nHost: x\r\nBad Header: 1\r\n\r\n');
+      expect(answer.status).toBe(400);
+      expect(JSON.parse(answer.body)).toMatchObject({
+        status: 400,
+        code: 'HTTP.MALFORMED_REQUEST',
+        detail: expect.stringContaining('HTTP 格式'),
+      });
     });
   });
 });

@@ -4,6 +4,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import {
+  answerUnreadableRequests,
   AppConfig,
   type Clock,
   DeclaredQueryInterceptor,
@@ -39,6 +40,7 @@ export async function createApp(
   app.useGlobalPipes(requestValidationPipe());
   app.useGlobalInterceptors(new DeclaredQueryInterceptor());
   app.useGlobalFilters(new ProblemDetailsFilter());
+  answerUnreadableRequests(app.getHttpServer());
   serveConsole(app);
   const openApi = new DocumentBuilder()
     .setTitle('干部选拔任用 workflow API')

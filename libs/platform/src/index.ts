@@ -57,10 +57,12 @@ export { ERROR_CATALOGUE, FIELD_REASONS, type CatalogueEntry, type Lang } from '
 export { negotiateLanguage, describeError, describeReason } from './errors/error-messages';
 export { FIELD_LABELS, fieldLabel } from './errors/field-labels';
 export { ProblemDetailsFilter } from './errors/problem-details.filter';
+export { answerUnreadableRequests } from './errors/unreadable-request';
 export {
   PROBLEM_CONTENT_TYPE,
   PROBLEM_CODES,
   toProblemResponse,
+  unreadableRequestProblem,
   type ProblemDetails,
   type ProblemResponse,
 } from './errors/problem-details';

@@ -48,6 +48,17 @@ export const ERROR_CATALOGUE: Readonly<Record<string, CatalogueEntry>> = {
   ),
   'HTTP.RATE_LIMITED': e(429, '请求过于频繁，请稍后再试', 'too many requests; slow down and retry later'),
   'HTTP.CLIENT_ERROR': e(400, '请求无法处理', '{message}'),
+  'HTTP.MALFORMED_REQUEST': e(
+    400,
+    '请求不符合 HTTP 格式（例如请求头中有不允许的字符），服务无法读取',
+    'the request is not well-formed HTTP (for example, a header holds characters it may not)',
+  ),
+  'HTTP.REQUEST_TIMEOUT': e(408, '请求未能在规定时间内发送完毕', 'the request was not sent in time'),
+  'HTTP.HEADERS_TOO_LARGE': e(
+    431,
+    '请求头过大（例如登录令牌或 Cookie 过长），服务无法读取',
+    'the request headers are larger than the service reads (a token or cookie too long?)',
+  ),
   'HTTP.SERVICE_UNAVAILABLE': e(503, '服务暂时不可用，请稍后重试', 'the service is unavailable; retry later'),
   INTERNAL: e(
     500,

@@ -279,6 +279,20 @@ function ownScalars(error: object): Record<string, unknown> {
   );
 }
 
+/**
+ * A request Node's HTTP parser could not read (headers too large, a bad header, too slow): no
+ * route, filter or header ever sees it, so it is answered in the default language.
+ */
+export function unreadableRequestProblem(parserCode: string | undefined): ProblemDetails {
+  const [status, code] =
+    parserCode === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'HTTP.HEADERS_TOO_LARGE']
+      : parserCode === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'HTTP.REQUEST_TIMEOUT']
+        : [400, 'HTTP.MALFORMED_REQUEST'];
+  return localize(plain(status, code), negotiateLanguage(undefined));
+}
+
 function plain(status: number, code: string, params: Params = {}): Described {
   return { status, code, params, headers: {}, internal: false };
 }
@@ -302,6 +316,9 @@ export const PROBLEM_CODES = [
   'HTTP.UNSUPPORTED_MEDIA_TYPE',
   'HTTP.RATE_LIMITED',
   'HTTP.CLIENT_ERROR',
+  'HTTP.MALFORMED_REQUEST',
+  'HTTP.REQUEST_TIMEOUT',
+  'HTTP.HEADERS_TOO_LARGE',
   'HTTP.SERVICE_UNAVAILABLE',
   'INTERNAL',
   'SERVICE.UNAVAILABLE',
