@@ -79,6 +79,7 @@ describe('nextActions in GET /cases/:id (e2e)', () => {
         candidateId,
         kind: 'political',
         allowed: true,
+        step: 'todo',
       },
       {
         action: 'SignOpinion',
@@ -90,6 +91,7 @@ describe('nextActions in GET /cases/:id (e2e)', () => {
         blockedBy: [
           { code: 'APPOINTMENT.OPINION_NOT_DRAFTED', rule: 'R16', message: '廉政意见尚未起草（R16）' },
         ],
+        step: 'todo',
       },
     ]);
 
@@ -160,6 +162,7 @@ describe('nextActions in GET /cases/:id (e2e)', () => {
       path: `/cases/${steps.caseId}/candidates/${candidateId}/appointment`,
       candidateId,
       allowed: true,
+      step: 'todo',
     });
     expectStatus(
       await client.post(people.handler, issue?.path ?? '', { noticeDate: '2024-04-16', probation: true }),

@@ -340,7 +340,13 @@ describe('nextActions for people', () => {
     expect(nextActions(s.state, actors.handler, at(s), deps)).toEqual([
       expect.objectContaining({ action: 'RecordRecommendationRound', allowed: false }),
       expect.objectContaining({ action: 'NominateCandidate', allowed: false }),
-      { action: 'WithdrawCase', method: 'POST', path: `/cases/${CASE_ID}/withdraw`, allowed: true },
+      {
+        action: 'WithdrawCase',
+        method: 'POST',
+        path: `/cases/${CASE_ID}/withdraw`,
+        allowed: true,
+        step: 'todo',
+      },
     ]);
     expect(nextActions(s.state, actors.handler, at(s), deps)[0].blockedBy).toEqual([
       { code: E.INITIATION_NOT_APPROVED, rule: 'R1', message: '动议尚未经党委（党组）书记批准（R1）' },
@@ -357,6 +363,7 @@ describe('nextActions for people', () => {
       path: `/cases/${CASE_ID}/candidates/${C1}/post-appointment-findings`,
       candidateId: C1,
       allowed: true,
+      step: 'todo',
     };
     expect(nextActions(s.state, actors.handler, now, deps)).toEqual([finding]);
     expect(nextActions(s.state, actors.disciplineSecretaryA, now, deps)).toEqual([finding]);
@@ -389,6 +396,7 @@ describe('nextActions for people', () => {
       candidateId: C1,
       kind: 'political',
       allowed: true,
+      step: 'todo',
     });
     expect(actions).toContainEqual(
       expect.objectContaining({
@@ -400,6 +408,46 @@ describe('nextActions for people', () => {
       }),
     );
     expect(actions.every((a) => a.candidateId === C1)).toBe(true);
+  });
+
+  it('says which steps are done already: a redo replaces the record, again adds to it (R16 signatures named)', () => {
+    const s = new CaseScript()
+      .inspecting()
+      .run(
+        cmd.talk(C1),
+        cmd.check(C1, 'dossier', 'verified'),
+        cmd.draft(C1, 'political', 'qualified'),
+        cmd.sign(C1, 'political', unitSecretaryFor(C1)),
+      );
+    const step = (caller: Actor, action: string, match: Partial<NextAction> = {}) =>
+      nextActions(s.state, caller, at(s), deps).find(
+        (a) =>
+          a.action === action &&
+          a.candidateId === C1 &&
+          Object.entries(match).every(([k, v]) => a[k as keyof NextAction] === v),
+      );
+    expect(step(actors.handler, 'RecordCheck', { check: 'dossier' })).toMatchObject({
+      allowed: true,
+      step: 'redo',
+    });
+    expect(step(actors.handler, 'RecordCheck', { check: 'petitions' })).toMatchObject({ step: 'todo' });
+    expect(step(actors.leader, 'RecordInspectionActivity')).toMatchObject({ step: 'again' });
+    expect(step(actors.leader, 'SubmitInspectionReport')).toMatchObject({ step: 'todo' });
+    const redraft = step(actors.leader, 'DraftOpinion', { kind: 'political' });
+    expect(redraft).toMatchObject({ allowed: true, step: 'redo' });
+    expect(redraft?.voidsSignatures).toEqual([
+      { id: unitSecretaryFor(C1).id, name: unitSecretaryFor(C1).name, signedAs: 'unit-secretary' },
+    ]);
+    const first = step(actors.handler, 'DraftOpinion', { kind: 'integrity' });
+    expect(first).toMatchObject({ step: 'todo' });
+    expect(first).not.toHaveProperty('voidsSignatures');
+
+    const rounds = new CaseScript().opened().run(cmd.approveInitiation(), cmd.round());
+    expect(
+      nextActions(rounds.state, actors.handler, at(rounds), deps).find(
+        (a) => a.action === 'RecordRecommendationRound',
+      ),
+    ).toMatchObject({ allowed: true, step: 'again' });
   });
 
   it('blocks the decision meeting with R15 and says what is missing, then allows it once a candidate is ready', () => {

@@ -56,7 +56,17 @@ export interface NextAction {
   objectionId?: string;
   allowed: boolean;
   blockedBy?: BlockedReason[];
+  /**
+   * Where the step stands: `todo`, not done yet; `redo`, done, and doing it again replaces what was
+   * recorded (a new draft, a new check result, a new report, a new eligibility review); `again`,
+   * done at least once and may be added to (another round, another inspection activity).
+   */
+  step: StepState;
+  /** R16: who signed the current draft of an opinion, whose signatures a re-draft leaves behind. */
+  voidsSignatures?: Array<{ id: string; name: string; signedAs: string }>;
 }
+
+export type StepState = 'todo' | 'redo' | 'again';
 
 interface Target {
   candidate?: CandidateState;
@@ -272,6 +282,39 @@ function targets(spec: ActionSpec, state: ExistingCaseState): Target[] {
 }
 
 /** The reasons a guard gives: none when it passes. */
+function stepOf(action: AppointmentCommandType, state: ExistingCaseState, t: Target): StepState {
+  const c = t.candidate;
+  const done = ((): boolean | 'again' => {
+    switch (action) {
+      case 'DraftOpinion':
+        return t.kind !== undefined && c?.opinions[t.kind] != null;
+      case 'RecordCheck':
+        return t.check !== undefined && c?.checks[t.check] != null;
+      case 'SubmitInspectionReport':
+        return c?.report != null;
+      case 'RecordEligibility':
+        return c?.eligibility != null;
+      case 'RecordInspectionActivity':
+        return (c?.activities.length ?? 0) > 0 && 'again';
+      case 'RecordRecommendationRound':
+        return state.rounds.length > 0 && 'again';
+      default:
+        return false;
+    }
+  })();
+  return done === 'again' ? 'again' : done ? 'redo' : 'todo';
+}
+
+/** The signatures on the current draft of the opinion a DraftOpinion would replace. */
+function signaturesLeftBehind(action: AppointmentCommandType, t: Target): NextAction['voidsSignatures'] {
+  if (action !== 'DraftOpinion' || t.kind === undefined) return undefined;
+  const opinion = t.candidate?.opinions[t.kind];
+  const current = (opinion?.signatures ?? []).filter((s) => s.digest === opinion?.digest);
+  return current.length > 0
+    ? current.map((s) => ({ id: s.id, name: s.name, signedAs: s.signedAs }))
+    : undefined;
+}
+
 function reasonsOf(run: () => unknown): unknown[] {
   try {
     const result = run();
@@ -314,7 +357,10 @@ export function nextActions(
         ...(target.check && { check: target.check }),
         ...(target.objectionId && { objectionId: target.objectionId }),
         allowed: reasons.length === 0,
+        step: stepOf(spec.action, state, target),
       };
+      const voided = signaturesLeftBehind(spec.action, target);
+      if (voided) entry.voidsSignatures = voided;
       if (reasons.length === 0) {
         actions.push(entry);
         continue;

@@ -107,6 +107,10 @@ export interface NextAction {
   objectionId?: string;
   allowed: boolean;
   blockedBy?: BlockedBy[];
+  /** todo: not done yet; redo: done, doing it again replaces the record; again: may be added to. */
+  step: 'todo' | 'redo' | 'again';
+  /** R16: the signatures on the current draft that a re-draft leaves behind. */
+  voidsSignatures?: Array<{ id: string; name: string; signedAs: string }>;
 }
 
 export interface CaseView {

@@ -43,7 +43,6 @@ import {
   NextActionButtons,
   NoNextActionsNotice,
   offeredActions,
-  stepState,
 } from './case/next-actions';
 
 /** The top card names the steps waiting on the caller in the candidate cards below (finding 7). */
@@ -414,7 +413,7 @@ export default function CasePage() {
   };
   const caseActions = (actions ?? []).filter((a) => a.candidateId === undefined);
   const candidateWork = offeredActions(actions ?? []).filter(
-    (a) => a.candidateId !== undefined && a.allowed && stepState(a, view) === 'todo',
+    (a) => a.candidateId !== undefined && a.allowed && a.step === 'todo',
   );
   const deadlines = (view.deadlines ?? []).filter((d) => d.escalationLevel === 0);
   const escalations = (view.deadlines ?? []).length - deadlines.length;

@@ -20,47 +20,19 @@ const CHECK_SHORT: Record<string, string> = {
   petitions: '信访举报核查',
 };
 
-/**
- * Where a step stands for this action: `todo` — not done yet; `redo` — done, doing it again replaces
- * what was recorded (a new draft, a new check result); `again` — done at least once and may be added
- * to (another talk, another round). Only `todo` is the next step; the others are secondary.
- */
-export type StepState = 'todo' | 'redo' | 'again';
+/** Where a step stands for this action, as the service says: only `todo` is the next step. */
+export type StepState = NextAction['step'];
 
-export function stepState(action: NextAction, view: CaseView | undefined): StepState {
-  if (view === undefined) return 'todo';
-  const candidate = view.candidates.find((c) => c.candidateId === action.candidateId);
-  const kind = (action.kind ?? pathSegment(action.path, 'opinions')) as 'political' | 'integrity' | undefined;
-  const check = action.check ?? pathSegment(action.path, 'checks');
-  switch (action.action) {
-    case 'DraftOpinion':
-      return kind && candidate?.opinions[kind] ? 'redo' : 'todo';
-    case 'RecordCheck':
-      return check && candidate?.checks[check] ? 'redo' : 'todo';
-    case 'SubmitInspectionReport':
-      return candidate?.report ? 'redo' : 'todo';
-    case 'RecordEligibility':
-      return candidate?.eligibility ? 'redo' : 'todo';
-    case 'RecordInspectionActivity':
-      return (candidate?.activities.length ?? 0) > 0 ? 'again' : 'todo';
-    case 'RecordRecommendationRound':
-      return view.rounds.length > 0 ? 'again' : 'todo';
-    default:
-      return 'todo';
-  }
+export function stepState(action: NextAction, _view?: CaseView): StepState {
+  return action.step;
 }
 
 /** The opinion a re-draft would replace, when someone has already signed it (R16). */
 export function signedOpinionReplaced(action: NextAction, view: CaseView | undefined) {
-  if (action.action !== 'DraftOpinion' || view === undefined) return null;
   const kind = (action.kind ?? pathSegment(action.path, 'opinions')) as 'political' | 'integrity' | undefined;
-  const opinion = kind
-    ? view.candidates.find((c) => c.candidateId === action.candidateId)?.opinions[kind]
-    : null;
-  const current = (opinion?.signatures ?? []).filter((s) => s.digest === opinion?.digest);
-  return opinion && current.length > 0
-    ? { kind: kind as 'political' | 'integrity', opinion, signers: current }
-    : null;
+  if (!action.voidsSignatures || kind === undefined) return null;
+  const opinion = view?.candidates.find((c) => c.candidateId === action.candidateId)?.opinions[kind];
+  return { kind, draftNo: opinion?.draftNo, signers: action.voidsSignatures };
 }
 
 /** The words of a button for a step already done: 修改 / 重新录入, never the same words as the first time. */
@@ -135,10 +107,7 @@ export function NextActionButtons({
   const blocked = offered.filter((a) => !a.allowed);
   if (offered.length === 0) return <Typography.Text type="secondary">{emptyText}</Typography.Text>;
   const danger = (a: NextAction) => ['WithdrawCase', 'DropCandidate', 'RejectInitiation'].includes(a.action);
-  const ordered = [
-    ...allowed.filter((a) => stepState(a, view) === 'todo'),
-    ...allowed.filter((a) => stepState(a, view) !== 'todo'),
-  ];
+  const ordered = [...allowed.filter((a) => a.step === 'todo'), ...allowed.filter((a) => a.step !== 'todo')];
   const run = (action: NextAction) => {
     const replaced = signedOpinionReplaced(action, view);
     if (replaced === null) {
@@ -149,7 +118,8 @@ export function NextActionButtons({
       title: `重新起草${OPINION_SHORT[replaced.kind]}？`,
       content: (
         <div data-testid="redraft-warning">
-          该意见（第 {replaced.opinion.draftNo} 稿）已由 {replaced.signers.map((s) => s.name).join('、')}{' '}
+          该意见{replaced.draftNo ? `（第 ${replaced.draftNo} 稿）` : ''}已由{' '}
+          {replaced.signers.map((s) => s.name).join('、')}{' '}
           签字。按规定（R16），重新起草后，已有签字对新稿不再有效，须重新办理双签字。
         </div>
       ),
@@ -164,7 +134,7 @@ export function NextActionButtons({
       {allowed.length > 0 && (
         <Space wrap style={{ marginBottom: blocked.length > 0 ? 8 : 0 }}>
           {ordered.map((action) => {
-            const state = stepState(action, view);
+            const state = action.step;
             return (
               <Button
                 key={`${action.action}-${action.path}`}

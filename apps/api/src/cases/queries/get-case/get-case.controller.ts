@@ -17,7 +17,10 @@ export class GetCaseController {
   @ApiOperation({ summary: 'The current state of a case, folded from its history' })
   @ApiOkResponse({
     description:
-      'the case state plus its open `deadlines`, the caller\'s `nextActions` and `revision`; `ETag: "<revision>"`',
+      'the case state plus its open `deadlines`, the caller\'s `nextActions` and `revision`; `ETag: "<revision>"`. ' +
+      'Each next action has `step`: `todo` (not done yet), `redo` (done; doing it again replaces the record) or ' +
+      '`again` (done; may be added to); a re-draft of a signed opinion lists in `voidsSignatures` the signatures ' +
+      'the new draft leaves behind (R16)',
   })
   @ApiResponse({ status: 403, description: 'not allowed to read this case' })
   @ApiResponse({ status: 404, description: 'no such case' })
