@@ -8,6 +8,7 @@ import {
   cmd,
   MEMBERS,
   REMINDER_TALK,
+  unitSecretaryFor,
 } from '@app/appointment/testing/case-fixture';
 import type { RecordedEvent } from '@app/event-store';
 import { timelineEntries } from './case-timeline.projection';
@@ -58,5 +59,14 @@ describe('the 纪实 entries of the rules completed this round', () => {
     const entry = lastEntry(script, before);
     expect(entry.participants).toEqual([{ name: REMINDER_TALK.heldBy, part: '提醒谈话人' }]);
     expect(entry.result).toMatchObject({ outcome: 'minor', reminderTalk: REMINDER_TALK });
+  });
+
+  it('R16 names the signer by the part they signed in, in Chinese', () => {
+    const script = new CaseScript().inspecting().run(cmd.draft(C1, 'political', 'qualified'));
+    const before = script.state;
+    script.run(cmd.sign(C1, 'political', unitSecretaryFor(C1)));
+    expect(lastEntry(script, before).participants).toEqual([
+      expect.objectContaining({ name: unitSecretaryFor(C1).name, part: '单位党委（党组）书记' }),
+    ]);
   });
 });

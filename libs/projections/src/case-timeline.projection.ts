@@ -6,7 +6,7 @@
 import type { AppointmentEvent } from '@app/appointment/appointment.events';
 import { isAppointmentEvent } from '@app/appointment/appointment.events';
 import type { AppointmentState, CandidateState, CheckName, Stage } from '@app/appointment/appointment.state';
-import { FINDING_SOURCE_LABELS, postName } from '@app/appointment/appointment.labels';
+import { FINDING_SOURCE_LABELS, postName, SIGNER_LABELS } from '@app/appointment/appointment.labels';
 import type { RecordedEvent } from '@app/event-store';
 import { caseIdOf, evolveCase } from './case-state.fold';
 
@@ -296,7 +296,12 @@ function describe(event: AppointmentEvent, before: AppointmentState, after: Appo
         time: d.signedAt,
         candidateIds: [d.candidateId],
         participants: [
-          { id: d.signer.id, name: d.signer.name, role: d.signer.role, part: d.signer.signedAs },
+          {
+            id: d.signer.id,
+            name: d.signer.name,
+            role: d.signer.role,
+            part: SIGNER_LABELS[d.signer.signedAs],
+          },
         ],
         result: { kind: d.kind, complete, verdict: opinion?.verdict ?? null },
         digest: d.digest,

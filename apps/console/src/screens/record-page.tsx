@@ -28,6 +28,7 @@ import {
   OPINION_LABELS,
   OUTCOME_LABELS,
   ROLE_LABELS,
+  SIGNER_LABELS,
   STAGE_LABELS,
   label,
 } from '../labels';
@@ -127,10 +128,15 @@ function summarise(entry: TimelineEntry): string {
   if (entry.result) {
     const results = Object.entries(entry.result)
       .filter(([key, v]) => RESULT_LABELS[key] !== undefined && v !== null && typeof v !== 'object')
+      // The kind (个别谈话, 廉政意见…) is what the 事项 column already names.
+      .filter(([key, v]) => key !== 'kind' || !entry.title.includes(resultValue(v)))
       .map(([key, v]) => `${RESULT_LABELS[key]} ${resultValue(v)}`);
     if (results.length > 0) parts.push(results.join('，'));
   }
-  const people = entry.participants.filter((p) => p.name).map((p) => `${p.part} ${p.name}`);
+  // Signatures recorded before the service named the signer's part in Chinese carry its key.
+  const people = entry.participants
+    .filter((p) => p.name)
+    .map((p) => `${SIGNER_LABELS[p.part] ?? p.part} ${p.name}`);
   if (people.length > 0) parts.push(people.join('、'));
   if (entry.digest) parts.push(`摘要 ${entry.digest.slice(0, 12)}…`);
   return parts.filter(Boolean).join('；');
