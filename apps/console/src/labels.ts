@@ -144,6 +144,8 @@ export const DEADLINE_LABELS: Record<string, string> = {
   'appointment-talk-missing': '任职谈话待补',
   'probation-ending': '试用期即将期满',
   'probation-ends': '试用期满',
+  // Not a case deadline: the admins' notice that the working calendar is about to run out (DOMAIN.md §9).
+  'calendar-coverage': '工作日历即将到期',
 };
 
 export const SEVERITY: Record<string, { label: string; color: string }> = {

@@ -48,6 +48,11 @@ export interface InboxListOptions {
   calendarLastYear?: number;
 }
 
+/** Which of the reader's entries `markAllRead` marks: all, or those of one case. */
+export interface InboxReadFilter {
+  caseId?: string;
+}
+
 /** A reminder for its recipients' inboxes. */
 export interface InboxDelivery {
   reminderId: string;
@@ -198,6 +203,21 @@ export class InboxRepository {
     if (updated.rows.length === 0) return null;
     const result = await this.enriched(` WHERE i.id = $2`, [lastYear(options), id]);
     return result.rows[0] ? toEntry(result.rows[0]) : null;
+  }
+
+  /**
+   * Marks every unread entry of the reader read at `now`, only those of one case when `caseId` is
+   * given; returns how many it marked. Entries read before keep their first time, so a second call
+   * marks 0.
+   */
+  async markAllRead(reader: InboxReader, now: Date, filter: InboxReadFilter = {}): Promise<number> {
+    const result = await this.pool.query(
+      `UPDATE inbox SET read_at = $3
+        WHERE recipient_role = $1 AND recipient_org_unit IN ($2, '${ALL_ORG_UNITS}') AND read_at IS NULL
+          AND ($4::text IS NULL OR case_id = $4)`,
+      [reader.role, reader.orgUnit, now, filter.caseId ?? null],
+    );
+    return result.rowCount ?? 0;
   }
 
   async forReminder(reminderId: string): Promise<InboxEntry[]> {

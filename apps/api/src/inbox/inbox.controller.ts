@@ -6,6 +6,7 @@ import { CLOCK, type Clock, CurrentActor, NoFieldsPipe } from '@app/platform';
 import { type InboxEntry, InboxRepository } from '@app/reminders';
 import { InboxEntryNotFoundError } from './inbox.errors';
 import { InboxQueryParams } from './inbox.query-params';
+import { MarkAllReadDto } from './mark-all-read.dto';
 import { UuidParam } from '../cases/http/path-params';
 
 const DEFAULT_LIMIT = 50;
@@ -42,6 +43,26 @@ export class InboxController {
       { unread, limit: query.limit ?? DEFAULT_LIMIT, calendarLastYear: this.calendarLastYear },
     );
     return { entries };
+  }
+
+  // `read` is no id: this path has two segments and `:id/read` three, so neither route takes the other's calls.
+  @Post('read')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: "Marks all the caller's unread entries read, or only those of one case",
+  })
+  @ApiOkResponse({
+    description: '`{ marked }`: how many entries were unread and are now read; 0 on a second call',
+  })
+  @ApiBody({ type: MarkAllReadDto, required: false, description: 'no body or `{}`: every case' })
+  async markAllRead(@CurrentActor() actor: Actor, @Body() body: MarkAllReadDto): Promise<{ marked: number }> {
+    const marked = await this.inbox.markAllRead(
+      { role: actor.role, orgUnit: actor.orgUnit },
+      this.clock.now(),
+      // The service writes its case ids in lower case; one copied in upper case is the same case.
+      { caseId: body.caseId?.toLowerCase() },
+    );
+    return { marked };
   }
 
   @Post(':id/read')

@@ -30,8 +30,9 @@ const outcomesGauge = makeGaugeProvider({
 });
 
 /**
- * The api side of reminders: GET /inbox, POST /inbox/:id/read, POST /admin/reminders/reconcile,
- * bull-board at /admin/queues (role admin) and the `reminderQueues` health indicator (RemindersHealth).
+ * The api side of reminders: GET /inbox, POST /inbox/read, POST /inbox/:id/read,
+ * POST /admin/reminders/reconcile, bull-board at /admin/queues (role admin) and the `reminderQueues`
+ * health indicator (RemindersHealth).
  * Import as `InboxModule.forRoot()`; the options (BullMQ prefix) must match the worker's.
  */
 @Module({})

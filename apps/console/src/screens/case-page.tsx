@@ -38,12 +38,7 @@ import {
 } from '../labels';
 import { formatDate, formatTime, remaining } from '../time';
 import { ActionFormModal, type ActionRequest } from './case/action-form-modal';
-import {
-  actionLabel,
-  NextActionButtons,
-  NoNextActionsNotice,
-  offeredActions,
-} from './case/next-actions';
+import { actionLabel, NextActionButtons, NoNextActionsNotice, offeredActions } from './case/next-actions';
 
 /** The top card names the steps waiting on the caller in the candidate cards below (finding 7). */
 function CandidateWorkSummary({ view, work }: { view: CaseView; work: NextAction[] }) {

@@ -1,4 +1,18 @@
-import { Badge, Button, Card, Col, Empty, List, Row, Space, Tag, Typography } from 'antd';
+import {
+  App,
+  Badge,
+  Button,
+  Card,
+  Col,
+  Collapse,
+  Empty,
+  List,
+  Popconfirm,
+  Row,
+  Space,
+  Tag,
+  Typography,
+} from 'antd';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, query } from '../api/api-client';
@@ -9,8 +23,8 @@ import { LoadProblem } from '../components/missing-endpoint';
 import { PageHeader } from '../components/page-header';
 import { RemainingTime } from '../components/remaining-time';
 import { StageTag } from '../components/stage-tag';
-import { DEADLINE_LABELS, label } from '../labels';
-import { actionLabel, offeredActions, stepState } from './case/next-actions';
+import { DEADLINE_LABELS, label, postName } from '../labels';
+import { actionLabel, offeredActions } from './case/next-actions';
 import { formatTime } from '../time';
 
 interface Waiting {
@@ -87,7 +101,7 @@ function useWaiting(): {
         map.set(view.caseId, view);
         // Only steps still outstanding: a step already done (a drafted opinion, a recorded check) is not work waiting.
         for (const action of offeredActions(view.nextActions ?? []))
-          if (action.allowed && stepState(action, view) === 'todo') waiting.push({ view, action });
+          if (action.allowed && action.step === 'todo') waiting.push({ view, action });
       }
       if (live) setState({ waiting, views: map, loading: false, error: undefined });
     })().catch((error: unknown) => live && setState((s) => ({ ...s, loading: false, error })));
@@ -98,32 +112,169 @@ function useWaiting(): {
   return state;
 }
 
+/** GET /inbox sends the case's post as well; the console's shared InboxEntry type does not name it. */
+type InboxItem = InboxEntry & { postTitle?: string | null };
+
+/** The reminders of one case (caseId '': the notices that concern no case, e.g. the calendar's). */
+interface InboxGroup {
+  caseId: string;
+  entries: InboxItem[];
+  unread: number;
+}
+
+/** Enough for a supervisor's reminders over many cases to be grouped whole, not only the newest page. */
+const INBOX_LIMIT = 200;
+
+/** Entries come newest first, so each case's group falls where its newest reminder is: newest case first. */
+function groupByCase(entries: InboxItem[]): InboxGroup[] {
+  const groups = new Map<string, InboxGroup>();
+  for (const entry of entries) {
+    const group = groups.get(entry.caseId) ?? { caseId: entry.caseId, entries: [], unread: 0 };
+    group.entries.push(entry);
+    if (entry.readAt === null) group.unread += 1;
+    groups.set(entry.caseId, group);
+  }
+  return [...groups.values()];
+}
+
 function InboxCard({ views }: { views: Map<string, CaseView> }) {
-  const { data, error, reload } = useApi<{ entries: InboxEntry[] }>('/inbox');
+  const { message } = App.useApp();
+  const { data, error, reload } = useApi<{ entries: InboxItem[] }>(`/inbox${query({ limit: INBOX_LIMIT })}`);
   const [extra, setExtra] = useState<Map<string, CaseView>>(new Map());
+  const [marking, setMarking] = useState<string | null>(null);
   const entries = data?.entries ?? [];
+  const groups = groupByCase(entries);
+  const unread = entries.filter((e) => e.readAt === null).length;
+  const unreadCases = groups.filter((g) => g.unread > 0 && g.caseId !== '').length;
+  // A full page may leave older unread entries unlisted; POST /inbox/read marks those too.
+  const unreadText = entries.length >= INBOX_LIMIT ? `${unread} 条以上` : `${unread} 条`;
   useEffect(() => {
-    const missing = [...new Set(entries.map((e) => e.caseId))].filter((id) => !views.has(id)).slice(0, 20);
+    const missing = [...new Set(entries.map((e) => e.caseId))]
+      .filter((id) => id !== '' && !views.has(id))
+      .slice(0, 20);
     if (missing.length === 0) return;
     void Promise.all(missing.map((id) => api<CaseView>(`/cases/${id}`).catch(() => null))).then((found) =>
       setExtra(new Map(found.filter((v): v is CaseView => v !== null).map((v) => [v.caseId, v]))),
     );
   }, [entries, views]);
+  const viewOf = (caseId: string): CaseView | undefined => views.get(caseId) ?? extra.get(caseId);
   const stillApplies = (entry: InboxEntry): boolean | undefined => {
-    const view = views.get(entry.caseId) ?? extra.get(entry.caseId);
+    const view = viewOf(entry.caseId);
     if (view === undefined) return undefined;
     const base = entry.kind.replace(/-escalation$/, '');
     return (view.deadlines ?? []).some(
       (d) => d.kind.replace(/-escalation$/, '') === base && d.subject === entry.subject,
     );
   };
+  const groupTitle = (group: InboxGroup): string => {
+    if (group.caseId === '') return '系统通知';
+    const view = viewOf(group.caseId);
+    return view ? postName(view.post) : (group.entries.find((e) => e.postTitle)?.postTitle ?? '案件');
+  };
+  const linkOf = (caseId: string): string => (caseId === '' ? '/admin' : `/cases/${caseId}`);
+
+  /** Marks the caller's unread entries read (one case's when given), then reloads the inbox. */
+  const markAll = async (caseId?: string): Promise<void> => {
+    setMarking(caseId ?? 'all');
+    try {
+      const { marked } = await api<{ marked: number }>('/inbox/read', {
+        method: 'POST',
+        body: caseId === undefined ? {} : { caseId },
+      });
+      void message.success(marked > 0 ? `已将 ${marked} 条提醒标为已读` : '没有未读的提醒');
+    } catch (e: unknown) {
+      void message.error(e instanceof Error ? e.message : '标为已读未成功，请稍后重试');
+    } finally {
+      setMarking(null);
+      reload();
+    }
+  };
+  /** Notices that concern no case have no case to name: they are marked one by one. */
+  const markNotices = async (group: InboxGroup): Promise<void> => {
+    setMarking('notices');
+    try {
+      for (const entry of group.entries.filter((e) => e.readAt === null))
+        await api(`/inbox/${entry.id}/read`, { method: 'POST' });
+    } catch (e: unknown) {
+      void message.error(e instanceof Error ? e.message : '标为已读未成功，请稍后重试');
+    } finally {
+      setMarking(null);
+      reload();
+    }
+  };
+
+  const renderEntry = (entry: InboxItem) => {
+    const applies = stillApplies(entry);
+    const read = entry.readAt !== null;
+    return (
+      <List.Item
+        data-testid="inbox-entry"
+        data-read={read ? 'true' : 'false'}
+        actions={[
+          read ? (
+            <Typography.Text type="secondary" key="read">
+              已读
+            </Typography.Text>
+          ) : (
+            <Button
+              size="small"
+              key="read"
+              onClick={() => void api(`/inbox/${entry.id}/read`, { method: 'POST' }).then(reload)}
+            >
+              标为已读
+            </Button>
+          ),
+        ]}
+      >
+        <List.Item.Meta
+          avatar={<Badge status={read ? 'default' : 'error'} />}
+          title={
+            <Space wrap>
+              <Link to={linkOf(entry.caseId)} style={read ? { fontWeight: 'normal' } : undefined}>
+                {label(DEADLINE_LABELS, entry.kind)}
+              </Link>
+              {entry.escalationLevel > 0 && <Tag color="volcano">已上报</Tag>}
+              {applies === true && <Tag color="orange">仍需办理</Tag>}
+              {applies === false && <Tag color="green">已办结</Tag>}
+            </Space>
+          }
+          description={
+            <>
+              {entry.reason} ·{' '}
+              <span style={{ whiteSpace: 'nowrap' }}>提醒时间 {formatTime(entry.issuedAt)}</span>
+            </>
+          }
+        />
+      </List.Item>
+    );
+  };
+
   return (
     <Card
       title={
         <Space>
           收件箱
-          <Badge count={entries.filter((e) => e.readAt === null).length} />
+          <Badge count={unread} />
         </Space>
+      }
+      extra={
+        <Popconfirm
+          title="全部标为已读"
+          description={`共 ${unreadText}未读提醒${unreadCases > 0 ? `，涉及 ${unreadCases} 个案件` : ''}，全部标为已读？`}
+          okText="标为已读"
+          cancelText="取消"
+          onConfirm={() => markAll()}
+          disabled={unread === 0}
+        >
+          <Button
+            size="small"
+            disabled={unread === 0}
+            loading={marking === 'all'}
+            data-testid="inbox-read-all"
+          >
+            全部标为已读
+          </Button>
+        </Popconfirm>
       }
       style={{ marginBottom: 16 }}
     >
@@ -132,43 +283,40 @@ function InboxCard({ views }: { views: Map<string, CaseView> }) {
       ) : entries.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有提醒" />
       ) : (
-        <List
+        <Collapse
           size="small"
-          dataSource={entries.slice(0, 20)}
-          renderItem={(entry) => {
-            const applies = stillApplies(entry);
-            return (
-              <List.Item
-                actions={[
-                  entry.readAt === null ? (
-                    <Button
-                      size="small"
-                      key="read"
-                      onClick={() => void api(`/inbox/${entry.id}/read`, { method: 'POST' }).then(reload)}
-                    >
-                      标为已读
-                    </Button>
-                  ) : (
-                    <Typography.Text type="secondary" key="read">
-                      已读
-                    </Typography.Text>
-                  ),
-                ]}
-              >
-                <List.Item.Meta
-                  title={
-                    <Space wrap>
-                      <Link to={`/cases/${entry.caseId}`}>{label(DEADLINE_LABELS, entry.kind)}</Link>
-                      {entry.escalationLevel > 0 && <Tag color="volcano">已上报</Tag>}
-                      {applies === true && <Tag color="orange">仍需办理</Tag>}
-                      {applies === false && <Tag color="green">已办结</Tag>}
-                    </Space>
-                  }
-                  description={`${entry.reason} · 提醒时间 ${formatTime(entry.issuedAt)}`}
-                />
-              </List.Item>
-            );
-          }}
+          // Only the arrow folds a case: the header holds the case's link and button, which must not sit inside another control.
+          collapsible="icon"
+          // Cases with unread reminders open; a case read through stays folded until asked for.
+          defaultActiveKey={groups.filter((g) => g.unread > 0).map((g) => g.caseId)}
+          items={groups.map((group) => ({
+            key: group.caseId,
+            label: (
+              <Space wrap data-testid="inbox-group-title">
+                <Link to={linkOf(group.caseId)}>{groupTitle(group)}</Link>
+                {group.unread > 0 ? (
+                  <Tag color="red">{group.unread} 条未读</Tag>
+                ) : (
+                  <Typography.Text type="secondary">均已读</Typography.Text>
+                )}
+                <Typography.Text type="secondary">共 {group.entries.length} 条</Typography.Text>
+              </Space>
+            ),
+            extra:
+              group.unread > 0 ? (
+                <Button
+                  size="small"
+                  loading={marking === (group.caseId || 'notices')}
+                  data-testid="inbox-read-case"
+                  onClick={() => void (group.caseId === '' ? markNotices(group) : markAll(group.caseId))}
+                >
+                  {group.caseId === '' ? '本组标为已读' : '本案标为已读'}
+                </Button>
+              ) : null,
+            children: <List size="small" dataSource={group.entries} renderItem={renderEntry} />,
+            'data-testid': 'inbox-group',
+            'data-case-id': group.caseId,
+          }))}
         />
       )}
     </Card>
@@ -235,10 +383,7 @@ export default function WorkbenchPage() {
                   renderItem={({ view, actions }) => (
                     <List.Item data-testid="waiting-item">
                       <div>
-                        <Link to={`/cases/${view.caseId}`}>
-                          {view.post.title}
-                          {view.post.title.includes(view.post.orgUnit) ? '' : `（${view.post.orgUnit}）`}
-                        </Link>
+                        <Link to={`/cases/${view.caseId}`}>{postName(view.post)}</Link>
                         {stepsText(view, actions).map((text) => (
                           <div key={text} style={{ fontSize: 12, color: '#595959' }}>
                             {text}

@@ -20,13 +20,6 @@ const CHECK_SHORT: Record<string, string> = {
   petitions: '信访举报核查',
 };
 
-/** Where a step stands for this action, as the service says: only `todo` is the next step. */
-export type StepState = NextAction['step'];
-
-export function stepState(action: NextAction, _view?: CaseView): StepState {
-  return action.step;
-}
-
 /** The opinion a re-draft would replace, when someone has already signed it (R16). */
 export function signedOpinionReplaced(action: NextAction, view: CaseView | undefined) {
   const kind = (action.kind ?? pathSegment(action.path, 'opinions')) as 'political' | 'integrity' | undefined;
