@@ -2,6 +2,8 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
 import type { Actor } from '@app/appointment/appointment.commands';
+import type { Post } from '@app/appointment/appointment.events';
+import { postName } from '@app/appointment/appointment.labels';
 import { PG_POOL } from '@app/event-store';
 import { APP_CONFIG, type AppConfig, fieldError, RequestValidationError } from '@app/platform';
 import type { FindingCode, Severity } from '@app/projections/supervision-findings';
@@ -14,6 +16,10 @@ export interface FindingItem {
   caseId: string;
   candidateId?: string;
   ownerOrgUnit: string;
+  /** The case's post with its unit once (postName); absent until the case list has the case. */
+  postName?: string;
+  /** When the case was opened (动议): tells apart two cases for the same post. */
+  caseOpenedAt?: string;
   title: string;
   detail: string;
   evidence: string[];
@@ -24,6 +30,9 @@ export interface FindingItem {
 export interface FindingsPage {
   items: FindingItem[];
   nextCursor: string | null;
+  /** Findings matching the filters on every page; bySeverity splits the same count. */
+  total: number;
+  bySeverity: Record<Severity, number>;
 }
 
 interface Row {
@@ -38,9 +47,21 @@ interface Row {
   evidence: string[];
   detected_at: Date;
   closed_at: Date | null;
+  post: Post | null;
+  opened_at: Date | null;
+}
+
+interface CountRow {
+  total: number;
+  red: number;
+  yellow: number;
+  blue: number;
 }
 
 const DEFAULT_LIMIT = 50;
+
+const whereClause = (conditions: string[]): string =>
+  conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
 
 const badCursor = () => new RequestValidationError([fieldError('cursor', 'cursor')]);
 
@@ -94,29 +115,46 @@ export class FindingsService {
       params.push(value);
       where.push(sql(params.length));
     };
-    if (actor.role === 'supervisor') add((n) => `owner_org_unit = $${n}`, actor.orgUnit);
-    if (query.orgUnit !== undefined) add((n) => `owner_org_unit = $${n}`, query.orgUnit);
-    if (query.severity !== undefined) add((n) => `severity = $${n}`, query.severity);
-    if (query.code !== undefined) add((n) => `code = $${n}`, query.code);
-    if (query.caseId !== undefined) add((n) => `case_id = $${n}`, query.caseId.toLowerCase());
+    if (actor.role === 'supervisor') add((n) => `f.owner_org_unit = $${n}`, actor.orgUnit);
+    if (query.orgUnit !== undefined) add((n) => `f.owner_org_unit = $${n}`, query.orgUnit);
+    if (query.severity !== undefined) add((n) => `f.severity = $${n}`, query.severity);
+    if (query.code !== undefined) add((n) => `f.code = $${n}`, query.code);
+    if (query.caseId !== undefined) add((n) => `f.case_id = $${n}`, query.caseId.toLowerCase());
     if (query.open !== undefined)
-      where.push(query.open === 'true' ? 'closed_at IS NULL' : 'closed_at IS NOT NULL');
+      where.push(query.open === 'true' ? 'f.closed_at IS NULL' : 'f.closed_at IS NOT NULL');
+    // The totals count what the filters match on every page: the same WHERE, before the cursor.
+    const filtered = whereClause(where);
+    const countParams = [...params];
     if (query.cursor !== undefined) {
       const [detectedAt, findingId] = this.decodeCursor(query.cursor);
       params.push(detectedAt, findingId);
-      where.push(`(detected_at, finding_id) < ($${params.length - 1}::timestamptz, $${params.length})`);
+      where.push(`(f.detected_at, f.finding_id) < ($${params.length - 1}::timestamptz, $${params.length})`);
     }
     params.push(limit + 1);
-    const { rows } = await this.pool.query<Row>(
-      `SELECT finding_id, code, severity, case_id, candidate_id, owner_org_unit, title, detail, evidence, detected_at, closed_at
-       FROM supervision_findings
-       ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY detected_at DESC, finding_id DESC
-       LIMIT $${params.length}`,
-      params,
-    );
+    const [{ rows }, counts] = await Promise.all([
+      this.pool.query<Row>(
+        `SELECT f.finding_id, f.code, f.severity, f.case_id, f.candidate_id, f.owner_org_unit, f.title, f.detail, f.evidence,
+                f.detected_at, f.closed_at, l.post, l.opened_at
+         FROM supervision_findings f
+         LEFT JOIN case_list l ON l.case_id = f.case_id
+         ${whereClause(where)}
+         ORDER BY f.detected_at DESC, f.finding_id DESC
+         LIMIT $${params.length}`,
+        params,
+      ),
+      this.pool.query<CountRow>(
+        `SELECT count(*)::int AS total,
+                count(*) FILTER (WHERE f.severity = 'red')::int AS red,
+                count(*) FILTER (WHERE f.severity = 'yellow')::int AS yellow,
+                count(*) FILTER (WHERE f.severity = 'blue')::int AS blue
+         FROM supervision_findings f
+         ${filtered}`,
+        countParams,
+      ),
+    ]);
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
+    const { total, red, yellow, blue } = counts.rows[0];
     return {
       items: page.map((r) => ({
         findingId: r.finding_id,
@@ -125,6 +163,8 @@ export class FindingsService {
         caseId: r.case_id,
         ...(r.candidate_id !== null && { candidateId: r.candidate_id }),
         ownerOrgUnit: r.owner_org_unit,
+        ...(r.post !== null && { postName: postName(r.post) }),
+        ...(r.opened_at !== null && { caseOpenedAt: r.opened_at.toISOString() }),
         title: r.title,
         detail: r.detail,
         evidence: r.evidence,
@@ -132,6 +172,8 @@ export class FindingsService {
         ...(r.closed_at !== null && { closedAt: r.closed_at.toISOString() }),
       })),
       nextCursor: rows.length > limit && last ? this.encodeCursor(last.detected_at, last.finding_id) : null,
+      total,
+      bySeverity: { red, yellow, blue },
     };
   }
 }

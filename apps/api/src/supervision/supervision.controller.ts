@@ -70,7 +70,10 @@ export class SupervisionController {
   })
   @ApiOkResponse({
     description:
-      '`{ items: [{ findingId, code, severity, caseId, candidateId?, title, detail, evidence, detectedAt, closedAt? }], nextCursor }`',
+      '`{ items: [{ findingId, code, severity, caseId, candidateId?, ownerOrgUnit, postName?, caseOpenedAt?, title, detail, evidence, detectedAt, closedAt? }], nextCursor, total, bySeverity: { red, yellow, blue } }`. ' +
+      '`total` and `bySeverity` count every finding the filters match, on all pages (cursor and limit aside). ' +
+      '`postName` is the post of the case with its unit named once, `caseOpenedAt` when the case was opened (动议); ' +
+      'both are absent while the case list has not caught up with the case.',
   })
   listFindings(@Query() query: FindingsParams, @CurrentActor() actor: Actor): Promise<FindingsPage> {
     return this.findings.list(actor, query);

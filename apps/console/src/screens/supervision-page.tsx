@@ -4,25 +4,22 @@ import {
   App,
   Button,
   Card,
-  Col,
   Form,
   Input,
   InputNumber,
-  Row,
   Select,
   Space,
-  Statistic,
   Table,
   Tag,
+  Typography,
 } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { api, ApiError, download, isMissingEndpoint, query } from '../api/api-client';
-import type { CaseView } from '../api/types';
+import { ApiError, download, isMissingEndpoint, query } from '../api/api-client';
 import { useApi } from '../api/use-api';
 import { LoadProblem } from '../components/missing-endpoint';
 import { PageHeader } from '../components/page-header';
-import { CHECK_LABELS, type CheckName, postName, SEVERITY } from '../labels';
+import { CHECK_LABELS, type CheckName, SEVERITY } from '../labels';
 import { formatDate, formatTime, shanghai } from '../time';
 
 interface Finding {
@@ -31,6 +28,9 @@ interface Finding {
   severity: 'red' | 'yellow' | 'blue';
   caseId: string;
   ownerOrgUnit?: string;
+  /** The post with its unit once, as the service writes it; absent until its case list has the case. */
+  postName?: string;
+  caseOpenedAt?: string;
   candidateId?: string;
   title: string;
   detail: string;
@@ -38,6 +38,18 @@ interface Finding {
   detectedAt: string;
   closedAt?: string | null;
 }
+
+type Severity = Finding['severity'];
+
+interface FindingsPage {
+  items: Finding[];
+  nextCursor: string | null;
+  /** Every finding the filters match, on all pages. */
+  total: number;
+  bySeverity: Record<Severity, number>;
+}
+
+const SEVERITIES: Severity[] = ['red', 'yellow', 'blue'];
 
 /**
  * Every finding code the service reports (FINDING_CODES in libs/projections supervision-findings.ts,
@@ -78,39 +90,13 @@ export function FindingText({ text }: { text: string }) {
   );
 }
 
-/** The post, unit and 动议 date of each case on the page, so cases with the same title can be told apart. */
-function useCaseNames(caseIds: string[]): Map<string, CaseView | null> {
-  const [names, setNames] = useState<Map<string, CaseView | null>>(new Map());
-  const key = [...new Set(caseIds)].sort().join(',');
-  useEffect(() => {
-    const missing = key.split(',').filter((id) => id !== '' && !names.has(id));
-    if (missing.length === 0) return;
-    let live = true;
-    void Promise.all(
-      missing.map((id) =>
-        api<CaseView>(`/cases/${id}`)
-          .then((v): [string, CaseView | null] => [id, v])
-          .catch((): [string, CaseView | null] => [id, null]),
-      ),
-    ).then((found) => {
-      if (live) setNames((current) => new Map([...current, ...found]));
-    });
-    return () => {
-      live = false;
-    };
-    // names is read only to skip cases already named; the ids (key) alone re-run the effect.
-  }, [key]);
-  return names;
-}
-
 function Findings() {
   const [filters, setFilters] = useState<Record<string, string | undefined>>({ open: 'true' });
   const [cursors, setCursors] = useState<string[]>([]);
-  const { data, error, loading } = useApi<{ items: Finding[]; nextCursor: string | null }>(
+  const { data, error, loading } = useApi<FindingsPage>(
     `/supervision/findings${query({ ...filters, cursor: cursors.at(-1), limit: 50 })}`,
   );
   const items = data?.items ?? [];
-  const cases = useCaseNames(items.map((f) => f.caseId));
   return (
     <Card title="专项检查发现" style={{ marginBottom: 16 }}>
       <Form
@@ -164,16 +150,20 @@ function Findings() {
         <LoadProblem error={error} what="专项检查发现" />
       ) : (
         <>
-          <Row gutter={16} style={{ marginBottom: 12 }}>
-            {(['red', 'yellow', 'blue'] as const).map((s) => (
-              <Col key={s} span={8}>
-                <Statistic
-                  title={`${SEVERITY[s].label}（本页）`}
-                  value={items.filter((f) => f.severity === s).length}
-                />
-              </Col>
-            ))}
-          </Row>
+          {data && (
+            <Typography.Paragraph data-testid="findings-totals" style={{ marginBottom: 12 }}>
+              共 {data.total} 条：
+              {SEVERITIES.map((s, index) => (
+                <span key={s}>
+                  {index > 0 && ' · '}
+                  <Tag color={SEVERITY[s].color} style={{ marginInlineEnd: 4 }}>
+                    {SEVERITY[s].label}
+                  </Tag>
+                  {data.bySeverity[s]}
+                </span>
+              ))}
+            </Typography.Paragraph>
+          )}
           <Table
             size="small"
             rowKey="findingId"
@@ -186,9 +176,7 @@ function Findings() {
                 title: '等级',
                 dataIndex: 'severity',
                 width: 80,
-                render: (s: Finding['severity']) => (
-                  <Tag color={SEVERITY[s]?.color}>{SEVERITY[s]?.label ?? s}</Tag>
-                ),
+                render: (s: Severity) => <Tag color={SEVERITY[s]?.color}>{SEVERITY[s]?.label ?? s}</Tag>,
               },
               {
                 title: '类别',
@@ -197,20 +185,14 @@ function Findings() {
                 render: (code: string) => FINDING_KINDS[code] ?? code,
               },
               {
-                title: '案件',
+                title: '职务',
                 width: 220,
-                render: (_: unknown, f: Finding) => {
-                  const view = cases.get(f.caseId);
-                  return (
-                    <Link to={`/cases/${f.caseId}`} data-testid="finding-case">
-                      {view
-                        ? `${postName(view.post)}（${formatDate(view.openedAt)} 动议）`
-                        : f.ownerOrgUnit
-                          ? `${f.ownerOrgUnit} 的案件`
-                          : '查看案件'}
-                    </Link>
-                  );
-                },
+                render: (_: unknown, f: Finding) => (
+                  <Link to={`/cases/${f.caseId}`} data-testid="finding-case">
+                    {f.postName ?? (f.ownerOrgUnit ? `${f.ownerOrgUnit} 的案件` : '查看案件')}
+                    {f.caseOpenedAt && `（${formatDate(f.caseOpenedAt)} 动议）`}
+                  </Link>
+                ),
               },
               { title: '发现', dataIndex: 'title' },
               {
