@@ -60,7 +60,7 @@ describe('专项检查: totals by severity and the 职务 column (browser)', () 
   it('shows 共 N 条 by severity for the filters, and each finding’s post under 职务, without fetching each case', async () => {
     const expected = (await api.get(
       demo.auditor,
-      '/supervision/findings?open=true',
+      '/supervision/findings?open=true&totals=true',
     )) as unknown as FindingsBody;
     expect(expected.total).toBeGreaterThanOrEqual(expected.items.length);
     expect(expected.bySeverity.red + expected.bySeverity.yellow + expected.bySeverity.blue).toBe(
@@ -100,7 +100,7 @@ describe('专项检查: totals by severity and the 职务 column (browser)', () 
     await page.getByRole('button', { name: '查 询' }).click();
     const yellow = (await api.get(
       demo.auditor,
-      '/supervision/findings?open=true&severity=yellow',
+      '/supervision/findings?open=true&severity=yellow&totals=true',
     )) as unknown as FindingsBody;
     expect(yellow.bySeverity.yellow).toBeGreaterThan(0);
     expect(totalsLine(yellow)).toBe(`共 ${yellow.total} 条：红色0 · 黄色${yellow.total} · 蓝色0`);

@@ -74,8 +74,12 @@ describe('专项检查 findings: totals by severity and the post of each case (e
     return caseId;
   }
 
+  /** A page with its totals (totals=true). */
   async function page(query: string, actor: Actor = people.auditor): Promise<FindingsPage> {
-    const response = await s.get(actor, `/supervision/findings?${query}`);
+    const response = await s.get(
+      actor,
+      `/supervision/findings?${[query, 'totals=true'].filter(Boolean).join('&')}`,
+    );
     if (response.status !== 200) throw new Error(`${response.status} ${JSON.stringify(response.body)}`);
     return response.body as FindingsPage;
   }
@@ -183,6 +187,17 @@ describe('专项检查 findings: totals by severity and the post of each case (e
       total: 0,
       bySeverity: { red: 0, yellow: 0, blue: 0 },
     });
+  });
+
+  it('counts only when asked: without totals=true a page carries no total', async () => {
+    const response = await s.get(people.auditor, '/supervision/findings?limit=2');
+    expect(response.status).toBe(200);
+    expect(response.body).not.toHaveProperty('total');
+    expect(response.body).not.toHaveProperty('bySeverity');
+    expect(response.body.items).toHaveLength(2);
+    const refused = await s.get(people.auditor, '/supervision/findings?totals=yes');
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors.map((e: { field: string }) => e.field)).toEqual(['totals']);
   });
 
   it('each item names the post of its case with the unit once, and when the case was opened', async () => {

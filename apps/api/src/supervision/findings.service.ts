@@ -30,9 +30,9 @@ export interface FindingItem {
 export interface FindingsPage {
   items: FindingItem[];
   nextCursor: string | null;
-  /** Findings matching the filters on every page; bySeverity splits the same count. */
-  total: number;
-  bySeverity: Record<Severity, number>;
+  /** With totals=true: the findings matching the filters on every page; bySeverity splits the same count. */
+  total?: number;
+  bySeverity?: Record<Severity, number>;
 }
 
 interface Row {
@@ -142,19 +142,23 @@ export class FindingsService {
          LIMIT $${params.length}`,
         params,
       ),
-      this.pool.query<CountRow>(
-        `SELECT count(*)::int AS total,
-                count(*) FILTER (WHERE f.severity = 'red')::int AS red,
-                count(*) FILTER (WHERE f.severity = 'yellow')::int AS yellow,
-                count(*) FILTER (WHERE f.severity = 'blue')::int AS blue
-         FROM supervision_findings f
-         ${filtered}`,
-        countParams,
-      ),
+      // Only when asked: it reads every matching finding (a quarter of a second over 800 000 on the
+      // bench machine, where a page takes milliseconds).
+      query.totals === 'true'
+        ? this.pool.query<CountRow>(
+            `SELECT count(*)::int AS total,
+                    count(*) FILTER (WHERE f.severity = 'red')::int AS red,
+                    count(*) FILTER (WHERE f.severity = 'yellow')::int AS yellow,
+                    count(*) FILTER (WHERE f.severity = 'blue')::int AS blue
+             FROM supervision_findings f
+             ${filtered}`,
+            countParams,
+          )
+        : undefined,
     ]);
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
-    const { total, red, yellow, blue } = counts.rows[0];
+    const totals = counts?.rows[0];
     return {
       items: page.map((r) => ({
         findingId: r.finding_id,
@@ -172,8 +176,10 @@ export class FindingsService {
         ...(r.closed_at !== null && { closedAt: r.closed_at.toISOString() }),
       })),
       nextCursor: rows.length > limit && last ? this.encodeCursor(last.detected_at, last.finding_id) : null,
-      total,
-      bySeverity: { red, yellow, blue },
+      ...(totals && {
+        total: totals.total,
+        bySeverity: { red: totals.red, yellow: totals.yellow, blue: totals.blue },
+      }),
     };
   }
 }

@@ -38,6 +38,16 @@ export class FindingsParams {
   @QueryBoolean()
   open?: 'true' | 'false';
 
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    description:
+      'true: also count the findings the filters match on every page (`total`, `bySeverity`); ' +
+      'a count reads every matching finding, so ask for it once, with the first page',
+  })
+  @IsOptional()
+  @QueryBoolean()
+  totals?: 'true' | 'false';
+
   @ApiPropertyOptional({ description: 'the nextCursor of the previous page (signed)' })
   @IsOptional()
   @Matches(/^[A-Za-z0-9_-]{1,400}\.[A-Za-z0-9_-]{43}$/, {

@@ -13,7 +13,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { ApiError, download, isMissingEndpoint, query } from '../api/api-client';
 import { useApi } from '../api/use-api';
@@ -44,10 +44,12 @@ type Severity = Finding['severity'];
 interface FindingsPage {
   items: Finding[];
   nextCursor: string | null;
-  /** Every finding the filters match, on all pages. */
-  total: number;
-  bySeverity: Record<Severity, number>;
+  /** Every finding the filters match, on all pages: asked for with the first page only. */
+  total?: number;
+  bySeverity?: Record<Severity, number>;
 }
+
+type Totals = Required<Pick<FindingsPage, 'total' | 'bySeverity'>>;
 
 const SEVERITIES: Severity[] = ['red', 'yellow', 'blue'];
 
@@ -93,9 +95,16 @@ export function FindingText({ text }: { text: string }) {
 function Findings() {
   const [filters, setFilters] = useState<Record<string, string | undefined>>({ open: 'true' });
   const [cursors, setCursors] = useState<string[]>([]);
+  const first = cursors.length === 0;
   const { data, error, loading } = useApi<FindingsPage>(
-    `/supervision/findings${query({ ...filters, cursor: cursors.at(-1), limit: 50 })}`,
+    `/supervision/findings${query({ ...filters, cursor: cursors.at(-1), limit: 50, totals: first ? 'true' : undefined })}`,
   );
+  // The count comes with the first page of a query and stays while the inspector pages on.
+  const [totals, setTotals] = useState<Totals>();
+  useEffect(() => {
+    if (data?.total !== undefined && data.bySeverity !== undefined)
+      setTotals({ total: data.total, bySeverity: data.bySeverity });
+  }, [data]);
   const items = data?.items ?? [];
   return (
     <Card title="专项检查发现" style={{ marginBottom: 16 }}>
@@ -104,6 +113,7 @@ function Findings() {
         initialValues={filters}
         onFinish={(v: Record<string, string | undefined>) => {
           setCursors([]);
+          setTotals(undefined);
           setFilters(v);
         }}
         style={{ marginBottom: 12 }}
@@ -150,16 +160,16 @@ function Findings() {
         <LoadProblem error={error} what="专项检查发现" />
       ) : (
         <>
-          {data && (
+          {totals && (
             <Typography.Paragraph data-testid="findings-totals" style={{ marginBottom: 12 }}>
-              共 {data.total} 条：
+              共 {totals.total} 条：
               {SEVERITIES.map((s, index) => (
                 <span key={s}>
                   {index > 0 && ' · '}
                   <Tag color={SEVERITY[s].color} style={{ marginInlineEnd: 4 }}>
                     {SEVERITY[s].label}
                   </Tag>
-                  {data.bySeverity[s]}
+                  {totals.bySeverity[s]}
                 </span>
               ))}
             </Typography.Paragraph>
