@@ -140,6 +140,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   severity: '严重程度',
   code: '问题代码',
   open: '是否未结',
+  totals: '是否统计总数',
   caseId: '案件编号',
   // the request's address itself (a %00 or broken %-escape anywhere in it)
   path: '请求地址',
