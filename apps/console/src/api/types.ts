@@ -200,4 +200,6 @@ export interface InboxEntry {
   dueAt: string;
   issuedAt: string;
   readAt: string | null;
+  /** The case's post, as the reminder names it. */
+  postTitle?: string | null;
 }

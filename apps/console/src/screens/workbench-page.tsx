@@ -112,13 +112,10 @@ function useWaiting(): {
   return state;
 }
 
-/** GET /inbox sends the case's post as well; the console's shared InboxEntry type does not name it. */
-type InboxItem = InboxEntry & { postTitle?: string | null };
-
 /** The reminders of one case (caseId '': the notices that concern no case, e.g. the calendar's). */
 interface InboxGroup {
   caseId: string;
-  entries: InboxItem[];
+  entries: InboxEntry[];
   unread: number;
 }
 
@@ -126,7 +123,7 @@ interface InboxGroup {
 const INBOX_LIMIT = 200;
 
 /** Entries come newest first, so each case's group falls where its newest reminder is: newest case first. */
-function groupByCase(entries: InboxItem[]): InboxGroup[] {
+function groupByCase(entries: InboxEntry[]): InboxGroup[] {
   const groups = new Map<string, InboxGroup>();
   for (const entry of entries) {
     const group = groups.get(entry.caseId) ?? { caseId: entry.caseId, entries: [], unread: 0 };
@@ -139,7 +136,7 @@ function groupByCase(entries: InboxItem[]): InboxGroup[] {
 
 function InboxCard({ views }: { views: Map<string, CaseView> }) {
   const { message } = App.useApp();
-  const { data, error, reload } = useApi<{ entries: InboxItem[] }>(`/inbox${query({ limit: INBOX_LIMIT })}`);
+  const { data, error, reload } = useApi<{ entries: InboxEntry[] }>(`/inbox${query({ limit: INBOX_LIMIT })}`);
   const [extra, setExtra] = useState<Map<string, CaseView>>(new Map());
   const [marking, setMarking] = useState<string | null>(null);
   const entries = data?.entries ?? [];
@@ -173,37 +170,35 @@ function InboxCard({ views }: { views: Map<string, CaseView> }) {
   };
   const linkOf = (caseId: string): string => (caseId === '' ? '/admin' : `/cases/${caseId}`);
 
-  /** Marks the caller's unread entries read (one case's when given), then reloads the inbox. */
-  const markAll = async (caseId?: string): Promise<void> => {
-    setMarking(caseId ?? 'all');
+  /** Runs one marking (its button shows busy), says what went wrong if it failed, then reloads. */
+  const runMarking = async (key: string, work: () => Promise<void>): Promise<void> => {
+    setMarking(key);
     try {
+      await work();
+    } catch (e: unknown) {
+      void message.error(e instanceof Error ? e.message : '标为已读未成功，请稍后重试');
+    } finally {
+      setMarking(null);
+      reload();
+    }
+  };
+  /** Marks the caller's unread entries read (one case's when given). */
+  const markAll = (caseId?: string): Promise<void> =>
+    runMarking(caseId ?? 'all', async () => {
       const { marked } = await api<{ marked: number }>('/inbox/read', {
         method: 'POST',
         body: caseId === undefined ? {} : { caseId },
       });
       void message.success(marked > 0 ? `已将 ${marked} 条提醒标为已读` : '没有未读的提醒');
-    } catch (e: unknown) {
-      void message.error(e instanceof Error ? e.message : '标为已读未成功，请稍后重试');
-    } finally {
-      setMarking(null);
-      reload();
-    }
-  };
+    });
   /** Notices that concern no case have no case to name: they are marked one by one. */
-  const markNotices = async (group: InboxGroup): Promise<void> => {
-    setMarking('notices');
-    try {
+  const markNotices = (group: InboxGroup): Promise<void> =>
+    runMarking('notices', async () => {
       for (const entry of group.entries.filter((e) => e.readAt === null))
         await api(`/inbox/${entry.id}/read`, { method: 'POST' });
-    } catch (e: unknown) {
-      void message.error(e instanceof Error ? e.message : '标为已读未成功，请稍后重试');
-    } finally {
-      setMarking(null);
-      reload();
-    }
-  };
+    });
 
-  const renderEntry = (entry: InboxItem) => {
+  const renderEntry = (entry: InboxEntry) => {
     const applies = stillApplies(entry);
     const read = entry.readAt !== null;
     return (
