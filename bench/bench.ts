@@ -16,9 +16,11 @@
  *   npx tsx bench/bench.ts [--seconds 10] [--levels 1,8,32] [--cases 1000] [--baseline 10000]
  *     [--fold-events 300] [--big-case 2000] [--rebuild-events 1000000] [--reminders 1000]
  *     [--store-events 10000] [--skip baselines,floor,commands,replay,rebuild,stores,supervision,reminders,record]
- *     [--api dist/apps/api/src/main.js] [--worker dist/apps/worker/src/main.js] [--profile] [--quick]
+ *     [--api dist/apps/api/src/main.js] [--worker dist/apps/worker/src/main.js]
+ *     [--rebuild-script dist/scripts/projections-rebuild.js] [--profile] [--quick]
  *
- * Commands run against the compiled api and worker, each a process of its own; the CPU each used
+ * Commands run against the compiled api and worker, and the rebuild is the compiled operators'
+ * script, each a process of its own, as the image runs them; the CPU each used
  * per command (and PostgreSQL's) is read from /proc. --profile also runs both under --cpu-prof and
  * prints where their CPU went (bench/results/profiles).
  */
@@ -93,6 +95,7 @@ const options = {
   skip: new Set((flag('skip') ?? '').split(',').filter(Boolean)),
   api: resolve(ROOT, flag('api') ?? 'dist/apps/api/src/main.js'),
   worker: resolve(ROOT, flag('worker') ?? 'dist/apps/worker/src/main.js'),
+  rebuildScript: resolve(ROOT, flag('rebuild-script') ?? 'dist/scripts/projections-rebuild.js'),
   profile: process.argv.includes('--profile'),
 };
 const PROFILE_DIR = join(ROOT, 'bench/results/profiles');
@@ -433,7 +436,7 @@ async function main(): Promise<void> {
     if (!options.skip.has('rebuild')) {
       const events = await growStore(pool, store, options.rebuildEvents);
       results.rebuildFloor = await readFloor(store, events);
-      results.rebuild = await rebuildBench(ROOT, databaseUrl);
+      results.rebuild = await rebuildBench(ROOT, options.rebuildScript, databaseUrl);
     }
     if (!options.skip.has('supervision'))
       results.supervision = await supervisionBench(pool, store, { events: options.rebuildEvents });

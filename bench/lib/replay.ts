@@ -1,7 +1,6 @@
 import { type AppointmentDecider, CASE_STREAM_PREFIX, caseStreamId } from '@app/appointment';
 import type { EventStore } from '@app/event-store';
 import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { CASE_TIMELINE } from '@app/projections';
 import type { Pool } from 'pg';
 import { seedCases } from '../../libs/projections/src/testing/case-events.fixture';
@@ -123,27 +122,28 @@ export interface RebuildResult {
   events: number;
   seconds: number;
   eventsPerSecond: number;
-  /** Peak resident memory of the rebuild's own process (`npm run projections:rebuild`). */
+  /** Peak resident memory of the rebuild's own process. */
   peakRssMb: number;
 }
 
 /**
- * The timeline rebuilt by the operators' command, `npm run projections:rebuild -- case-timeline`,
- * run as a process of its own on the bench database: its speed and its peak memory are the
- * rebuild's alone, not the bench's.
+ * The timeline rebuilt by the operators' command as the image runs it, compiled
+ * (`node dist/scripts/projections-rebuild.js case-timeline`; `npm run projections:rebuild` runs the
+ * same file from source through tsx, about a tenth slower), as a process of its own on the bench
+ * database: its speed and its peak memory are the rebuild's alone, not the bench's.
  */
-export async function rebuildBench(root: string, databaseUrl: string): Promise<RebuildResult> {
+export async function rebuildBench(
+  root: string,
+  script: string,
+  databaseUrl: string,
+): Promise<RebuildResult> {
   const output = await new Promise<string>((resolve, reject) => {
     const chunks: string[] = [];
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', join(root, 'scripts/projections-rebuild.ts'), CASE_TIMELINE],
-      {
-        cwd: root,
-        env: { ...process.env, DATABASE_URL: databaseUrl, EVENT_STORE: 'postgres', LOG_LEVEL: 'silent' },
-        stdio: ['ignore', 'pipe', 'inherit'],
-      },
-    );
+    const child = spawn(process.execPath, [script, CASE_TIMELINE], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: databaseUrl, EVENT_STORE: 'postgres', LOG_LEVEL: 'silent' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     child.stdout.on('data', (chunk: Buffer) => {
       chunks.push(chunk.toString());
       process.stdout.write(chunk);
