@@ -99,42 +99,6 @@ describe('supervision read model and the R27 process on PostgreSQL (int)', () =>
     expect(await supervision.sweep(pool, liveTableNames(supervision))).toBe(0);
   });
 
-  it("rewrites a case's findings only when they changed, judged by the digest stored with the case", async () => {
-    now = new Date('2025-03-03T10:00:00+08:00');
-    const h = new History(randomUUID()).run(cmd.openCase());
-    await append(h);
-    await projected(h.caseId);
-    now = new Date('2025-03-06T09:00:30+08:00');
-    await supervision.sweep(pool, liveTableNames(supervision));
-    const versions = async () =>
-      (
-        await pool.query<{ code: string; version: string }>(
-          'SELECT code, xmin::text AS version FROM supervision_findings WHERE case_id = $1',
-          [h.caseId],
-        )
-      ).rows;
-    const judgeAgain = async (digest?: string) => {
-      await pool.query(
-        `UPDATE supervision_cases SET next_check_at = $2, findings_digest = coalesce($3, findings_digest)
-         WHERE case_id = $1`,
-        [h.caseId, now, digest ?? null],
-      );
-      expect(await supervision.sweep(pool, liveTableNames(supervision))).toBeGreaterThanOrEqual(1);
-    };
-    const first = await versions();
-    expect(first.map((f) => f.code)).toEqual(['LATE_APPROVAL']);
-
-    await judgeAgain();
-    expect(await versions()).toEqual(first);
-
-    // A stored digest that does not match the rows (as after a failed or foreign write) rewrites them.
-    await judgeAgain('not the digest of these rows');
-    const rewritten = await versions();
-    expect(rewritten.map((f) => f.code)).toEqual(['LATE_APPROVAL']);
-    expect(rewritten[0].version).not.toBe(first[0].version);
-    expect(await findingsOf(h.caseId)).toEqual([{ code: 'LATE_APPROVAL', closed_at: null }]);
-  });
-
   it('R27: holds the recommender accountable once, however often the case events are replayed or rebuilt', async () => {
     const h = new History(randomUUID()).run(
       cmd.openCase(),

@@ -2,7 +2,7 @@ import type { Pool, PoolClient } from 'pg';
 import { APPOINTMENT_FOLD_VERSION } from '@app/appointment/appointment.evolve';
 import type { AppointmentState } from '@app/appointment/appointment.state';
 import { caseStreamId } from '@app/appointment/appointment.streams';
-import { canonicalJson, type EventStore, type RecordedEvent, sha256Hex } from '@app/event-store';
+import type { EventStore, RecordedEvent } from '@app/event-store';
 import type { DeadlinePolicyDeps } from '@app/reminders/deadline-policy';
 import { annualFacts } from '../annual-statistics';
 import { foldCase } from '../case-state.fold';
@@ -39,9 +39,6 @@ interface Computed {
   nextCheckAt: string | null;
 }
 
-/** The same rows give the same digest, whatever order the rows or their fields come in. */
-const digest = (rows: readonly unknown[]): string => sha256Hex(rows.map(canonicalJson).sort().join('\n'));
-
 /**
  * 专项检查 read model: per case its supervision state, its findings (closed ones kept), the
  * person → cases index that 倒查 starts from, and the fact rows of the yearly statistics.
@@ -75,9 +72,6 @@ export class SupervisionProjection implements Projection {
         state jsonb NOT NULL,
         next_check_at timestamptz
       )`,
-      // Digests of the findings and yearly facts last written for the case: a batch rewrites a
-      // case's rows only when they changed, which most events leave as they were.
-      `ALTER TABLE ${c} ADD COLUMN IF NOT EXISTS findings_digest text, ADD COLUMN IF NOT EXISTS facts_digest text`,
       preferLz4(c, 'state'),
       `CREATE INDEX IF NOT EXISTS ${c}_next_idx ON ${c} (next_check_at) WHERE next_check_at IS NOT NULL`,
       `CREATE TABLE IF NOT EXISTS ${f} (
@@ -193,36 +187,31 @@ export class SupervisionProjection implements Projection {
     batch?: StatementBatch,
   ): Promise<void> {
     if (computed.length === 0) return;
-    const sc = names.supervision_cases;
-    const cases = computed.map((c) => {
-      const facts = annualFacts(c.s, remembering(this.deps.policy).calendar).map((fact) => ({
-        case_id: c.caseId,
-        owner_org_unit: c.s.ownerOrgUnit,
-        ...fact,
-      }));
-      return { ...c, facts, findingsDigest: digest(c.findings), factsDigest: digest(facts) };
-    });
-    const digests = JSON.stringify(
-      cases.map((c) => ({ case_id: c.caseId, findings: c.findingsDigest, facts: c.factsDigest })),
-    );
-    // The cases whose stored rows of a kind differ from the batch's (by digest), read from the rows
-    // locked just below: a sweep that wrote first is seen, and none can write until this commits.
-    const stale = (kind: 'findings' | 'facts', param: string) =>
-      `SELECT d.case_id FROM jsonb_to_recordset(${param}::jsonb) AS d(case_id text, findings text, facts text)
-       LEFT JOIN ${sc} s ON s.case_id = d.case_id WHERE s.${kind}_digest IS DISTINCT FROM d.${kind}`;
+    const ids = computed.map((c) => c.caseId);
     await write(
       client,
       batch,
-      `SELECT FROM ${sc} WHERE case_id = ANY($1::text[]) ORDER BY case_id FOR UPDATE`,
-      [cases.map((c) => c.caseId)],
+      `INSERT INTO ${names.supervision_cases} (case_id, owner_org_unit, revision, state, next_check_at)
+       SELECT r.case_id, r.owner_org_unit, r.revision, r.state, r.next_check_at
+       FROM jsonb_to_recordset($1::jsonb) AS r(case_id text, owner_org_unit text, revision bigint, state jsonb, next_check_at timestamptz)
+       ON CONFLICT (case_id) DO UPDATE SET owner_org_unit = excluded.owner_org_unit, revision = excluded.revision,
+         state = excluded.state, next_check_at = excluded.next_check_at`,
+      [
+        JSON.stringify(
+          computed.map((c) => ({
+            case_id: c.caseId,
+            owner_org_unit: c.s.ownerOrgUnit,
+            revision: c.s.revision,
+            state: storedSupervision(c.s),
+            next_check_at: c.nextCheckAt,
+          })),
+        ),
+      ],
     );
-    await write(
-      client,
-      batch,
-      `DELETE FROM ${names.supervision_findings} WHERE case_id IN (${stale('findings', '$1')})`,
-      [digests],
-    );
-    const findings = cases.flatMap((c) => c.findings);
+    await write(client, batch, `DELETE FROM ${names.supervision_findings} WHERE case_id = ANY($1::text[])`, [
+      ids,
+    ]);
+    const findings = computed.flatMap((c) => c.findings);
     if (findings.length > 0)
       await write(
         client,
@@ -233,7 +222,6 @@ export class SupervisionProjection implements Projection {
                 r.detected_at, r.closed_at
          FROM jsonb_to_recordset($1::jsonb) AS r(finding_id text, case_id text, candidate_id text, owner_org_unit text, code text,
               severity text, title text, detail text, evidence jsonb, detected_at timestamptz, closed_at timestamptz)
-         WHERE r.case_id IN (${stale('findings', '$2')})
          ON CONFLICT (finding_id) DO UPDATE SET title = excluded.title, detail = excluded.detail, evidence = excluded.evidence,
            severity = excluded.severity, detected_at = excluded.detected_at, closed_at = excluded.closed_at`,
         [
@@ -252,50 +240,30 @@ export class SupervisionProjection implements Projection {
               closed_at: f.closedAt ?? null,
             })),
           ),
-          digests,
         ],
       );
     await write(
       client,
       batch,
-      `DELETE FROM ${names.supervision_annual_facts} WHERE case_id IN (${stale('facts', '$1')})`,
-      [digests],
+      `DELETE FROM ${names.supervision_annual_facts} WHERE case_id = ANY($1::text[])`,
+      [ids],
     );
-    const facts = cases.flatMap((c) => c.facts);
+    const facts = computed.flatMap((c) =>
+      annualFacts(c.s, remembering(this.deps.policy).calendar).map((fact) => ({
+        case_id: c.caseId,
+        owner_org_unit: c.s.ownerOrgUnit,
+        ...fact,
+      })),
+    );
     if (facts.length > 0)
       await write(
         client,
         batch,
         `INSERT INTO ${names.supervision_annual_facts} (case_id, year, owner_org_unit, kind, key, value)
          SELECT r.case_id, r.year, r.owner_org_unit, r.kind, r.key, r.value
-         FROM jsonb_to_recordset($1::jsonb) AS r(case_id text, year int, owner_org_unit text, kind text, key text, value numeric)
-         WHERE r.case_id IN (${stale('facts', '$2')})`,
-        [JSON.stringify(facts), digests],
+         FROM jsonb_to_recordset($1::jsonb) AS r(case_id text, year int, owner_org_unit text, kind text, key text, value numeric)`,
+        [JSON.stringify(facts)],
       );
-    await write(
-      client,
-      batch,
-      `INSERT INTO ${sc} (case_id, owner_org_unit, revision, state, next_check_at, findings_digest, facts_digest)
-       SELECT r.case_id, r.owner_org_unit, r.revision, r.state, r.next_check_at, r.findings_digest, r.facts_digest
-       FROM jsonb_to_recordset($1::jsonb) AS r(case_id text, owner_org_unit text, revision bigint, state jsonb,
-            next_check_at timestamptz, findings_digest text, facts_digest text)
-       ON CONFLICT (case_id) DO UPDATE SET owner_org_unit = excluded.owner_org_unit, revision = excluded.revision,
-         state = excluded.state, next_check_at = excluded.next_check_at,
-         findings_digest = excluded.findings_digest, facts_digest = excluded.facts_digest`,
-      [
-        JSON.stringify(
-          cases.map((c) => ({
-            case_id: c.caseId,
-            owner_org_unit: c.s.ownerOrgUnit,
-            revision: c.s.revision,
-            state: storedSupervision(c.s),
-            next_check_at: c.nextCheckAt,
-            findings_digest: c.findingsDigest,
-            facts_digest: c.factsDigest,
-          })),
-        ),
-      ],
-    );
   }
 
   /**
