@@ -141,7 +141,14 @@ export async function rebuildBench(
     const chunks: string[] = [];
     const child = spawn(process.execPath, [script, CASE_TIMELINE], {
       cwd: root,
-      env: { ...process.env, DATABASE_URL: databaseUrl, EVENT_STORE: 'postgres', LOG_LEVEL: 'silent' },
+      // NODE_PATH lets a build placed outside the repository (--rebuild-script) find its packages.
+      env: {
+        ...process.env,
+        NODE_PATH: `${root}/node_modules`,
+        DATABASE_URL: databaseUrl,
+        EVENT_STORE: 'postgres',
+        LOG_LEVEL: 'silent',
+      },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     child.stdout.on('data', (chunk: Buffer) => {
