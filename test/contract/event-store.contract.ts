@@ -389,6 +389,50 @@ export function describeEventStoreContract(name: string, factory: () => Promise<
     );
 
     it(
+      'reads all streams with only the metadata keys asked for, and the same events',
+      async () => {
+        const base = prefix();
+        const appended = await store.append(
+          `${base}1`,
+          [
+            { type: 'E', data: { i: 0 } },
+            { type: 'E', data: { i: 1 } },
+          ],
+          { expectedRevision: 'no-stream', context: contextFor(randomUUID(), { requestHash: 'abc' }) },
+        );
+        const whole = await store.readAll({ fromPosition: null, limit: 100, streamPrefix: base });
+        const keys = ['actor', 'recordedAt', 'extra', 'notStored'];
+        const trimmed = await store.readAll({
+          fromPosition: null,
+          limit: 100,
+          streamPrefix: base,
+          metadataKeys: keys,
+        });
+
+        expect(whole.events.map((e) => e.metadata)).toEqual(appended.events.map((e) => e.metadata));
+        expect(trimmed.lastPosition).toBe(whole.lastPosition);
+        expect(trimmed.events.map(({ metadata: _m, ...rest }) => rest)).toEqual(
+          whole.events.map(({ metadata: _m, ...rest }) => rest),
+        );
+        expect(trimmed.events.map((e) => e.metadata)).toEqual(
+          whole.events.map((e) => ({
+            actor: e.metadata.actor,
+            recordedAt: e.metadata.recordedAt,
+            extra: { requestHash: 'abc' },
+          })),
+        );
+        const none = await store.readAll({
+          fromPosition: null,
+          limit: 1,
+          streamPrefix: base,
+          metadataKeys: [],
+        });
+        expect(none.events.map((e) => [e.revision, e.metadata])).toEqual([['0', {}]]);
+      },
+      SHORT,
+    );
+
+    it(
       'resumes a subscription from its last checkpoint with exactly the new events',
       async () => {
         const base = prefix();

@@ -50,6 +50,15 @@ export interface RecordedEvent<T extends string = string, D = unknown> {
   globalPosition: string;
 }
 
+/** The metadata with only the given keys (those it has); the whole metadata when keys is undefined. */
+export function pickMetadata(metadata: EventMetadata, keys: readonly string[] | undefined): EventMetadata {
+  if (keys === undefined) return metadata;
+  const picked: Record<string, unknown> = {};
+  for (const key of keys)
+    if (Object.hasOwn(metadata, key)) picked[key] = metadata[key as keyof EventMetadata];
+  return picked as unknown as EventMetadata;
+}
+
 export type ExpectedRevision = 'no-stream' | 'any' | string;
 
 export interface AppendOptions {
@@ -91,6 +100,13 @@ export interface ReadAllOptions {
   limit: number;
   /** Only streams whose id starts with this prefix (e.g. "appointment-"). */
   streamPrefix?: string;
+  /**
+   * Only these keys of each event's metadata are needed (a replay that reads the actor and times,
+   * say): the events come with the other keys left out, and need less to read and to parse. The
+   * metadata of an event so read is not the stored one, so it must not be checked against the hash
+   * chain. Omit it for the whole metadata.
+   */
+  metadataKeys?: readonly string[];
 }
 
 export interface ReadAllResult {

@@ -526,6 +526,9 @@ function remindedCandidates(state: AppointmentState, subject: string): string[] 
     .map((c) => c.candidateId);
 }
 
+/** The keys of an event's metadata that its entries are made from (actorOf, time, recordedAt). */
+export const TIMELINE_METADATA_KEYS = ['actor', 'occurredAt', 'recordedAt'] as const;
+
 function actorOf(event: RecordedEvent): TimelineActor {
   const actor = event.metadata?.actor;
   return { id: actor?.id ?? 'system', name: actor?.name ?? '系统', role: actor?.role ?? 'system' };

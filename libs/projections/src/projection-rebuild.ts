@@ -143,7 +143,12 @@ async function replayAndSwap(
     onProgress?.({ name: projection.name, processed, total, position, phase });
   report('replaying');
   const read = (from: string | null) =>
-    store.readAll({ fromPosition: from, limit: pageSize, streamPrefix: CASE_STREAM_PREFIX });
+    store.readAll({
+      fromPosition: from,
+      limit: pageSize,
+      streamPrefix: CASE_STREAM_PREFIX,
+      metadataKeys: projection.metadataKeys,
+    });
   // The stages overlap: the next page is read while this one is folded, and folded while earlier
   // ones are written, one transaction per page. An append-only projection's pages are written two
   // at a time (PostgreSQL parses them on a core of its own); the position still moves
@@ -199,11 +204,7 @@ async function replayAndSwap(
     const live = rows[0]?.position ?? null;
     // Catch the shadow up to the live checkpoint, no further: the live runner resumes from it.
     while (before(position, live)) {
-      const page = await store.readAll({
-        fromPosition: position,
-        limit: pageSize,
-        streamPrefix: CASE_STREAM_PREFIX,
-      });
+      const page = await read(position);
       const events = page.events.filter((e) => live !== null && BigInt(e.globalPosition) <= BigInt(live));
       if (events.length === 0) break;
       await applyShadow(client, projection, events, shadow, fold);

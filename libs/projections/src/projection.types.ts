@@ -47,6 +47,11 @@ export interface Projection {
   createTables(names: TableNames): string[];
   /** A faster way for a rebuild to fill its fresh tables than page after page of `apply`. */
   readonly bulkLoad?: BulkLoad;
+  /**
+   * The only keys of an event's metadata that `apply` and `bulkLoad` read: a rebuild then replays the
+   * events with just these (ReadAllOptions.metadataKeys). Omit it when the projection reads others.
+   */
+  readonly metadataKeys?: readonly string[];
   apply(
     client: PoolClient,
     events: readonly RecordedEvent[],

@@ -1,6 +1,6 @@
 import type { PoolClient } from 'pg';
 import type { RecordedEvent } from '@app/event-store';
-import { timelineEntries, type TimelineEntry } from '../case-timeline.projection';
+import { TIMELINE_METADATA_KEYS, timelineEntries, type TimelineEntry } from '../case-timeline.projection';
 import type { ApplyOptions, BulkLoad, Projection, TableNames } from '../projection.types';
 import { type StatementBatch, write } from '../statement-batch';
 import type { FoldedCase } from './case-states';
@@ -58,6 +58,8 @@ export class CaseTimelineProjection implements Projection {
   readonly tables = ['case_timeline'] as const;
   readonly appendOnly = true;
   readonly bulkLoad = bulkLoad;
+  /** What timelineEntries reads of an event's metadata. */
+  readonly metadataKeys = TIMELINE_METADATA_KEYS;
 
   createTables(names: TableNames): string[] {
     return [`CREATE TABLE IF NOT EXISTS ${names.case_timeline} (${COLUMNS}, ${KEY})`];

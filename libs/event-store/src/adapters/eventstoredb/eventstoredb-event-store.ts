@@ -34,6 +34,7 @@ import type {
   Subscription,
   SubscriptionHandler,
 } from '../../event-store.port';
+import { pickMetadata } from '../../event-store.port';
 import { GENESIS_HASH, sealEvents } from '../../hash-chain';
 import type { SealedEvent } from '../../hash-chain';
 import {
@@ -153,7 +154,7 @@ export class EventStoreDbEventStore implements EventStore {
           cursor = position;
           const event = toRecordedEvent(resolved);
           if (!event || (options.streamPrefix && !event.streamId.startsWith(options.streamPrefix))) continue;
-          events.push(event);
+          events.push({ ...event, metadata: pickMetadata(event.metadata, options.metadataKeys) });
           if (events.length === options.limit) {
             await page.cancel();
             break;

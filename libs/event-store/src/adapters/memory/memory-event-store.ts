@@ -20,6 +20,7 @@ import type {
   Subscription,
   SubscriptionHandler,
 } from '../../event-store.port';
+import { pickMetadata } from '../../event-store.port';
 import { assertExpectedRevision, assertOptionalRevision, revisionMatches } from '../../event-store.revisions';
 import { GENESIS_HASH, sealEvents } from '../../hash-chain';
 import { PollingSubscription, WakeSignal } from '../../subscription/polling-subscription';
@@ -116,7 +117,7 @@ export class MemoryEventStore implements EventStore {
     for (let i = start; i < this.log.length && events.length < options.limit; i++) {
       const event = this.log[i];
       if (options.streamPrefix === undefined || event.streamId.startsWith(options.streamPrefix))
-        events.push(copy(event));
+        events.push(copy({ ...event, metadata: pickMetadata(event.metadata, options.metadataKeys) }));
     }
     return { events, lastPosition: events.at(-1)?.globalPosition ?? options.fromPosition ?? null };
   }

@@ -62,7 +62,7 @@ describe('PostgresEventStore', () => {
         const { text } = READ_ALL([]);
         await client.query(`PREPARE read_all_plan AS ${text}`);
         const { rows } = await client.query<{ 'QUERY PLAN': unknown }>(
-          "EXPLAIN (FORMAT JSON) EXECUTE read_all_plan('4000', 16000, 'case-', 100)",
+          "EXPLAIN (FORMAT JSON) EXECUTE read_all_plan('4000', 16000, 'case-', 100, NULL)",
         );
         const plan = JSON.stringify(rows[0]['QUERY PLAN']);
         expect(plan).toContain('events_transaction_id_global_position_idx');

@@ -105,7 +105,7 @@ const APPEND = prepared(
  * end of the transaction index: as EXISTS, before autovacuum had analysed a growing table, the
  * planner chose a sequential scan that read the whole table on every poll (a fifth of the worker's
  * PostgreSQL CPU under load). The one row with a null position that an empty page leaves is not an
- * event.
+ * event. `$5`, when not null, names the metadata keys to return (ReadAllOptions.metadataKeys).
  */
 export const READ_ALL = prepared(
   'event_store_read_all',
@@ -119,7 +119,11 @@ export const READ_ALL = prepared(
     LIMIT $4
   )
   SELECT page.transaction_text, page.global_position, page.stream_id, page.revision, page.event_id, page.type,
-         page.data, page.metadata, horizon.pending
+         page.data,
+         CASE WHEN $5::text[] IS NULL THEN page.metadata
+              ELSE (SELECT coalesce(jsonb_object_agg(key, page.metadata -> key), '{}')
+                    FROM unnest($5::text[]) AS key WHERE page.metadata ? key) END AS metadata,
+         horizon.pending
   FROM (SELECT (
     SELECT transaction_id FROM events
     WHERE transaction_id >= pg_snapshot_xmin(pg_current_snapshot())
@@ -274,7 +278,7 @@ export class PostgresEventStore implements EventStore {
     const from = decodePosition(options.fromPosition);
     const prefix = options.streamPrefix ?? null;
     const rows = await this.query<EventRow & { pending: boolean }>(
-      READ_ALL([from.transactionId, from.sequence, prefix, options.limit]),
+      READ_ALL([from.transactionId, from.sequence, prefix, options.limit, options.metadataKeys ?? null]),
     );
     const events = rows.filter((row) => row.global_position !== null).map(toRecorded);
     const lastPosition = events.at(-1)?.globalPosition ?? options.fromPosition ?? null;
