@@ -3,6 +3,7 @@
  *   npm run projections:rebuild -- <case-list|case-timeline|deadlines|all>
  * Uses DATABASE_URL and the configured event store, like the apps.
  */
+import { relative } from 'node:path';
 import { SingleBar, Presets } from 'cli-progress';
 import { Pool } from 'pg';
 import { ChinaWorkingCalendar } from '@app/calendar';
@@ -20,6 +21,13 @@ async function openStore(kind: string, pool: Pool, esdb: string | undefined): Pr
   return new PostgresEventStore({ pool });
 }
 
+/** How this script was started, for its usage line: through npm from source, or built with node. */
+function invocation(): string {
+  return process.env.npm_lifecycle_event === 'projections:rebuild'
+    ? 'npm run projections:rebuild --'
+    : `node ${relative(process.cwd(), process.argv[1]) || process.argv[1]}`;
+}
+
 async function main(): Promise<void> {
   const config = loadConfig();
   const pool = new Pool({ connectionString: config.databaseUrl, max: 4, options: CUSTOM_PLANS });
@@ -31,9 +39,7 @@ async function main(): Promise<void> {
   const names = requested === 'all' ? projections.map((p) => p.name) : requested ? [requested] : [];
   const unknown = names.filter((name) => !projections.some((p) => p.name === name));
   if (names.length === 0 || unknown.length > 0) {
-    process.stderr.write(
-      `usage: npm run projections:rebuild -- <${projections.map((p) => p.name).join('|')}|all>\n`,
-    );
+    process.stderr.write(`usage: ${invocation()} <${projections.map((p) => p.name).join('|')}|all>\n`);
     process.exitCode = 2;
   } else {
     await migrateProjections(pool, projections);
