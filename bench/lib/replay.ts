@@ -1,7 +1,7 @@
 import { type AppointmentDecider, CASE_STREAM_PREFIX, caseStreamId } from '@app/appointment';
 import type { EventStore } from '@app/event-store';
 import { spawn } from 'node:child_process';
-import { CASE_TIMELINE } from '@app/projections';
+import { CASE_TIMELINE, REBUILD_PAGE_SIZE } from '@app/projections';
 import type { Pool } from 'pg';
 import { seedCases } from '../../libs/projections/src/testing/case-events.fixture';
 import { appendGrownCase } from '../../test/fault/support/grown-case';
@@ -95,7 +95,11 @@ export interface ReadFloor {
  * as the rebuild reads them (same page size, no fold, nothing written). The machine's speed moves
  * from run to run; the rebuild's ratio to this tells a slower machine from a slower rebuild.
  */
-export async function readFloor(store: EventStore, total: number, pageSize = 2000): Promise<ReadFloor> {
+export async function readFloor(
+  store: EventStore,
+  total: number,
+  pageSize = REBUILD_PAGE_SIZE,
+): Promise<ReadFloor> {
   return phase('read the events alone', total, 'events', async (tick) => {
     const started = performance.now();
     let events = 0;

@@ -43,6 +43,7 @@ export {
   type LoggerLike,
 } from './projection-runner';
 export {
+  REBUILD_PAGE_SIZE,
   rebuildProjection,
   RebuildInProgressError,
   UnknownProjectionError,

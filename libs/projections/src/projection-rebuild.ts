@@ -20,8 +20,16 @@ export interface RebuildOptions {
   store: EventStore;
   projections: readonly Projection[];
   onProgress?: (progress: RebuildProgress) => void;
+  /** Events per page of the replay (default REBUILD_PAGE_SIZE). */
   pageSize?: number;
 }
+
+/**
+ * 4 000 events a page: on the bench's 1 000 000 events the timeline's rebuild ran about 4% faster
+ * than with 2 000 (36,100–40,100 against 36,000–37,500 events/s in alternating runs; fewer statements
+ * and transactions per event) at about 350 MB peak; 8 000 was no faster and took 450 MB.
+ */
+export const REBUILD_PAGE_SIZE = 4000;
 
 export interface RebuildResult {
   name: string;
@@ -94,7 +102,7 @@ export async function rebuildProjection(name: string, options: RebuildOptions): 
   const projection = options.projections.find((p) => p.name === name);
   if (!projection) throw new UnknownProjectionError(name);
   const { pool, store } = options;
-  const pageSize = options.pageSize ?? 2000;
+  const pageSize = options.pageSize ?? REBUILD_PAGE_SIZE;
   const started = Date.now();
   const lock = new Client(pool.options);
   lock.on('error', () => undefined);
