@@ -7,14 +7,15 @@
  *     bare NestJS route that makes one INSERT, bench/lib/http-floor.ts); 3. projection lag under that load;
  *  4. replay: folding a 300-event case, GET /cases/:id of a 2 000-event case, and rebuilding the
  *     timeline over 1 000 000 events (events/s, peak memory, and the ratio to reading the same events
- *     alone in the same run); 5. reminders: firing delay over 1 000
+ *     alone in the same run), then again with the events reordered so that 3 000 cases run side by
+ *     side (--side-by-side N), as in a store where cases last months; 5. reminders: firing delay over 1 000
  *     simultaneous deadlines; 6. stores side by side (bench/lib/store-compare.ts). Writes
  * bench/results/<date>.json and prints a table.
  *
  * The api runs compiled, as a child process: `npm run build` first (tsx cannot boot Nest).
  *
  *   npx tsx bench/bench.ts [--seconds 10] [--levels 1,8,32] [--cases 1000] [--baseline 10000]
- *     [--fold-events 300] [--big-case 2000] [--rebuild-events 1000000] [--reminders 1000]
+ *     [--fold-events 300] [--big-case 2000] [--rebuild-events 1000000] [--side-by-side 3000] [--reminders 1000]
  *     [--store-events 10000] [--skip baselines,floor,commands,replay,rebuild,stores,supervision,reminders,record]
  *     [--api dist/apps/api/src/main.js] [--worker dist/apps/worker/src/main.js]
  *     [--rebuild-script dist/scripts/projections-rebuild.js] [--profile] [--quick]
@@ -56,10 +57,12 @@ import {
   foldBench,
   type FoldResult,
   growStore,
+  interleaveStore,
   type ReadFloor,
   readFloor,
   rebuildBench,
   type RebuildResult,
+  type SideBySide,
 } from './lib/replay';
 import { round } from './lib/stats';
 import { recordBench, type RecordBenchResult, recordBenchRow } from './record.bench';
@@ -90,6 +93,7 @@ const options = {
   foldEvents: numberFlag('fold-events', 300),
   bigCase: numberFlag('big-case', 2000),
   rebuildEvents: numberFlag('rebuild-events', quick ? 50_000 : 1_000_000),
+  sideBySide: numberFlag('side-by-side', quick ? 500 : 3000),
   reminders: numberFlag('reminders', quick ? 100 : 1000),
   storeEvents: numberFlag('store-events', quick ? 2000 : 10_000),
   skip: new Set((flag('skip') ?? '').split(',').filter(Boolean)),
@@ -124,6 +128,8 @@ interface Results {
   rebuild?: RebuildResult;
   /** The same events read alone through the store, in the same run: the rebuild's floor. */
   rebuildFloor?: ReadFloor;
+  /** The rebuild again, on the same events reordered so that many cases run side by side. */
+  rebuildSideBySide?: RebuildResult & SideBySide;
   reminders?: RemindersResult;
   record?: RecordBenchResult;
   supervision?: SupervisionBenchResult;
@@ -257,6 +263,16 @@ function table(results: Results): string {
       `${rebuild.events} events in ${rebuild.seconds} s = ${rebuild.eventsPerSecond} events/s` +
         (floor ? ` (×${round(rebuild.eventsPerSecond / floor.eventsPerSecond, 2)} of the floor)` : '') +
         `; peak RSS of the rebuild process ${rebuild.peakRssMb} MB`,
+    ]);
+  const side = results.rebuildSideBySide;
+  if (side)
+    rows.push([
+      `rebuild ${side.projection}, ${side.activeCases} cases side by side`,
+      `${side.events} events in ${side.seconds} s = ${side.eventsPerSecond} events/s` +
+        (rebuild
+          ? ` (×${round(side.eventsPerSecond / rebuild.eventsPerSecond, 2)} of one case after another)`
+          : '') +
+        `; ${side.casesPerPage} cases a page; peak RSS ${side.peakRssMb} MB`,
     ]);
   const reminders = results.reminders;
   if (reminders)
@@ -440,6 +456,14 @@ async function main(): Promise<void> {
     }
     if (!options.skip.has('supervision'))
       results.supervision = await supervisionBench(pool, store, { events: options.rebuildEvents });
+    if (!options.skip.has('rebuild')) {
+      // Last of the sections on the grown store: it reorders the store's events.
+      const side = await interleaveStore(pool, options.sideBySide);
+      results.rebuildSideBySide = {
+        ...(await rebuildBench(ROOT, options.rebuildScript, databaseUrl)),
+        ...side,
+      };
+    }
 
     if (!options.skip.has('stores')) {
       const storesUrl = await freshTestDatabase('stores_bench');

@@ -1,5 +1,5 @@
 import { type AppointmentDecider, CASE_STREAM_PREFIX, caseStreamId } from '@app/appointment';
-import type { EventStore } from '@app/event-store';
+import { inTransaction, type EventStore } from '@app/event-store';
 import { spawn } from 'node:child_process';
 import { CASE_TIMELINE, REBUILD_PAGE_SIZE } from '@app/projections';
 import type { Pool } from 'pg';
@@ -81,6 +81,53 @@ export async function growStore(pool: Pool, store: EventStore, target: number): 
     // page of readAll by a sequential scan, and the rebuild measured would be the planner's mistake.
     await pool.query('ANALYZE events');
     return have;
+  });
+}
+
+export interface SideBySide {
+  /** Cases whose events the reordered store interleaves at any one time. */
+  activeCases: number;
+  /** Distinct cases in a page of the rebuild's replay, on average. */
+  casesPerPage: number;
+}
+
+/**
+ * Reorders the grown store so that `activeCases` cases run side by side, as in a real store where
+ * cases last months: the events of each group of that many cases come round-robin by revision (every
+ * case's first event, then every second one …), each case's own order kept. The copies growStore
+ * makes run one case after another, which a store with many open cases never does.
+ */
+export async function interleaveStore(pool: Pool, activeCases: number): Promise<SideBySide> {
+  return phase(`reorder: ${activeCases} cases side by side`, 3, 'steps', async (tick) => {
+    await inTransaction(pool, async (client) => {
+      await client.query(
+        `CREATE TEMP TABLE reordered ON COMMIT DROP AS
+         SELECT e.stream_id, e.revision, e.event_id, e.type, e.data, e.metadata, e.recorded_at, r.rank
+         FROM events e
+         JOIN (SELECT stream_id, row_number() OVER (ORDER BY md5(stream_id)) AS rank
+               FROM (SELECT DISTINCT stream_id FROM events) AS s) AS r USING (stream_id)`,
+      );
+      tick();
+      await client.query('TRUNCATE events');
+      await client.query(
+        `INSERT INTO events (stream_id, revision, event_id, type, data, metadata, recorded_at)
+         SELECT stream_id, revision, event_id, type, data, metadata, recorded_at FROM reordered
+         ORDER BY rank / $1, revision, rank`,
+        [activeCases],
+      );
+      tick();
+    });
+    await pool.query('VACUUM ANALYZE events');
+    const { rows } = await pool.query<{ n: string }>(
+      `SELECT round(avg(n))::text AS n FROM (
+         SELECT count(DISTINCT stream_id) AS n FROM (
+           SELECT (row_number() OVER (ORDER BY transaction_id, global_position) - 1) / $1 AS page, stream_id
+           FROM events WHERE starts_with(stream_id, $2)) AS q
+         GROUP BY page) AS pages`,
+      [REBUILD_PAGE_SIZE, CASE_STREAM_PREFIX],
+    );
+    tick();
+    return { activeCases, casesPerPage: Number(rows[0].n) };
   });
 }
 

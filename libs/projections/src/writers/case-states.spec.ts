@@ -1,7 +1,7 @@
 import { caseStreamId } from '@app/appointment/appointment.streams';
-import type { RecordedEvent } from '@app/event-store';
-import { caseEvents } from '../testing/case-events.fixture';
-import { MemoryFold, RecentFolds } from './case-states';
+import { MemoryEventStore, type RecordedEvent } from '@app/event-store';
+import { caseEvents, contextFor } from '../testing/case-events.fixture';
+import { type FoldedCase, MemoryFold, RecentFolds, ReplayFold } from './case-states';
 
 function recorded(caseId: string, length: number): RecordedEvent[] {
   return caseEvents(caseId, 0, length).map((event, i) => ({
@@ -35,5 +35,42 @@ describe('RecentFolds', () => {
     folds.keep(fold.fold(b.slice(0, 2)));
     expect(folds.startsOf([a[2]]).size).toBe(0);
     expect(folds.startsOf([b[2]]).size).toBe(1);
+  });
+});
+
+describe('ReplayFold', () => {
+  it('folds a case evicted from its states again from the store, to the same steps', async () => {
+    const store = new MemoryEventStore();
+    const ids = [
+      'a0000000-0000-4000-8000-000000000001',
+      'b0000000-0000-4000-8000-000000000002',
+      'c0000000-0000-4000-8000-000000000003',
+    ];
+    const histories = ids.map((id) => caseEvents(id, 0, 8));
+    // Round robin: each case's next event comes after one event of each other case.
+    for (let i = 0; i < 8; i++)
+      for (const [n, id] of ids.entries())
+        await store.append(caseStreamId(id), [histories[n][i]], {
+          expectedRevision: i === 0 ? 'no-stream' : String(i - 1),
+          context: contextFor({ id: 'h-1', name: '王经办', role: 'handler' }),
+        });
+    const replay = async (fold: {
+      fold(events: readonly RecordedEvent[]): FoldedCase[] | Promise<FoldedCase[]>;
+    }) => {
+      const out: Array<[string, string | null, unknown]> = [];
+      let from: string | null = null;
+      for (;;) {
+        const page = await store.readAll({ fromPosition: from, limit: 2 });
+        if (page.events.length === 0) return out;
+        for (const c of await fold.fold(page.events))
+          out.push([c.caseId, c.revision, c.steps.map((s) => [s.before, s.after])]);
+        from = page.lastPosition;
+      }
+    };
+    const roomy = await replay(new MemoryFold());
+    // One state kept for three cases side by side: every page finds its cases evicted.
+    expect(await replay(new ReplayFold(store, 1))).toEqual(roomy);
+    // 24 events, two a page, each page two cases.
+    expect(roomy).toHaveLength(24);
   });
 });
