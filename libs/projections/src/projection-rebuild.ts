@@ -1,10 +1,10 @@
 import { Client, type Pool, type PoolClient } from 'pg';
 import { CASE_STREAM_PREFIX } from '@app/appointment/appointment.streams';
 import { inTransaction, type EventStore, type RecordedEvent } from '@app/event-store';
-import type { Projection, TableNames } from './projection.types';
+import type { BulkLoad, Projection, TableNames } from './projection.types';
 import { shadowTableNames } from './projection.types';
 import { PROJECTION_LOCK_CLASS } from './projections.schema';
-import { ReplayFold } from './writers/case-states';
+import { type FoldedCase, ReplayFold } from './writers/case-states';
 
 export interface RebuildProgress {
   name: string;
@@ -176,17 +176,22 @@ async function replayAndSwap(
       next.catch(() => undefined);
     }
     const folded = await fold.fold(page.events);
+    const count = page.events.length;
+    // A bulk load's page is prepared now: the page's events and folded states (long cases hold
+    // many) are not kept while it waits for a writer, nor while it is written.
+    const run = bulk
+      ? writePrepared(bulk, shadow, bulk.prepare(folded))
+      : writeApplied(projection, shadow, page.events, folded);
     while (inFlight.length >= writers) await inFlight.shift();
     const write = inTransaction(pool, async (client) => {
       // A shadow that a crash cuts short is replayed again: its commits need not wait for the WAL flush.
       await client.query('SET LOCAL synchronous_commit = off');
-      if (bulk) await bulk.load(client, shadow, folded);
-      else await projection.apply(client, page.events, shadow, { live: false, folded });
+      await run(client);
     });
     write.catch(() => undefined);
     written = Promise.all([written, write]).then(async () => {
       position = last;
-      processed += page.events.length;
+      processed += count;
       report('replaying');
       if (processed % (pageSize * 25) < pageSize)
         await setStatus(pool, projection.name, 'running', { processed });
@@ -242,6 +247,24 @@ async function replayAndSwap(
   report('done');
   return final;
 }
+
+type PageWrite = (client: PoolClient) => Promise<void>;
+
+const writePrepared =
+  (bulk: BulkLoad, shadow: TableNames, page: unknown): PageWrite =>
+  (client) =>
+    bulk.load(client, shadow, page);
+
+const writeApplied =
+  (
+    projection: Projection,
+    shadow: TableNames,
+    events: readonly RecordedEvent[],
+    folded: readonly FoldedCase[],
+  ): PageWrite =>
+  async (client) => {
+    await projection.apply(client, events, shadow, { live: false, folded });
+  };
 
 async function applyShadow(
   client: PoolClient,

@@ -74,11 +74,16 @@ export function shadowTableNames(projection: Projection): TableNames {
  * instead of row by row. After `finish` the tables are as `createTables` makes them, and `apply`
  * takes over (the catch-up before the swap).
  */
-export interface BulkLoad {
+export interface BulkLoad<Page = unknown> {
   /** The tables without their keys and indexes; they do not exist yet. */
   createTables(names: TableNames): string[];
-  /** Writes one page of the replay. */
-  load(client: PoolClient, names: TableNames, folded: readonly FoldedCase[]): Promise<void>;
+  /**
+   * One page of the replay made into what `load` writes, at once, so that the page's events and
+   * folded states need not be kept while the page waits for its turn to be written.
+   */
+  prepare(folded: readonly FoldedCase[]): Page;
+  /** Writes one prepared page. */
+  load(client: PoolClient, names: TableNames, page: Page): Promise<void>;
   /** The keys and indexes that `createTables` of the projection would have made. */
   finish(names: TableNames): string[];
 }

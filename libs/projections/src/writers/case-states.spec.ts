@@ -39,7 +39,7 @@ describe('RecentFolds', () => {
 });
 
 describe('ReplayFold', () => {
-  it('folds a case evicted from its states again from the store, to the same steps', async () => {
+  it('folds a case evicted from its states again from the store, to the same steps, and keeps more', async () => {
     const store = new MemoryEventStore();
     const ids = [
       'a0000000-0000-4000-8000-000000000001',
@@ -68,8 +68,11 @@ describe('ReplayFold', () => {
       }
     };
     const roomy = await replay(new MemoryFold());
-    // One state kept for three cases side by side: every page finds its cases evicted.
-    expect(await replay(new ReplayFold(store, 1))).toEqual(roomy);
+    // One state kept for three cases side by side: the first pages find their cases evicted, and
+    // the fold keeps more states from then on (up to 2 here).
+    const fold = new ReplayFold(store, 1, 2);
+    expect(await replay(fold)).toEqual(roomy);
+    expect(fold.kept).toBe(2);
     // 24 events, two a page, each page two cases.
     expect(roomy).toHaveLength(24);
   });
