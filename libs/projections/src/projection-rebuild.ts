@@ -27,7 +27,7 @@ export interface RebuildOptions {
 /**
  * 4 000 events a page: on the bench's 1 000 000 events the timeline's rebuild ran about 4% faster
  * than with 2 000 (36,100–40,100 against 36,000–37,500 events/s in alternating runs; fewer statements
- * and transactions per event) at about 350 MB peak; 8 000 was no faster and took 450 MB.
+ * and transactions per event), at about the same peak memory; 8 000 was no faster and took more.
  */
 export const REBUILD_PAGE_SIZE = 4000;
 
