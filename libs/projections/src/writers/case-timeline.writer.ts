@@ -19,9 +19,13 @@ const COLUMNS = `case_id text NOT NULL,
         entry jsonb NOT NULL`;
 const KEY = 'PRIMARY KEY (case_id, revision, seq)';
 
-/** The 纪实 entries of a batch's folded cases, in order. */
-const entriesOf = (folded: readonly FoldedCase[]): TimelineEntry[] =>
-  folded.flatMap((c) => c.steps.flatMap((step) => timelineEntries(step.event, step.before, step.after)));
+/** The 纪实 entries of a batch's folded cases, in order, as one JSON array (null: none). */
+function entriesJson(folded: readonly FoldedCase[]): string | null {
+  const entries: TimelineEntry[] = folded.flatMap((c) =>
+    c.steps.flatMap((step) => timelineEntries(step.event, step.before, step.after)),
+  );
+  return entries.length === 0 ? null : JSON.stringify(entries);
+}
 
 /**
  * The entries alone, once, as one JSON array: the columns are read out of each entry in SQL. Sending
@@ -32,10 +36,11 @@ const entriesOf = (folded: readonly FoldedCase[]): TimelineEntry[] =>
 async function insertEntries(
   client: PoolClient,
   table: string,
-  entries: string,
+  entries: string | null,
   onConflict: string,
   batch?: StatementBatch,
 ): Promise<void> {
+  if (entries === null) return;
   await write(
     client,
     batch,
@@ -53,13 +58,8 @@ async function insertEntries(
  */
 const bulkLoad: BulkLoad<string | null> = {
   createTables: (names) => [`CREATE TABLE ${names.case_timeline} (${COLUMNS})`],
-  prepare: (folded) => {
-    const entries = entriesOf(folded);
-    return entries.length === 0 ? null : JSON.stringify(entries);
-  },
-  load: async (client, names, page) => {
-    if (page !== null) await insertEntries(client, names.case_timeline, page, '');
-  },
+  prepare: entriesJson,
+  load: (client, names, page) => insertEntries(client, names.case_timeline, page, ''),
   finish: (names) => [`ALTER TABLE ${names.case_timeline} ADD ${KEY}`],
 };
 
@@ -81,12 +81,10 @@ export class CaseTimelineProjection implements Projection {
     names: TableNames,
     options: ApplyOptions,
   ): Promise<void> {
-    const entries = entriesOf(options.folded);
-    if (entries.length === 0) return;
     await insertEntries(
       client,
       names.case_timeline,
-      JSON.stringify(entries),
+      entriesJson(options.folded),
       'ON CONFLICT (case_id, revision, seq) DO NOTHING',
       options.batch,
     );
