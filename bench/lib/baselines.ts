@@ -35,8 +35,11 @@ export async function postgresInsertBaseline(
         metadata,
       ]);
     // Every connection open and warm before the clock starts: with `--levels 32` alone, opening 32
-    // connections inside a one-second run had cut the baseline in half.
-    await Promise.all(Array.from({ length: Math.max(...levels) * 8 }, (_, i) => insert(-1 - i)));
+    // connections inside a one-second run had cut the baseline in half. Eight rows per connection
+    // were not enough either: in three processes the first measured run gave 7,300–9,000 rows/s and
+    // the runs after it 8,000–12,000. With as many rows as one level written first, the first run
+    // gave 9,250–10,200, as the later ones do.
+    await throughput(perLevel, Math.max(...levels), (i) => insert(-1 - i));
     for (const concurrency of levels) {
       const result = await phase(`PostgreSQL INSERT ×${concurrency}`, perLevel, 'rows', (tick) =>
         throughput(perLevel, concurrency, insert, tick),
