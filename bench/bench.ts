@@ -188,6 +188,12 @@ const roundBody = (i: number) => ({
   results: [{ personId: `p-${i % 7}`, name: `候选人${i % 7}`, votes: 10 + (i % 5) }],
 });
 
+/** Where a rebuild's time went: its own CPU, PostgreSQL's, and how busy both kept the cores. */
+const rebuildCpu = ({ cpu }: RebuildResult): string =>
+  cpu
+    ? `; CPU: rebuild ${cpu.rebuildSeconds} s, PostgreSQL ${cpu.postgresSeconds} s, cores ${Math.round(cpu.busyShare * 100)}% busy`
+    : '';
+
 function table(results: Results): string {
   const rows: Array<[string, string]> = [];
   const ms = (n: number) => `${n} ms`;
@@ -262,7 +268,8 @@ function table(results: Results): string {
       `rebuild ${rebuild.projection}`,
       `${rebuild.events} events in ${rebuild.seconds} s = ${rebuild.eventsPerSecond} events/s` +
         (floor ? ` (×${round(rebuild.eventsPerSecond / floor.eventsPerSecond, 2)} of the floor)` : '') +
-        `; peak RSS of the rebuild process ${rebuild.peakRssMb} MB`,
+        `; peak RSS of the rebuild process ${rebuild.peakRssMb} MB` +
+        rebuildCpu(rebuild),
     ]);
   const side = results.rebuildSideBySide;
   if (side)
@@ -272,7 +279,8 @@ function table(results: Results): string {
         (rebuild
           ? ` (×${round(side.eventsPerSecond / rebuild.eventsPerSecond, 2)} of one case after another)`
           : '') +
-        `; ${side.casesPerPage} cases a page; peak RSS ${side.peakRssMb} MB`,
+        `; ${side.casesPerPage} cases a page; peak RSS ${side.peakRssMb} MB` +
+        rebuildCpu(side),
     ]);
   const reminders = results.reminders;
   if (reminders)

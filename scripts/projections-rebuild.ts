@@ -55,6 +55,7 @@ async function main(): Promise<void> {
         Presets.shades_classic,
       );
       let started = false;
+      const cpuBefore = process.cpuUsage();
       const result = await rebuildProjection(name, {
         pool,
         store,
@@ -69,10 +70,12 @@ async function main(): Promise<void> {
       bar.stop();
       const rate =
         result.durationMs > 0 ? Math.round((result.processed / result.durationMs) * 1000) : result.processed;
-      // Peak resident memory of this process so far (the bench reads it off this line).
+      // Peak resident memory of this process so far, and the CPU time it used for this projection
+      // (user and system): the bench reads both off this line.
       const peakMb = Math.round(process.resourceUsage().maxRSS / 1024);
+      const cpu = process.cpuUsage(cpuBefore);
       process.stdout.write(
-        `${name}: ${result.processed} events in ${(result.durationMs / 1000).toFixed(1)} s (${rate} events/s), peak memory ${peakMb} MB, checkpoint ${result.position ?? 'none'}\n`,
+        `${name}: ${result.processed} events in ${(result.durationMs / 1000).toFixed(1)} s (${rate} events/s), peak memory ${peakMb} MB, CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s, checkpoint ${result.position ?? 'none'}\n`,
       );
     }
   }

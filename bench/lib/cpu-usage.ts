@@ -62,6 +62,42 @@ export function sampleCpu(pids: { api: number; worker: number }): CpuSample {
   };
 }
 
+/**
+ * PostgreSQL's CPU while something runs in another process whose backends come and go (the
+ * rebuild's): every `postgres` process is read every quarter second and counted from its first
+ * reading (0 for one that started meanwhile) to its last, so a backend that exits is missed by at
+ * most its last quarter second.
+ */
+export class PostgresCpuWatch {
+  private readonly first = new Map<number, number>();
+  private readonly last = new Map<number, number>();
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(intervalMs = 250) {
+    for (const pid of postgresPids()) this.first.set(pid, cpuOfPid(pid));
+    this.sample();
+    this.timer = setInterval(() => this.sample(), intervalMs);
+  }
+
+  private sample(): void {
+    for (const pid of postgresPids()) {
+      const ms = cpuOfPid(pid);
+      if (ms > 0) this.last.set(pid, ms);
+    }
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+    this.sample();
+  }
+
+  seconds(): number {
+    let ms = 0;
+    for (const [pid, last] of this.last) ms += last - (this.first.get(pid) ?? 0);
+    return ms / 1000;
+  }
+}
+
 export interface CpuPerCommand {
   /** CPU ms per command in each process, and all together. */
   api: number;

@@ -1,10 +1,12 @@
 import { type AppointmentDecider, CASE_STREAM_PREFIX, caseStreamId } from '@app/appointment';
 import { inTransaction, type EventStore } from '@app/event-store';
 import { spawn } from 'node:child_process';
+import { cpus } from 'node:os';
 import { CASE_TIMELINE, REBUILD_PAGE_SIZE } from '@app/projections';
 import type { Pool } from 'pg';
 import { seedCases } from '../../libs/projections/src/testing/case-events.fixture';
 import { appendGrownCase } from '../../test/fault/support/grown-case';
+import { cpuAvailable, PostgresCpuWatch } from './cpu-usage';
 import { phase } from './progress';
 import { round, summarise, type LatencySummary } from './stats';
 
@@ -175,6 +177,12 @@ export interface RebuildResult {
   eventsPerSecond: number;
   /** Peak resident memory of the rebuild's own process. */
   peakRssMb: number;
+  /**
+   * CPU seconds of the rebuild's process (its own count) and of PostgreSQL's processes while it ran,
+   * and how busy that kept the machine's cores: a rebuild that keeps every core busy is bound by
+   * CPU, one that does not waits on something (null where /proc cannot be read).
+   */
+  cpu: { rebuildSeconds: number; postgresSeconds: number; busyShare: number } | null;
 }
 
 /**
@@ -188,6 +196,7 @@ export async function rebuildBench(
   script: string,
   databaseUrl: string,
 ): Promise<RebuildResult> {
+  const postgres = cpuAvailable() ? new PostgresCpuWatch() : undefined;
   const output = await new Promise<string>((resolve, reject) => {
     const chunks: string[] = [];
     const child = spawn(process.execPath, [script, CASE_TIMELINE], {
@@ -210,16 +219,27 @@ export async function rebuildBench(
     child.on('exit', (code) =>
       code === 0 ? resolve(chunks.join('')) : reject(new Error(`projections:rebuild exited with ${code}`)),
     );
-  });
+  }).finally(() => postgres?.stop());
   const line = new RegExp(
-    `${CASE_TIMELINE}: (\\d+) events in ([\\d.]+) s \\((\\d+) events/s\\), peak memory (\\d+) MB`,
+    `${CASE_TIMELINE}: (\\d+) events in ([\\d.]+) s \\((\\d+) events/s\\), peak memory (\\d+) MB, CPU ([\\d.]+) s`,
   ).exec(output);
   if (!line) throw new Error(`no result line from projections:rebuild: ${output.slice(-300)}`);
+  const seconds = Number(line[2]);
+  const rebuildSeconds = Number(line[5]);
+  const postgresSeconds = postgres ? postgres.seconds() : null;
   return {
     projection: CASE_TIMELINE,
     events: Number(line[1]),
-    seconds: Number(line[2]),
+    seconds,
     eventsPerSecond: Number(line[3]),
     peakRssMb: Number(line[4]),
+    cpu:
+      postgresSeconds === null
+        ? null
+        : {
+            rebuildSeconds,
+            postgresSeconds: round(postgresSeconds, 1),
+            busyShare: round((rebuildSeconds + postgresSeconds) / (seconds * cpus().length), 2),
+          },
   };
 }
