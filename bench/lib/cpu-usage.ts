@@ -75,7 +75,6 @@ export class PostgresCpuWatch {
 
   constructor(intervalMs = 250) {
     for (const pid of postgresPids()) this.first.set(pid, cpuOfPid(pid));
-    this.sample();
     this.timer = setInterval(() => this.sample(), intervalMs);
   }
 
